@@ -1,0 +1,165 @@
+"""The ``reportlint`` command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from reportlint import __version__
+from reportlint.errors import ReportlintError, UsageError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="reportlint：中文政府报告（绩效自评报告、决算说明、工作总结）检查工具")
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="输出格式：text 或 json")]
+
+
+def _err(msg: str) -> None:
+    Console(stderr=True, highlight=False).print(f"reportlint: {msg}", markup=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"reportlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="显示版本")] = False) -> None:
+    """reportlint：中文政府报告检查工具。"""
+
+
+def _build_config(select: list[str] | None, ignore: list[str] | None, year: int | None, level: str | None):
+    from reportlint.config import Config
+    from reportlint.rules.base import resolve_selection
+
+    cfg = Config()
+    try:
+        if select:
+            cfg.select = resolve_selection(select)
+        if ignore:
+            cfg.ignore = resolve_selection(ignore)
+    except KeyError as exc:
+        raise UsageError(f"未知规则：{exc.args[0]}（用 reportlint rules 查看全部规则）") from None
+    if year is not None:
+        if not 1990 <= year <= 2100:
+            raise UsageError(f"--year 超出范围：{year}")
+        cfg.evaluation_year = year
+    if level is not None:
+        levels = ("province", "city", "district", "county", "town", "township", "subdistrict")
+        if level not in levels:
+            raise UsageError(f"--level 取值应为 {', '.join(levels)} 之一")
+        cfg.unit_level = level
+    return cfg
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="报告文件或目录（递归查找 .txt / .md）")],
+    fmt: FormatOpt = "text",
+    select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（名称或代码，可逗号分隔）")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="单位层级：district / county / city …")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+) -> None:
+    """检查报告，逐条列出问题。退出码：0 无问题，1 有警告或错误，2 用法或输入错误。"""
+    try:
+        code = _check(paths, fmt, select, ignore, year, level, output)
+    except ReportlintError as exc:
+        _err(str(exc))
+        code = 2
+    raise typer.Exit(code)
+
+
+def _check(paths, fmt, select, ignore, year, level, output) -> int:
+    from reportlint.engine import lint_path
+    from reportlint.findings import Severity
+    from reportlint.output import jsonfmt, text
+    from reportlint.source import discover
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"未知输出格式：{fmt}（可选 text、json）")
+    cfg = _build_config(select, ignore, year, level)
+    files, problems = discover(paths)
+    for p in problems:
+        _err(p)
+    if not files and problems:
+        return 2
+    results = []
+    failed = len(problems)
+    for f in files:
+        try:
+            results.append(lint_path(str(f), cfg))
+        except ReportlintError as exc:
+            _err(str(exc))
+            failed += 1
+        except Exception as exc:  # a bug must not hide the other files' results
+            _err(f"{f}: 内部错误，已跳过 (internal error: {type(exc).__name__}: {exc})")
+            failed += 1
+    findings = [x for r in results for x in r.findings]
+    out = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115
+    try:
+        if fmt == "json":
+            print(jsonfmt.render(findings), file=out or sys.stdout)
+        else:
+            console = Console(file=out, highlight=False) if out else Console(highlight=False)
+            for r in results:
+                text.print_file(console, r.path, r.context, r.findings)
+            console.print(text.summary_line(findings, len(results), failed), highlight=False)
+    finally:
+        if out:
+            out.close()
+    if failed:
+        return 2
+    return 1 if any(f.severity >= Severity.WARNING for f in findings) else 0
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """列出全部规则。"""
+    from rich.table import Table
+
+    from reportlint.rules.base import all_rules
+
+    table = Table("代码", "名称", "级别", "类别", "说明", box=None, pad_edge=False)
+    for r in all_rules():
+        table.add_row(r.code, r.name, str(r.severity), r.family, r.summary)
+    Console().print(table)
+
+
+@app.command()
+def explain(key: Annotated[str, typer.Argument(help="规则名称或代码，如 section-gap 或 S102")]) -> None:
+    """显示一条规则的说明与示例。"""
+    from reportlint.rules.base import find_rule
+
+    r = find_rule(key)
+    if r is None:
+        _err(f"未知规则：{key}（用 reportlint rules 查看全部规则）")
+        raise typer.Exit(2)
+    con = Console(highlight=False)
+    con.print(f"[bold]{r.code} {r.name}[/bold]  级别：{r.severity}  类别：{r.family}")
+    con.print(r.summary)
+    if r.needs:
+        con.print(f"需要的上下文：{', '.join(r.needs)}（无法识别时本规则不报告）")
+    con.print("\n[red]会报告[/red]：", markup=True)
+    con.print(r.fires.rstrip(), markup=False)
+    con.print("\n[green]不会报告[/green]：", markup=True)
+    con.print(r.silent.rstrip(), markup=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("已中断")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Data classes of the document model.
+
+Coordinates: rules work on ``Document.text`` (the rebuilt paragraphs joined by ``\\n``).
+``Document.offsets[i]`` is the offset in the raw file text of ``Document.text[i]``; every
+span maps back to the original line and column through it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportlint.context import Context
+
+
+@dataclass
+class Heading:
+    """A numbered structural marker at the start of a paragraph (一、 （一） 1. （1） ①)."""
+
+    level: int  # canonical GB/T 9704 level: 0 第X部分, 1 一、, 2 （一）, 3 1., 4 （1）, 5 ①
+    number: int
+    marker: str  # the marker as written, e.g. "（三）" or "1、"
+    style: str  # form of the marker, e.g. "paren-full", "dot", "dunhao"
+    punct: str  # punctuation written after the marker ("" when none)
+    start: int  # doc-text offset of the marker
+    end: int  # doc-text offset just after marker (+ punctuation)
+    title: str
+    title_end: int  # doc-text offset where the title ends
+    paragraph: int  # index of its paragraph
+    parent: Heading | None = None
+    children: list[Heading] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The marker as a reader sees it: 一、 / （一） / 1. (with its punctuation)."""
+        return self.marker + (self.punct if self.level in (1, 3) else "")
+
+    def path(self) -> str:
+        parts = []
+        node: Heading | None = self
+        while node is not None:
+            parts.append(node.marker)
+            node = node.parent
+        return "/".join(reversed(parts))
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Paragraph:
+    index: int
+    start: int  # doc-text offsets
+    end: int
+    heading: Heading | None = None
+    section: Heading | None = None  # innermost heading this paragraph belongs to
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Artifact:
+    """A raw line dropped from the text because it is a PDF leftover (page number, running header)."""
+
+    kind: str  # "page-number" | "running-header"
+    raw_start: int
+    raw_end: int
+    text: str
+
+
+@dataclass
+class Document:
+    path: str
+    raw: str
+    text: str
+    offsets: list[int]
+    paragraphs: list[Paragraph]
+    headings: list[Heading]
+    artifacts: list[Artifact]
+    hard_wrapped: bool
+    context: Context | None = None
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        for i, ch in enumerate(self.raw):
+            if ch == "\n":
+                starts.append(i + 1)
+        return starts
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Doc-text span -> raw-text span (end exclusive)."""
+        if end <= start:
+            end = start + 1
+        start = min(start, len(self.offsets) - 1)
+        end = min(end, len(self.offsets))
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def line_col(self, raw_offset: int) -> tuple[int, int]:
+        """Raw offset -> 1-based (line, column)."""
+        line = bisect.bisect_right(self.line_starts, raw_offset) - 1
+        return line + 1, raw_offset - self.line_starts[line] + 1
+
+    def paragraph_text(self, p: Paragraph) -> str:
+        return self.text[p.start:p.end]
+
+    def paragraph_at(self, offset: int) -> Paragraph:
+        starts = [p.start for p in self.paragraphs]
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self.paragraphs[i]
+
+    def sentences(self):
+        for p in self.paragraphs:
+            yield from p.sentences
+
+    @cached_property
+    def tokens(self):
+        """The spaCy ``Doc`` of ``text`` (jieba words), built on first use."""
+        from reportlint.nlp import make_doc
+
+        return make_doc(self.text)
+
+    def token_bounds(self) -> set[int]:
+        return self._token_bounds
+
+    @cached_property
+    def _token_bounds(self) -> set[int]:
+        bounds: set[int] = set()
+        for tok in self.tokens:
+            bounds.add(tok.idx)
+            bounds.add(tok.idx + len(tok.text))
+        return bounds
+
+    def at_token_edges(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` begins and ends on jieba word boundaries."""
+        b = self._token_bounds
+        return start in b and end in b

@@ -1,0 +1,176 @@
+"""Rebuild paragraphs from raw report text.
+
+PDF-extracted text is hard-wrapped: a sentence runs over many lines, blank lines sit between
+lines, pages break mid-sentence and page numbers or running headers stand alone. Text written
+directly (one paragraph per line) is recognised and left as it is. Every character of a rebuilt
+paragraph keeps the raw offset it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from reportlint.document.markers import match_marker
+from reportlint.document.model import Artifact
+
+FINAL_PUNCT = "。！？；：!?;:"
+CONTINUING_PUNCT = "，、,（(《“‘【—-"
+PAGE_NUMBER = re.compile(r"^[-—–－_~～\s]*(?:\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)[-—–－_~～\s]*$")
+FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:（[^）]{1,6}）)?\s*[:：]")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+)")
+
+
+@dataclass
+class Line:
+    number: int  # 0-based line index
+    raw_start: int  # raw offset of the first kept character
+    text: str  # stripped content
+
+    @property
+    def width(self) -> float:
+        return display_width(self.text)
+
+
+def display_width(s: str) -> float:
+    """Width in CJK cells: full-width characters count 1, others 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in s)
+
+
+def split_lines(raw: str, markdown: bool = False) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for i, line in enumerate(raw.split("\n")):
+        content = line.replace("\f", " ")
+        lstripped = content.lstrip()
+        offset = pos + (len(content) - len(lstripped))
+        text = lstripped.rstrip()
+        if markdown and text:
+            m = _MD_PREFIX.match(text)
+            if m:
+                offset += m.end()
+                text = text[m.end():]
+        lines.append(Line(i, offset, text))
+        pos += len(line) + 1
+    return lines
+
+
+def typical_width(lines: list[Line]) -> float:
+    widths = Counter(round(ln.width) for ln in lines if ln.text and ln.width >= 10)
+    if not widths:
+        return 0.0
+    return float(widths.most_common(1)[0][0])
+
+
+def is_hard_wrapped(lines: list[Line], typical: float) -> bool:
+    """Most non-blank lines have nearly the same width: the text was wrapped by a PDF extractor."""
+    nonblank = [ln for ln in lines if ln.text]
+    if len(nonblank) < 8 or not 12 <= typical <= 60:
+        return False
+    near = sum(1 for ln in nonblank if typical - 2.5 <= ln.width <= typical + 1.5)
+    return near / len(nonblank) >= 0.4
+
+
+def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) -> dict[int, Artifact]:
+    """Page numbers and running headers/footers: lines that are not part of the report's text."""
+    out: dict[int, Artifact] = {}
+    nonblank = [ln for ln in lines if ln.text]
+    for k, ln in enumerate(nonblank):
+        if not PAGE_NUMBER.match(ln.text):
+            continue
+        prev = nonblank[k - 1] if k > 0 else None
+        nxt = nonblank[k + 1] if k + 1 < len(nonblank) else None
+        # a number between two lines of prose; a run of numbers is a table column, not a page number
+        if prev is None or nxt is None:
+            continue
+        if PAGE_NUMBER.match(prev.text) or PAGE_NUMBER.match(nxt.text):
+            continue
+        if _looks_like_cell(prev.text) or _looks_like_cell(nxt.text):
+            continue
+        blank_around = (
+            ln.number > 0 and not lines[ln.number - 1].text
+            and ln.number + 1 < len(lines) and not lines[ln.number + 1].text
+        )
+        if not (blank_around or hard_wrapped):
+            continue
+        out[ln.number] = Artifact("page-number", ln.raw_start, ln.raw_start + len(ln.text), ln.text)
+    if hard_wrapped:
+        counts = Counter(ln.text for ln in nonblank if 4 <= len(ln.text) <= 40)
+        for ln in nonblank:
+            # a full-width line is wrapped body text even when it repeats
+            if (counts[ln.text] >= 3 and ln.text[-1] not in FINAL_PUNCT and not match_marker(ln.text)
+                    and ln.width <= typical - 2):
+                out[ln.number] = Artifact("running-header", ln.raw_start, ln.raw_start + len(ln.text), ln.text)
+    return out
+
+
+def _looks_like_cell(s: str) -> bool:
+    """Short numeric-ish lines (table cells) next to a lone number mean a table, not a page break."""
+    return len(s) <= 12 and sum(c.isdigit() for c in s) >= max(1, len(s) // 2)
+
+
+def group_paragraphs(lines: list[Line], artifacts: dict[int, Artifact], hard_wrapped: bool,
+                     typical: float) -> list[list[Line]]:
+    content = [ln for ln in lines if ln.text and ln.number not in artifacts]
+    if not hard_wrapped:
+        return [[ln] for ln in content]
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    for k, ln in enumerate(content):
+        current.append(ln)
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        if nxt is None or _ends_paragraph(ln, nxt, typical):
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _ends_paragraph(ln: Line, nxt: Line, typical: float) -> bool:
+    last = ln.text[-1]
+    width = ln.width
+    short = width <= typical - 2
+    next_marker = match_marker(nxt.text) is not None
+    if last in CONTINUING_PUNCT:
+        return False
+    if FIELD_LABEL.match(nxt.text) and (width < typical - 1 or FIELD_LABEL.match(ln.text)):
+        return True
+    if last in FINAL_PUNCT:
+        return short or next_marker
+    if width < 0.6 * typical:
+        return True
+    # a standalone heading line ("1.筑牢基层医疗防线，提升全民健康福祉") is clearly short;
+    # a heading that runs into body text ("（3）…建设。保障5名…") carries a full stop
+    if match_marker(ln.text) is not None and "。" not in ln.text and width < typical - 4:
+        return True
+    return short and next_marker
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》（）【】〔〕]")
+
+
+def join_lines(group: list[Line], raw: str) -> tuple[str, list[int]]:
+    """Concatenate a paragraph's lines, dropping spaces next to CJK, keeping raw offsets."""
+    chars: list[str] = []
+    offs: list[int] = []
+    for li, ln in enumerate(group):
+        if li and chars and _needs_space(chars[-1], ln.text[0]):
+            chars.append(" ")
+            offs.append(offs[-1] + 1)
+        for j, ch in enumerate(ln.text):
+            if ch in " \t\u3000\xa0":
+                prev = chars[-1] if chars else ""
+                nxt = ln.text[j + 1] if j + 1 < len(ln.text) else ""
+                if not prev or not nxt or _CJK.match(prev) or _CJK.match(nxt) or nxt in " \t\u3000":
+                    continue
+                ch = " "
+            chars.append(ch)
+            offs.append(ln.raw_start + j)
+    return "".join(chars), offs
+
+
+def _needs_space(a: str, b: str) -> bool:
+    return a.isascii() and b.isascii() and a.isalpha() and b.isalpha()

@@ -1,0 +1,74 @@
+"""Running rules over a document: load → document → context → rules → findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlint.config import Config
+from reportlint.context import Context, detect_context
+from reportlint.document import Document, build_document
+from reportlint.findings import Finding
+from reportlint.rules.base import RuleContext, all_rules
+from reportlint.source import Source, load_source
+
+
+@dataclass
+class LintResult:
+    path: str
+    doc: Document
+    context: Context
+    findings: list[Finding]
+
+
+def _has_context(ctx: Context, needs: tuple[str, ...]) -> bool:
+    have = {"year": ctx.evaluation_year is not None, "filing": ctx.filing_date is not None,
+            "level": ctx.unit_level is not None}
+    return all(have[n] for n in needs)
+
+
+def lint_document(doc: Document, config: Config | None = None) -> LintResult:
+    config = config or Config()
+    context = detect_context(doc, year=config.evaluation_year, unit_level=config.unit_level)
+    doc.context = context
+    findings: list[Finding] = []
+    for r in all_rules():
+        if r.batch or not config.enabled(r.name) or not _has_context(context, r.needs):
+            continue
+        rc = RuleContext(doc, context, config, r)
+        findings.extend(r.check(rc))
+    _locate(doc, findings)
+    findings = _dedupe(findings)
+    return LintResult(doc.path, doc, context, findings)
+
+
+def lint_source(source: Source, config: Config | None = None) -> LintResult:
+    return lint_document(build_document(source), config)
+
+
+def lint_path(path: str, config: Config | None = None) -> LintResult:
+    return lint_source(load_source(path), config)
+
+
+def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> LintResult:
+    from reportlint.source import source_from_text
+
+    return lint_source(source_from_text(text, path), config)
+
+
+def _locate(doc: Document, findings: list[Finding]) -> None:
+    for f in findings:
+        f.path = doc.path
+        f.line, f.column = doc.line_col(f.raw_start)
+        f.end_line, f.end_column = doc.line_col(f.raw_end)
+        f.excerpt = doc.raw[f.raw_start:f.raw_end].replace("\n", "")[:80]
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    out = []
+    for f in sorted(findings, key=Finding.sort_key):
+        key = (f.rule, f.raw_start, f.raw_end, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

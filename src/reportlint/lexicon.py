@@ -1,0 +1,37 @@
+"""Access to the data files in ``lexicons/`` (loaded lazily, once per process)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@cache
+def lexicon_dir() -> Path:
+    """The bundled lexicons: inside the installed package, or at the repository root."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "lexicons", here.parents[1] / "lexicons"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("reportlint lexicons/ directory not found")
+
+
+@cache
+def load_yaml(name: str) -> Any:
+    with open(lexicon_dir() / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def load_list(name: str) -> tuple[str, ...]:
+    """A one-entry-a-line file; blank lines and ``#`` comments are skipped."""
+    out: list[str] = []
+    with open(lexicon_dir() / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.append(line)
+    return tuple(out)

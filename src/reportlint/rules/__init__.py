@@ -1,0 +1,1 @@
+"""Rules: the declaration API in ``base``, one module per rule family."""

@@ -1,0 +1,67 @@
+"""Copying rules: near-duplicate passages inside one report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz, process
+
+from reportlint.findings import Finding
+from reportlint.rules.base import RuleContext, rule
+
+_KEEP = re.compile(r"[\u4e00-\u9fff]")
+
+_PARA_A = ("3.信息公开。本部门在被评价年度严格按照政府信息公开有关规定公开相关预决算信息，用以反映部门预决算的"
+           "公开透明和公开合规性情况。我局属于非涉密部门，本着公开及时、内容完整、形式规范的原则进行公开。\n")
+_PARA_B = ("4.绩效管理。本部门在被评价年度严格按照政府信息公开有关规定公开相关绩效信息，用以反映部门绩效管理的"
+           "公开透明和公开合规性情况。我局属于非涉密部门，本着公开及时、内容完整、形式规范的原则进行公开。\n")
+
+
+def normalise(s: str) -> str:
+    """Only the Chinese characters: digits, punctuation and spacing do not make a passage original."""
+    return "".join(_KEEP.findall(s))
+
+
+@rule("boilerplate-internal", "C301", "warning", "copying",
+      "同一报告中两段（或两个长句）高度雷同，疑似复制后只改了少数词语",
+      fires=_PARA_A + _PARA_B,
+      silent=_PARA_A + "4.绩效管理。本单位建立了绩效目标、运行监控、绩效评价和结果应用的全过程管理机制，"
+                       "对12个项目开展了绩效运行监控，监控覆盖率100%，评价结果已报送财政部门并在部门网站公开。\n")
+def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    threshold = ctx.config.threshold("boilerplate_similarity")
+    min_chars = int(ctx.config.threshold("boilerplate_min_chars"))
+    passages: list[tuple[int, int, int]] = []  # (start, end, paragraph index): paragraph bodies
+    for p in doc.paragraphs:
+        start = p.heading.title_end if p.heading else p.start
+        if len(normalise(doc.text[start:p.end])) >= min_chars:
+            passages.append((start, p.end, p.index))
+    reported: set[int] = set()
+    yield from _pairs(ctx, passages, threshold, reported, "段")
+    sentences = [(s.start, s.end, s.paragraph) for s in doc.sentences()
+                 if s.paragraph not in reported and len(normalise(doc.text[s.start:s.end])) >= min_chars * 3 // 4]
+    yield from _pairs(ctx, sentences, threshold, reported, "句")
+
+
+def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], threshold: float,
+           reported: set[int], unit: str) -> Iterator[Finding]:
+    if len(passages) < 2:
+        return
+    doc = ctx.doc
+    texts = [normalise(doc.text[s:e]) for s, e, _ in passages]
+    scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
+    for j in range(len(passages)):
+        for i in range(j):
+            score = scores[i][j]
+            if score < threshold or passages[i][2] == passages[j][2] or passages[j][2] in reported:
+                continue
+            s_i = passages[i][0]
+            line_i = doc.line_col(doc.offsets[s_i])[0]
+            head_i = doc.paragraphs[passages[i][2]].heading
+            where = f"「{head_i.label}{head_i.title}」" if head_i else ""
+            reported.add(passages[j][2])
+            yield ctx.report(passages[j][0], passages[j][1],
+                             f"与第{line_i}行{where}一{unit}高度雷同（相似度{score:.0f}%），疑似复制后只改了少数词语",
+                             twin_line=line_i, similarity=round(float(score), 1))
+            break

@@ -1,0 +1,112 @@
+"""Loading report files into text: encodings, BOMs, supported formats.
+
+Inputs are opened read-only; nothing here writes to them.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlint.errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Source:
+    """A report's text as read from disk, with newlines normalised to ``\\n``."""
+
+    path: str
+    text: str
+    encoding: str
+    kind: str  # "text" | "markdown"
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
+    if not data.strip():
+        raise InputError(f"{name}: 文件为空 (empty file)")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", name), "utf-8-sig"
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _strict(data[2:], enc, name), enc
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: 不是文本文件 (binary file)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: 无法识别文件编码，既不是 UTF-8 也不是 GB18030/GBK (undecodable at byte {exc.start})"
+        ) from None
+    return text, "gb18030"
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: 文件声明为 {encoding} 但无法解码 (byte {exc.start})") from None
+
+
+def _check_text(text: str, name: str) -> None:
+    if not text.strip():
+        raise InputError(f"{name}: 文件为空 (empty file)")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text) // 100):
+        raise InputError(f"{name}: 不是文本文件 (binary content)")
+
+
+def load_source(path: str | Path) -> Source:
+    """Read one report file; raise InputError with a one-line message on any problem."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(f"{name}: 文件不存在 (no such file)")
+    if p.is_dir():
+        raise InputError(f"{name}: 是目录 (is a directory)")
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(f"{name}: 不支持的文件类型 {suffix or '(无扩展名)'} (supported: .txt .md)")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: 无法读取 ({exc.strerror})") from None
+    text, encoding = decode_bytes(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _check_text(text, name)
+    kind = "markdown" if suffix in {".md", ".markdown"} else "text"
+    return Source(path=name, text=text, encoding=encoding, kind=kind)
+
+
+def source_from_text(text: str, path: str = "<text>", kind: str = "text") -> Source:
+    """Wrap an in-memory string (tests, stdin) as a Source."""
+    return Source(path=path, text=text.replace("\r\n", "\n"), encoding="utf-8", kind=kind)
+
+
+def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """Expand files and folders (recursively) into report files, plus problems found on the way."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+            )
+            if not found:
+                problems.append(f"{raw}: 目录中没有可检查的报告 (no .txt/.md reports found)")
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            problems.append(f"{raw}: 文件不存在 (no such file)")
+    return files, problems
