@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from reportlint import __version__
-from reportlint.errors import ReportlintError, UsageError
+from reportlint.errors import InputError, ReportlintError, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="reportlint：中文政府报告（绩效自评报告、决算说明、工作总结）检查工具")
@@ -34,28 +34,58 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """reportlint：中文政府报告检查工具。"""
 
 
-def _build_config(select: list[str] | None, ignore: list[str] | None, year: int | None, level: str | None):
-    from reportlint.config import Config
+def _overrides(select: list[str] | None, ignore: list[str] | None, year: int | None,
+               level: str | None) -> dict:
+    """Command-line settings that override the configuration file."""
+    from reportlint.config import LEVELS
     from reportlint.rules.base import resolve_selection
 
-    cfg = Config()
+    out: dict = {}
     try:
         if select:
-            cfg.select = resolve_selection(select)
+            out["select"] = resolve_selection(select)
         if ignore:
-            cfg.ignore = resolve_selection(ignore)
+            out["ignore"] = resolve_selection(ignore)
     except KeyError as exc:
         raise UsageError(f"未知规则：{exc.args[0]}（用 reportlint rules 查看全部规则）") from None
     if year is not None:
         if not 1990 <= year <= 2100:
             raise UsageError(f"--year 超出范围：{year}")
-        cfg.evaluation_year = year
+        out["evaluation_year"] = year
     if level is not None:
-        levels = ("province", "city", "district", "county", "town", "township", "subdistrict")
-        if level not in levels:
-            raise UsageError(f"--level 取值应为 {', '.join(levels)} 之一")
-        cfg.unit_level = level
-    return cfg
+        if level not in LEVELS:
+            raise UsageError(f"--level 取值应为 {', '.join(LEVELS)} 之一")
+        out["unit_level"] = level
+    return out
+
+
+class ConfigResolver:
+    """The configuration of each checked file: --config, else the nearest file, plus CLI overrides."""
+
+    def __init__(self, config_path: Path | None, overrides: dict):
+        from reportlint.config import Config, load_config_file, merge
+
+        self._merge = merge
+        self._overrides = overrides
+        self._fixed = None
+        self._cache: dict[Path, object] = {}
+        if config_path is not None:
+            if not config_path.is_file():
+                raise UsageError(f"{config_path}: 配置文件不存在")
+            self._fixed = merge(load_config_file(config_path), **overrides)
+        self._default = merge(Config(), **overrides)
+
+    def for_file(self, path: Path):
+        from reportlint.config import find_config_file, load_config_file
+
+        if self._fixed is not None:
+            return self._fixed
+        found = find_config_file(path)
+        if found is None:
+            return self._default
+        if found not in self._cache:
+            self._cache[found] = self._merge(load_config_file(found), **self._overrides)
+        return self._cache[found]
 
 
 @app.command()
@@ -67,17 +97,19 @@ def check(
     year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
     level: Annotated[str | None, typer.Option("--level", help="单位层级：district / county / city …")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="配置文件（默认从被检查文件向上查找 reportlint.toml "
+                                                 "或 pyproject.toml 的 [tool.reportlint]）")] = None,
 ) -> None:
     """检查报告，逐条列出问题。退出码：0 无问题，1 有警告或错误，2 用法或输入错误。"""
     try:
-        code = _check(paths, fmt, select, ignore, year, level, output)
+        code = _check(paths, fmt, select, ignore, year, level, output, config)
     except ReportlintError as exc:
         _err(str(exc))
         code = 2
     raise typer.Exit(code)
 
 
-def _check(paths, fmt, select, ignore, year, level, output) -> int:
+def _check(paths, fmt, select, ignore, year, level, output, config) -> int:
     from reportlint.engine import lint_path
     from reportlint.findings import Severity
     from reportlint.output import jsonfmt, text
@@ -85,7 +117,7 @@ def _check(paths, fmt, select, ignore, year, level, output) -> int:
 
     if fmt not in ("text", "json"):
         raise UsageError(f"未知输出格式：{fmt}（可选 text、json）")
-    cfg = _build_config(select, ignore, year, level)
+    resolver = ConfigResolver(config, _overrides(select, ignore, year, level))
     files, problems = discover(paths)
     for p in problems:
         _err(p)
@@ -94,9 +126,10 @@ def _check(paths, fmt, select, ignore, year, level, output) -> int:
     results = []
     failed = len(problems)
     for f in files:
+        cfg = resolver.for_file(f)  # a broken configuration stops the run (exit 2)
         try:
             results.append(lint_path(str(f), cfg))
-        except ReportlintError as exc:
+        except InputError as exc:
             _err(str(exc))
             failed += 1
         except Exception as exc:  # a bug must not hide the other files' results

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
-from reportlint.document.markers import CANONICAL_PUNCT, marker_label
+import yaml
+from rapidfuzz import fuzz
+
+from reportlint.document.markers import CANONICAL_PUNCT, cn_to_int, int_to_cn, marker_label
 from reportlint.document.model import Heading
 from reportlint.findings import Finding
+from reportlint.lexicon import lexicon_dir
 from reportlint.rules.base import RuleContext, rule
 
 LEVEL_NAMES = {0: "部分", 1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题", 5: "五级标题"}
@@ -159,3 +165,144 @@ def _example(level: int, form: str, number: int = 1) -> str:
 
 def _canonical(h: Heading) -> str:
     return marker_label(h.level, h.number)
+
+
+_ENUM = re.compile(r"(?:(?<=^)|(?<=[。；：，！？\n]))\s*(?:([一二三四五六七八九十]{1,2})是|第([一二三四五六七八九十]{1,2})[，、：])")
+
+
+@rule("enum-sequence", "S105", "warning", "structure",
+      "段内或节内的“一是……二是……”“第一，第二，”序列跳号或重复",
+      fires="（五）主要做法\n一是加强学习。二是规范管理。二是严控支出。\n",
+      silent="（五）主要做法\n一是加强学习。二是规范管理。\n（六）经验\n一是严控支出。二是压减开支。\n")
+def enum_sequence(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    text = doc.text
+    prev: dict[str, int] = {}
+    section = None
+    for p in doc.paragraphs:
+        if p.heading is not None or p.section is not section:
+            prev = {}  # a new heading interrupts (and restarts) any enumeration
+            section = p.section
+        for m in _ENUM.finditer(text, p.start, p.end):
+            kind = "是" if m.group(1) else "第"
+            n = cn_to_int(m.group(1) or m.group(2))
+            word = m.group(0).strip()
+            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            last = prev.get(kind)
+            if n == 1:
+                prev[kind] = 1
+                continue
+            if last is None:
+                yield ctx.report(start, m.end(), f"列举“{word}”之前没有“{_enum_word(kind, 1)}”，序列不从一开始")
+            elif n == last:
+                yield ctx.report(start, m.end(), f"列举重复：前面已有“{_enum_word(kind, n)}”，此处应为"
+                                 f"“{_enum_word(kind, n + 1)}”", suggestion=_enum_word(kind, n + 1))
+            elif n > last + 1:
+                yield ctx.report(start, m.end(), f"列举跳号：“{_enum_word(kind, last)}”之后是“{word}”，"
+                                 f"缺少“{_enum_word(kind, last + 1)}”", suggestion=_enum_word(kind, last + 1))
+            elif n < last:
+                yield ctx.report(start, m.end(), f"列举倒退：“{_enum_word(kind, last)}”之后出现“{word}”")
+            prev[kind] = n
+
+
+def _enum_word(kind: str, n: int) -> str:
+    return f"{int_to_cn(n)}是" if kind == "是" else f"第{int_to_cn(n)}"
+
+
+# ---------------------------------------------------------------- outline-missing
+
+
+@cache
+def _outlines() -> list[dict]:
+    out = []
+    for path in sorted((lexicon_dir() / "outlines").glob("*.yaml")):
+        with open(path, encoding="utf-8") as fh:
+            out.append(yaml.safe_load(fh))
+    return out
+
+
+def detect_genre(doc) -> dict | None:
+    head = doc.text[: doc.paragraphs[min(len(doc.paragraphs), 6) - 1].end] if doc.paragraphs else ""
+    for outline in _outlines():
+        if any(m in head for m in outline["match"]):
+            return outline
+    return None
+
+
+def _title_matches(section: dict, title: str, fuzzy: bool = True) -> bool:
+    norm = re.sub(r"[（(][^）)]*[）)]|[。，、：:；\s]", "", title)
+    for alias in [section["title"], *section.get("aliases", [])]:
+        if alias in norm or (len(norm) >= 4 and norm in alias):
+            return True
+        if fuzzy and fuzz.partial_ratio(alias, norm) >= 85 and len(norm) >= 3:
+            return True
+    return False
+
+
+def _match_children(spec: list[dict], candidates: list[Heading]) -> list[Heading | None]:
+    """Exact alias matches first, fuzzy ones for what is left, each heading used once."""
+    found: list[Heading | None] = [None] * len(spec)
+    used: set[int] = set()
+    for fuzzy in (False, True):
+        for i, sec in enumerate(spec):
+            if found[i] is not None:
+                continue
+            hit = next((h for h in candidates if id(h) not in used and _title_matches(sec, h.title, fuzzy)), None)
+            if hit is not None:
+                used.add(id(hit))
+                found[i] = hit
+    return found
+
+
+def _descendants(h: Heading | None, headings: list[Heading]) -> list[Heading]:
+    if h is None:
+        return [x for x in headings if x.level >= 1]
+    out: list[Heading] = []
+    stack = list(reversed(h.children))
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(reversed(x.children))
+    return out
+
+
+@rule("outline-missing", "S106", "warning", "structure",
+      "缺少该文种提纲（lexicons/outlines/）要求的章节，或章节顺序与提纲不符",
+      fires="部门整体支出绩效自评报告\n一、单位基本情况\n（一）单位机构设置、部门职能情况\n（二）部门整体支出情况\n"
+            "二、自评工作开展情况\n（一）自评工作过程\n三、绩效自评情况\n（一）自评结果\n（二）部门整体支出绩效指标分析\n"
+            "（三）改进措施\n",
+      silent="2024年度工作总结\n一、主要工作\n二、下一步计划\n")
+def outline_missing(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    outline = detect_genre(doc)
+    if outline is None or not doc.headings:
+        return
+    yield from _check_outline(ctx, outline["sections"], None, outline["genre"])
+
+
+def _check_outline(ctx: RuleContext, spec: list[dict], parent: Heading | None, genre: str) -> Iterator[Finding]:
+    doc = ctx.doc
+    direct = [h for h in (parent.children if parent else doc.headings) if parent or h.parent is None]
+    found = _match_children(spec, direct)
+    # sections may sit one level off (a template that skips a level): look deeper for the rest
+    deeper = [h for h in _descendants(parent, doc.headings) if h not in found]
+    rest = _match_children([sec for sec, f in zip(spec, found, strict=True) if f is None], deeper)
+    it = iter(rest)
+    found = [f if f is not None else next(it) for f in found]
+    where = f"「{parent.label}{parent.title}」下" if parent else ""
+    last_pos = -1
+    last_title = ""
+    for sec, hit in zip(spec, found, strict=True):
+        if hit is None:
+            if sec.get("required", True):
+                anchor = parent or doc.headings[0]
+                yield ctx.report(anchor.start, max(anchor.title_end, anchor.end),
+                                 f"缺少{where}“{sec['title']}”部分（{genre}提纲要求）")
+            continue
+        if hit.start < last_pos:
+            yield ctx.report(hit.start, max(hit.title_end, hit.end),
+                             f"章节顺序与提纲不符：“{hit.title}”应在“{last_title}”之后")
+        else:
+            last_pos, last_title = hit.start, hit.title
+        if sec.get("children"):
+            yield from _check_outline(ctx, sec["children"], hit, genre)
