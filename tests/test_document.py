@@ -1,9 +1,10 @@
 """Paragraph reflow, heading tree and offsets on the sample and on short texts."""
 
-from conftest import SAMPLE
 from reportlint.context import detect_context, level_of_name
 from reportlint.document import build_document
 from reportlint.source import load_source, source_from_text
+
+from conftest import SAMPLE
 
 
 def sample_doc():

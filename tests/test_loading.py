@@ -4,9 +4,10 @@ import hashlib
 
 import pytest
 
-from conftest import SAMPLE, run_cli
 from reportlint.errors import InputError
 from reportlint.source import load_source
+
+from conftest import SAMPLE, run_cli
 
 TEXT = "评价年度：2024\n现将2025年度整体支出绩效自评情况报告如下：\n"
 

@@ -2,8 +2,9 @@
 
 import json
 
-from conftest import SAMPLE, run_cli
 from reportlint.nlp import cut, make_doc
+
+from conftest import SAMPLE, run_cli
 
 
 def test_finance_terms_stay_whole():

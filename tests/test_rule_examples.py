@@ -2,8 +2,9 @@
 
 import pytest
 
-from conftest import lint
 from reportlint.rules.base import all_rules
+
+from conftest import lint
 
 RULES = [r for r in all_rules() if not r.batch]
 

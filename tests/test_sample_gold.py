@@ -1,8 +1,9 @@
 """The bundled sample report against its gold findings (every expected item, no must_not item)."""
 
+from reportlint.rules.base import all_rules
+
 from conftest import SAMPLE
 from gold import match_gold
-from reportlint.rules.base import all_rules
 
 
 def test_sample_expected_found_and_must_not_silent(sample_result, sample_gold):

@@ -153,6 +153,46 @@ def _check(paths, fmt, select, ignore, year, level, output, config) -> int:
     return 1 if any(f.severity >= Severity.WARNING for f in findings) else 0
 
 
+@app.command()
+def claims(
+    paths: Annotated[list[str], typer.Argument(help="报告文件或目录")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：csv 或 json")] = "csv",
+    year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="配置文件")] = None,
+) -> None:
+    """导出报告中的数据声明（金额、数量、比率、日期、排名、得分、等级）为表格。"""
+    from reportlint.engine import read_document
+    from reportlint.output import claims_table
+    from reportlint.source import discover
+
+    code = 0
+    try:
+        if fmt not in ("csv", "json"):
+            raise UsageError(f"未知输出格式：{fmt}（可选 csv、json）")
+        resolver = ConfigResolver(config, _overrides(None, None, year, None))
+        files, problems = discover(paths)
+        for p in problems:
+            _err(p)
+            code = 2
+        table: list[dict] = []
+        for f in files:
+            try:
+                table.extend(claims_table.rows(read_document(str(f), resolver.for_file(f))))
+            except InputError as exc:
+                _err(str(exc))
+                code = 2
+        text = claims_table.render_csv(table) if fmt == "csv" else claims_table.render_json(table)
+        if output:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text if fmt == "csv" else text + "\n")
+    except ReportlintError as exc:
+        _err(str(exc))
+        code = 2
+    raise typer.Exit(code)
+
+
 @app.command("rules")
 def list_rules() -> None:
     """列出全部规则。"""

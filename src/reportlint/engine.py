@@ -26,10 +26,22 @@ def _has_context(ctx: Context, needs: tuple[str, ...]) -> bool:
     return all(have[n] for n in needs)
 
 
+def prepare(doc: Document, config: Config) -> Context:
+    """Detect the document's context (with overrides) and attach it."""
+    doc.context = detect_context(doc, year=config.evaluation_year, unit_level=config.unit_level)
+    return doc.context
+
+
+def read_document(path: str, config: Config | None = None) -> Document:
+    """Load, rebuild and contextualise one report, without running rules."""
+    doc = build_document(load_source(path))
+    prepare(doc, config or Config())
+    return doc
+
+
 def lint_document(doc: Document, config: Config | None = None) -> LintResult:
     config = config or Config()
-    context = detect_context(doc, year=config.evaluation_year, unit_level=config.unit_level)
-    doc.context = context
+    context = prepare(doc, config)
     findings: list[Finding] = []
     for r in all_rules():
         if r.batch or not config.enabled(r.name) or not _has_context(context, r.needs):

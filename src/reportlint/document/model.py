@@ -126,6 +126,13 @@ class Document:
 
         return make_doc(self.text)
 
+    @cached_property
+    def claims(self):
+        """Claims extracted from the text (after the context is known), built on first use."""
+        from reportlint.claims import extract_claims
+
+        return extract_claims(self)
+
     def token_bounds(self) -> set[int]:
         return self._token_bounds
 

@@ -1,3 +1,3 @@
 """Importing this module registers every rule family."""
 
-from reportlint.rules import copying, form, structure, timing, wording  # noqa: F401
+from reportlint.rules import copying, form, numbers, structure, timing, wording  # noqa: F401

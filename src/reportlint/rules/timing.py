@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -123,3 +124,37 @@ def stale_forecast(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(m.start(), clause_end,
                              f"评价期已结束（{filing.isoformat()}填报），“{text[m.start():clause_end]}”仍是预测语气："
                              f"应写明{y}年实际完成情况")
+
+
+_PLAN_WORDS = re.compile(r"预计|计划|将|拟|力争|争取|前完成|之前|以前|到期|截止日期|期限|要求|应于|须于|确保")
+_DONE_WORDS = re.compile(r"截至|截止|已|完成|共|累计|实现|办理|发放|拨付")
+
+
+@rule("date-invalid", "T204", "error", "time",
+      "日期不存在（2月30日、13月），或晚于填报日期却写成已完成的事实",
+      fires="评价年度：2024\n填报日期：2025年7月24日\n截至2025年8月31日，已拨付资金100万元；2024年2月30日完成验收。\n",
+      silent="评价年度：2024\n填报日期：2025年7月24日\n截至2024年12月31日，已拨付资金100万元；计划于2025年9月30日前完成验收。\n")
+def date_invalid(ctx: RuleContext) -> Iterator[Finding]:
+    filing = ctx.context.filing_date
+    text = ctx.text
+    for c in ctx.doc.claims:
+        if c.kind != "date":
+            continue
+        if not c.extra.get("valid", True):
+            yield ctx.report(c.start, c.end, f"日期不存在：{c.raw}")
+            continue
+        if filing is None or c.extra.get("year_inferred") or c.value is None:
+            continue
+        d = dt.date.fromisoformat(c.value)
+        if d <= filing:
+            continue
+        p = ctx.doc.paragraphs[c.paragraph]
+        if in_future_section(ctx.doc, p):
+            continue
+        cs = max(text.rfind(ch, p.start, c.start) for ch in "。；") + 1
+        ce_m = _CLAUSE_END.search(text, c.end, p.end)
+        clause = text[max(cs, p.start):ce_m.start() if ce_m else p.end]
+        if _PLAN_WORDS.search(clause) or not _DONE_WORDS.search(clause):
+            continue
+        yield ctx.report(c.start, c.end,
+                         f"日期晚于填报日期（{filing.isoformat()}）却写成已发生的事实：{c.raw}")

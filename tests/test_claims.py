@@ -1,0 +1,117 @@
+"""Claims extraction and the claims table."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+
+from reportlint.engine import lint_text
+
+from conftest import SAMPLE, run_cli
+
+
+def claims(text, **kw):
+    return lint_text(text).doc.claims
+
+
+def one(text, kind=None):
+    cs = [c for c in claims(text) if kind is None or c.kind == kind]
+    assert len(cs) == 1, [(c.kind, c.raw) for c in cs]
+    return cs[0]
+
+
+@pytest.mark.parametrize("text,value,unit,decimals", [
+    ("发放慰问金121.2万元。", "1212000", "元", 1),
+    ("收入235,942,197.18元。", "235942197.18", "元", 2),
+    ("投入三百万元。", "3000000", "元", 0),
+    ("合计1.5亿元。", "150000000", "元", 1),
+    ("单位：千元，支出2千元。", "2000", "元", 0),
+])
+def test_amounts_normalised_to_yuan(text, value, unit, decimals):
+    c = next(c for c in claims(text) if c.kind == "amount")
+    assert (c.value, c.unit, c.decimals) == (Decimal(value), unit, decimals)
+
+
+def test_chinese_numerals_and_mixed_forms():
+    assert one("下属单位十二个。", "count").value == 12
+    assert one("服务3.5万人次。", "count").value == 35000
+    assert one("共两千零二十四户。", "count").value == 2024
+    assert [c.kind for c in claims("推进“四个全面”，提升一个台阶，八一期间慰问。")] == []
+
+
+@pytest.mark.parametrize("text,comp", [("约380万元", "~"), ("超过150人次", ">="), ("超6570万元", ">="),
+                                       ("近200人", "<="), ("不到50家", "<="), ("2900余人次", ">="),
+                                       ("322多万元", ">="), ("共计74人", "=")])
+def test_comparators(text, comp):
+    assert one(text + "。").comparator == comp
+
+
+def test_percent_permille_and_per_thousand():
+    c = one("每千人口执业(助理)医师数为2.48，", "permille")
+    assert (c.value, c.unit, c.indicator) == (Decimal("2.48"), "每千人口", "每千人口执业(助理)医师数")
+    assert one("每千人口无偿献血率6.03‰。", "permille").unit == "‰"
+    assert one("完成率100.59%。", "percent").value == Decimal("100.59")
+    assert one("占比百分之十五。", "percent").value == 15
+
+
+def test_dates_and_periods():
+    cs = claims("评价年度：2024\n截至12月19日办理23对。2024年2月30日验收。年底前完成，1—11月累计。2023年底结清。\n")
+    dates = [(c.raw, c.value) for c in cs if c.kind == "date"]
+    assert dates == [("12月19日", "2024-12-19"), ("2024年2月30日", None), ("2023年底", "2023-12-31")]
+    assert [c.value for c in cs if c.kind == "period"] == ["1—11月"]
+
+
+def test_rankings_with_scope_and_bounds():
+    cs = [c for c in claims("综合评分全市排名第六，居全市前列，工作进度稳居全省前三，获第2名。\n") if c.kind == "ranking"]
+    assert [(c.value, c.comparator, c.scope) for c in cs] == [(6, "=", "全市"), (None, "top", "全市"),
+                                                              (3, "<=", "全省"), (2, "=", None)]
+
+
+def test_scores_and_grades():
+    cs = claims("自评分数90分，等级为良好。预算执行率（10分）得9.5分，满分100分。\n")
+    got = [(c.kind, c.raw, c.value, c.extra.get("role")) for c in cs]
+    assert got == [("score", "90分", 90, "score"), ("grade", "良好", "良", None), ("score", "10分", 10, "weight"),
+                   ("score", "9.5分", Decimal("9.5"), "score"), ("score", "100分", 100, "full")]
+
+
+def test_tolerance_follows_stated_precision():
+    c = one("发放慰问金121.2万元。")
+    assert c.interval() == (Decimal("1211500.00"), Decimal("1212500.00"))
+    assert one("在职74人。").tolerance == 0
+
+
+def test_sample_claims_required_by_the_issue(sample_result):
+    cs = sample_result.doc.claims
+    amounts = {(c.raw, c.value) for c in cs if c.kind == "amount"}
+    assert ("235942197.18元", Decimal("235942197.18")) in amounts
+    assert ("121.2万元", Decimal("1212000.0")) in amounts
+    ranks = [(c.raw, c.value, c.comparator, c.scope, c.indicator) for c in cs if c.kind == "ranking"]
+    assert ("全市排名第六", 6, "=", "全市", "2023年我区医改目标考核") in ranks
+    assert ("全市排名第四", 4, "=", "全市", "今年12月综合评比得分比例") in ranks
+    assert ("全市排名第三", 3, "=", "全市", "经开区儿童免疫规划疫苗接种率") in ranks
+    assert ("全市排名前三", 3, "<=", "全市", "每千人口无偿献血率") in ranks
+    per = [c for c in cs if c.kind == "permille" and c.value == Decimal("2.48")]
+    assert per[0].indicator == "每千人口执业(助理)医师数"
+    assert [(c.kind, c.value) for c in cs if c.kind in ("score", "grade")] == [("score", 90), ("grade", "良")]
+
+
+def test_claims_cli_csv_has_bom_and_header(tmp_path):
+    out = tmp_path / "claims.csv"
+    r = run_cli("claims", str(SAMPLE), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0])[:6] == ["path", "kind", "raw", "value", "unit", "comparator"]
+    row = next(r for r in rows if r["raw"] == "121.2万元")
+    assert (row["value"], row["unit"], row["indicator"], row["line"]) == ("1212000", "元", "发放慰问金", "368")
+    assert any(r["kind"] == "grade" and r["value"] == "良" for r in rows)
+
+
+def test_claims_cli_json():
+    r = run_cli("claims", str(SAMPLE), "--format", "json")
+    data = json.loads(r.stdout)
+    score = next(d for d in data if d["kind"] == "score")
+    assert (score["value"], score["line"], score["section"]) == ("90", 450, "三、/（一）")
