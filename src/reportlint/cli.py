@@ -143,8 +143,9 @@ def _check(paths, fmt, select, ignore, year, level, output, config) -> int:
         else:
             console = Console(file=out, highlight=False) if out else Console(highlight=False)
             for r in results:
-                text.print_file(console, r.path, r.context, r.findings)
-            console.print(text.summary_line(findings, len(results), failed), highlight=False)
+                text.print_file(console, r.path, r.context, r.findings, r.doc.source.notes if r.doc.source else ())
+            if results:
+                console.print(text.summary_line(findings, len(results), failed), highlight=False)
     finally:
         if out:
             out.close()

@@ -68,11 +68,21 @@ def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> 
 
 
 def _locate(doc: Document, findings: list[Finding]) -> None:
+    src = doc.source
     for f in findings:
         f.path = doc.path
         f.line, f.column = doc.line_col(f.raw_start)
         f.end_line, f.end_column = doc.line_col(f.raw_end)
         f.excerpt = doc.raw[f.raw_start:f.raw_end].replace("\n", "")[:80]
+        info = src.location(f.line) if src is not None else None
+        if info is None:
+            continue
+        f.page, f.page_line = info.page, info.page_line
+        f.paragraph = info.paragraph
+        if info.table is not None:
+            f.table = {"index": info.table, "row": info.row, "cell": info.cell}
+        prefix = len(info.auto_number or "")
+        f.doc_column = max(1, f.column - prefix) if prefix else f.column
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

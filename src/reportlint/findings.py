@@ -38,6 +38,12 @@ class Finding:
     end_column: int = 0
     excerpt: str = ""
     extra: dict = field(default_factory=dict)
+    # where a person finds it in a .pdf (page, line on page) or .docx (paragraph, or table/row/cell)
+    page: int | None = None
+    page_line: int | None = None
+    paragraph: int | None = None
+    table: dict | None = None
+    doc_column: int | None = None  # column within the Word paragraph / PDF line
 
     def sort_key(self) -> tuple:
         return (self.path, self.raw_start, self.raw_end, self.code)
@@ -50,6 +56,25 @@ class Finding:
         }
         if self.suggestion is not None:
             d["suggestion"] = self.suggestion
+        if self.page is not None:
+            d["page"] = self.page
+            d["page_line"] = self.page_line
+        if self.paragraph is not None:
+            d["paragraph"] = self.paragraph
+        if self.table is not None:
+            d["table"] = self.table
         if self.excerpt:
             d["excerpt"] = self.excerpt
         return d
+
+
+def location_label(f: Finding) -> str:
+    """``path:line:col`` for text; ``path:p3:12:5`` for PDF; ``path:¶12:5`` / ``path:t1r2c3:5`` for .docx."""
+    col = f.doc_column or f.column
+    if f.page is not None:
+        return f"{f.path}:p{f.page}:{f.page_line}:{col}"
+    if f.paragraph is not None:
+        return f"{f.path}:¶{f.paragraph}:{col}"
+    if f.table is not None:
+        return f"{f.path}:t{f.table['index']}r{f.table['row']}c{f.table['cell']}:{col}"
+    return f"{f.path}:{f.line}:{f.column}"

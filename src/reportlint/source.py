@@ -12,17 +12,43 @@ from pathlib import Path
 from reportlint.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
+
+
+@dataclass(frozen=True)
+class LineInfo:
+    """Where one line of the extracted text sits in a .docx or .pdf, for people to find it."""
+
+    page: int | None = None  # PDF: 1-based page
+    page_line: int | None = None  # PDF: 1-based line on that page
+    paragraph: int | None = None  # DOCX: 1-based body paragraph
+    table: int | None = None  # DOCX: 1-based table, row and cell
+    row: int | None = None
+    cell: int | None = None
+    auto_number: str | None = None  # DOCX: the list number Word renders (not in the paragraph text)
 
 
 @dataclass(frozen=True)
 class Source:
-    """A report's text as read from disk, with newlines normalised to ``\\n``."""
+    """A report's text as read from disk, with newlines normalised to ``\\n``.
+
+    For .docx and .pdf the text is extracted, one line per Word paragraph / table cell or per
+    PDF text line, and ``lines`` locates each line in the original file.
+    """
 
     path: str
     text: str
     encoding: str
-    kind: str  # "text" | "markdown"
+    kind: str  # "text" | "markdown" | "docx" | "pdf"
+    lines: tuple[LineInfo, ...] | None = None
+    artifact_lines: frozenset[int] = frozenset()  # 0-based lines known to be page furniture
+    notes: tuple[str, ...] = ()  # things the output should tell the reader (auto numbering …)
+
+    def location(self, line: int) -> LineInfo | None:
+        """LineInfo of a 1-based line, if the source has them."""
+        if self.lines is None or not 1 <= line <= len(self.lines):
+            return None
+        return self.lines[line - 1]
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
@@ -74,11 +100,19 @@ def load_source(path: str | Path) -> Source:
         raise InputError(f"{name}: 是目录 (is a directory)")
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(f"{name}: 不支持的文件类型 {suffix or '(无扩展名)'} (supported: .txt .md)")
+        raise InputError(f"{name}: 不支持的文件类型 {suffix or '(无扩展名)'} (supported: .txt .md .docx .pdf)")
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: 无法读取 ({exc.strerror})") from None
+    if suffix == ".docx":
+        from reportlint.docx_reader import read_docx
+
+        return read_docx(data, name)
+    if suffix == ".pdf":
+        from reportlint.pdf_reader import read_pdf
+
+        return read_pdf(data, name)
     text, encoding = decode_bytes(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, name)
@@ -100,10 +134,10 @@ def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
         if p.is_dir():
             found = sorted(
                 f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$"))
             )
             if not found:
-                problems.append(f"{raw}: 目录中没有可检查的报告 (no .txt/.md reports found)")
+                problems.append(f"{raw}: 目录中没有可检查的报告 (no .txt/.md/.docx/.pdf reports found)")
             files.extend(found)
         elif p.exists():
             files.append(p)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from reportlint.document.markers import match_marker
-from reportlint.document.model import Document, Heading, Paragraph, Sentence
+from reportlint.document.model import Artifact, Document, Heading, Paragraph, Sentence
 from reportlint.document.reflow import (
+    Line,
     find_artifacts,
     group_paragraphs,
     is_hard_wrapped,
@@ -24,9 +25,14 @@ def build_document(source: Source) -> Document:
     raw = source.text
     lines = split_lines(raw, markdown=source.kind == "markdown")
     typical = typical_width(lines)
-    hard = is_hard_wrapped(lines, typical)
-    artifacts = find_artifacts(lines, hard, typical)
-    groups = group_paragraphs(lines, artifacts, hard, typical)
+    hard = is_hard_wrapped(lines, typical) if source.kind != "docx" else False
+    # a PDF's page furniture (footers, running headers) is found per page by its reader and dropped
+    furniture = {n: Artifact("furniture", lines[n].raw_start, lines[n].raw_start + len(lines[n].text), lines[n].text)
+                 for n in source.artifact_lines if lines[n].text}
+    visible = [Line(ln.number, ln.raw_start, "") if ln.number in furniture else ln for ln in lines]
+    artifacts = {**find_artifacts(visible, hard, typical), **furniture}
+    table_lines = {i for i, li in enumerate(source.lines or ()) if li.table is not None}
+    groups = group_paragraphs(lines, artifacts, hard, typical, keep_apart=table_lines)
 
     text_parts: list[str] = []
     offsets: list[int] = []
@@ -40,13 +46,14 @@ def build_document(source: Source) -> Document:
             text_parts.append("\n")
             offsets.append(offsets[-1] + 1)
             pos += 1
-        paragraphs.append(Paragraph(index=len(paragraphs), start=pos, end=pos + len(ptext)))
+        paragraphs.append(Paragraph(index=len(paragraphs), start=pos, end=pos + len(ptext),
+                                    table=group[0].number in table_lines))
         text_parts.append(ptext)
         offsets.extend(poffs)
         pos += len(ptext)
     text = "".join(text_parts)
 
-    headings = _find_headings(text, paragraphs)
+    headings = _find_headings(text, [p for p in paragraphs if not p.table])
     _build_tree(headings)
     current: Heading | None = None
     for p in paragraphs:
@@ -57,7 +64,7 @@ def build_document(source: Source) -> Document:
     return Document(
         path=source.path, raw=raw, text=text, offsets=offsets, paragraphs=paragraphs,
         headings=headings, artifacts=sorted(artifacts.values(), key=lambda a: a.raw_start),
-        hard_wrapped=hard,
+        hard_wrapped=hard, source=source,
     )
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reportlint.context import Context
+    from reportlint.source import Source
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Paragraph:
     heading: Heading | None = None
     section: Heading | None = None  # innermost heading this paragraph belongs to
     sentences: list[Sentence] = field(default_factory=list)
+    table: bool = False  # a table cell (from .docx): never a heading
 
 
 @dataclass
@@ -85,6 +87,7 @@ class Document:
     artifacts: list[Artifact]
     hard_wrapped: bool
     context: Context | None = None
+    source: Source | None = None
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -106,6 +109,18 @@ class Document:
         """Raw offset -> 1-based (line, column)."""
         line = bisect.bisect_right(self.line_starts, raw_offset) - 1
         return line + 1, raw_offset - self.line_starts[line] + 1
+
+    def place(self, offset: int) -> str:
+        """Where doc-text ``offset`` is, in words a reader can follow: 第12行 / 第3页第5行 / 第8段."""
+        line = self.line_col(self.offsets[min(offset, len(self.offsets) - 1)])[0]
+        info = self.source.location(line) if self.source is not None else None
+        if info is not None and info.page is not None:
+            return f"第{info.page}页第{info.page_line}行"
+        if info is not None and info.paragraph is not None:
+            return f"第{info.paragraph}段"
+        if info is not None and info.table is not None:
+            return f"表{info.table}第{info.row}行第{info.cell}列"
+        return f"第{line}行"
 
     def paragraph_text(self, p: Paragraph) -> str:
         return self.text[p.start:p.end]

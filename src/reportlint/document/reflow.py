@@ -112,7 +112,8 @@ def _looks_like_cell(s: str) -> bool:
 
 
 def group_paragraphs(lines: list[Line], artifacts: dict[int, Artifact], hard_wrapped: bool,
-                     typical: float) -> list[list[Line]]:
+                     typical: float, keep_apart: set[int] | frozenset[int] = frozenset()) -> list[list[Line]]:
+    """Lines grouped into paragraphs; lines in ``keep_apart`` (table cells) stay paragraphs of their own."""
     content = [ln for ln in lines if ln.text and ln.number not in artifacts]
     if not hard_wrapped:
         return [[ln] for ln in content]
@@ -121,7 +122,8 @@ def group_paragraphs(lines: list[Line], artifacts: dict[int, Artifact], hard_wra
     for k, ln in enumerate(content):
         current.append(ln)
         nxt = content[k + 1] if k + 1 < len(content) else None
-        if nxt is None or _ends_paragraph(ln, nxt, typical):
+        if (nxt is None or ln.number in keep_apart or nxt.number in keep_apart
+                or _ends_paragraph(ln, nxt, typical)):
             groups.append(current)
             current = []
     if current:

@@ -10,7 +10,7 @@ from reportlint.claims.model import Claim
 from reportlint.document.model import Document
 
 COLUMNS = ["path", "kind", "raw", "value", "unit", "comparator", "indicator", "scope", "section",
-           "line", "column", "end_line", "end_column", "details"]
+           "line", "column", "end_line", "end_column", "page", "paragraph", "table", "details"]
 
 
 def rows(doc: Document) -> list[dict]:
@@ -25,12 +25,18 @@ def _row(doc: Document, c: Claim) -> dict:
     line, col = doc.line_col(s)
     end_line, end_col = doc.line_col(e)
     details = {k: v for k, v in c.extra.items() if v not in (None, "")}
+    info = doc.source.location(line) if doc.source is not None else None
+    where = {"page": "", "paragraph": "", "table": ""}
+    if info is not None:
+        where["page"] = f"{info.page}:{info.page_line}" if info.page else ""
+        where["paragraph"] = info.paragraph or ""
+        where["table"] = f"t{info.table}r{info.row}c{info.cell}" if info.table else ""
     if c.kind == "amount":
         details.setdefault("stated_unit", "元")
     return {
         "path": doc.path, "kind": c.kind, "raw": c.raw, "value": c.display_value(), "unit": c.unit,
         "comparator": c.comparator, "indicator": c.indicator, "scope": c.scope or "", "section": c.section,
-        "line": line, "column": col, "end_line": end_line, "end_column": end_col,
+        "line": line, "column": col, "end_line": end_line, "end_column": end_col, **where,
         "details": details,
     }
 

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from reportlint.context import LEVEL_LABELS, Context
-from reportlint.findings import Finding, Severity
+from reportlint.findings import Finding, Severity, location_label
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _CN = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -29,12 +29,15 @@ def _src(s: str) -> str:
             "scope words": "用词统计", "config": "配置"}.get(s, s)
 
 
-def print_file(console: Console, path: str, ctx: Context | None, findings: list[Finding]) -> None:
+def print_file(console: Console, path: str, ctx: Context | None, findings: list[Finding],
+               notes: tuple[str, ...] = ()) -> None:
     console.print(f"[bold]{escape(path)}[/bold]", highlight=False)
     if ctx is not None:
         console.print(f"  [dim]{escape(context_line(ctx))}[/dim]", highlight=False, soft_wrap=True)
+    for note in notes:
+        console.print(f"  [dim]注：{escape(note)}[/dim]", highlight=False, soft_wrap=True)
     for f in findings:
-        loc = f"{f.path}:{f.line}:{f.column}:"
+        loc = location_label(f) + ":"
         console.print(
             f"{escape(loc)} [{_STYLE[f.severity]}]{f.code}[/] [dim]\\[{f.rule}][/dim] {escape(f.message)}",
             highlight=False, soft_wrap=True)

@@ -58,10 +58,11 @@ def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], threshold: fl
                 continue
             s_i = passages[i][0]
             line_i = doc.line_col(doc.offsets[s_i])[0]
+            place = doc.place(s_i)
             head_i = doc.paragraphs[passages[i][2]].heading
             where = f"「{head_i.label}{head_i.title}」" if head_i else ""
             reported.add(passages[j][2])
             yield ctx.report(passages[j][0], passages[j][1],
-                             f"与第{line_i}行{where}一{unit}高度雷同（相似度{score:.0f}%），疑似复制后只改了少数词语",
+                             f"与{place}{where}一{unit}高度雷同（相似度{score:.0f}%），疑似复制后只改了少数词语",
                              twin_line=line_i, similarity=round(float(score), 1))
             break

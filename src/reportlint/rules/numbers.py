@@ -407,6 +407,5 @@ def value_conflict(ctx: RuleContext) -> Iterator[Finding]:
             a_lo, a_hi = a.interval()
             b_lo, b_hi = b.interval()
             if b_hi < a_lo or b_lo > a_hi:
-                line = ctx.doc.line_col(ctx.doc.offsets[a.start])[0]
                 yield ctx.report(b.start, b.end,
-                                 f"同一指标数值不一致：“{ind}”此处为{_show(b)}，第{line}行为{_show(a)}")
+                                 f"同一指标数值不一致：“{ind}”此处为{_show(b)}，{ctx.doc.place(a.start)}为{_show(a)}")

@@ -29,8 +29,6 @@ def sibling_runs(headings: list[Heading]) -> Iterator[list[Heading]]:
     yield from groups.values()
 
 
-def _line_of(ctx: RuleContext, h: Heading) -> int:
-    return ctx.doc.line_col(ctx.doc.offsets[h.start])[0]
 
 
 def _span(h: Heading) -> tuple[int, int]:
@@ -55,7 +53,7 @@ def section_duplicate(ctx: RuleContext) -> Iterator[Finding]:
             if h.number == prev.number:
                 nxt = marker_label(h.level, prev.number + 1)
                 yield ctx.report(*_span(h),
-                                 f"序号重复：{_parent_desc(h)}已有「{_desc(prev)}」（第{_line_of(ctx, prev)}行），"
+                                 f"序号重复：{_parent_desc(h)}已有「{_desc(prev)}」（{ctx.doc.place(prev.start)}），"
                                  f"此处又是{h.label}，应为{nxt}",
                                  suggestion=nxt)
 
