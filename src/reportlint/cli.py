@@ -15,7 +15,8 @@ from reportlint.errors import InputError, ReportlintError, UsageError
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="reportlint：中文政府报告（绩效自评报告、决算说明、工作总结）检查工具")
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="输出格式：text 或 json")]
+FORMATS = ("text", "json", "html", "sarif", "github")
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="输出格式：text、json、html、sarif 或 github")]
 
 
 def _err(msg: str) -> None:
@@ -99,24 +100,29 @@ def check(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件（默认从被检查文件向上查找 reportlint.toml "
                                                  "或 pyproject.toml 的 [tool.reportlint]）")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="只报告不在此基线文件中的新问题")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="把当前全部问题写入基线文件")] = None,
 ) -> None:
     """检查报告，逐条列出问题。退出码：0 无问题，1 有警告或错误，2 用法或输入错误。"""
     try:
-        code = _check(paths, fmt, select, ignore, year, level, output, config)
+        code = _check(paths, fmt, select, ignore, year, level, output, config, baseline, write_baseline)
     except ReportlintError as exc:
         _err(str(exc))
         code = 2
     raise typer.Exit(code)
 
 
-def _check(paths, fmt, select, ignore, year, level, output, config) -> int:
+def _check(paths, fmt, select, ignore, year, level, output, config, baseline=None, write_baseline=None) -> int:
+    from reportlint.baseline import filter_new, read_baseline
+    from reportlint.baseline import write_baseline as save_baseline
     from reportlint.engine import lint_path
     from reportlint.findings import Severity
-    from reportlint.output import jsonfmt, text
+    from reportlint.output import github, html, jsonfmt, sarif, text
     from reportlint.source import discover
 
-    if fmt not in ("text", "json"):
-        raise UsageError(f"未知输出格式：{fmt}（可选 text、json）")
+    if fmt not in FORMATS:
+        raise UsageError(f"未知输出格式：{fmt}（可选 {'、'.join(FORMATS)}）")
+    known = read_baseline(baseline) if baseline else None
     resolver = ConfigResolver(config, _overrides(select, ignore, year, level))
     files, problems = discover(paths)
     for p in problems:
@@ -136,10 +142,25 @@ def _check(paths, fmt, select, ignore, year, level, output, config) -> int:
             _err(f"{f}: 内部错误，已跳过 (internal error: {type(exc).__name__}: {exc})")
             failed += 1
     findings = [x for r in results for x in r.findings]
+    if write_baseline:
+        save_baseline(write_baseline, findings)
+        _err(f"已将 {len(findings)} 处问题写入基线 {write_baseline}")
+    hidden = 0
+    if known is not None:
+        for r in results:
+            r.findings, n = filter_new(r.findings, known)
+            hidden += n
+        findings = [x for r in results for x in r.findings]
     out = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115
     try:
         if fmt == "json":
             print(jsonfmt.render(findings), file=out or sys.stdout)
+        elif fmt == "sarif":
+            print(sarif.render(findings), file=out or sys.stdout)
+        elif fmt == "github":
+            print(github.render(findings), file=out or sys.stdout)
+        elif fmt == "html":
+            print(html.render(results), file=out or sys.stdout)
         else:
             console = Console(file=out, highlight=False) if out else Console(highlight=False)
             for r in results:
@@ -149,6 +170,8 @@ def _check(paths, fmt, select, ignore, year, level, output, config) -> int:
     finally:
         if out:
             out.close()
+    if known is not None:
+        _err(f"基线 {baseline} 隐藏了 {hidden} 处已记录的问题，报告 {len(findings)} 处新问题")
     if failed:
         return 2
     return 1 if any(f.severity >= Severity.WARNING for f in findings) else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlint import fingerprints
 from reportlint.config import Config
 from reportlint.context import Context, detect_context
 from reportlint.document import Document, build_document
@@ -50,6 +51,7 @@ def lint_document(doc: Document, config: Config | None = None) -> LintResult:
         findings.extend(r.check(rc))
     _locate(doc, findings)
     findings = _dedupe(findings)
+    fingerprints.assign(findings, doc.raw)
     return LintResult(doc.path, doc, context, findings)
 
 

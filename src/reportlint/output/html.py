@@ -1,0 +1,87 @@
+"""A self-contained HTML report for reviewers: the text with every finding highlighted in place.
+
+One file, no network: CSS and JavaScript are inline, all report text is escaped (jinja2 autoescape).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from reportlint import __version__
+from reportlint.engine import LintResult
+from reportlint.findings import Finding, Severity, location_label
+from reportlint.output.text import context_line
+
+_SEV_CN = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+
+@dataclass
+class Segment:
+    text: str
+    ids: list[int] = field(default_factory=list)  # findings covering this piece
+    starts: list[int] = field(default_factory=list)  # findings that begin here
+    severity: str = ""
+    title: str = ""
+
+
+@cache
+def _environment():
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("reportlint", "templates"),
+                              autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+                              trim_blocks=True, lstrip_blocks=True)
+
+
+def _lines(raw: str, findings: list[Finding]) -> list[dict]:
+    bounds = {0, len(raw)}
+    for f in findings:
+        bounds.update((f.raw_start, f.raw_end))
+    pos = 0
+    out = []
+    for no, line in enumerate(raw.split("\n"), 1):
+        ls, le = pos, pos + len(line)
+        cuts = sorted({ls, le} | {b for b in bounds if ls < b < le})
+        segs = []
+        for a, b in itertools.pairwise(cuts):
+            cover = [i for i, f in enumerate(findings) if f.raw_start <= a < f.raw_end]
+            starts = [i for i, f in enumerate(findings) if f.raw_start == a]
+            sev = max((findings[i].severity for i in cover), default=None)
+            segs.append(Segment(raw[a:b], cover, starts, str(sev) if sev else "",
+                                "\n".join(f"{findings[i].code} {findings[i].message}" for i in cover)))
+        # a finding that starts on an empty line still needs its anchor
+        if ls == le:
+            starts = [i for i, f in enumerate(findings) if f.raw_start == ls]
+            if starts:
+                segs.append(Segment("", starts, starts, str(max(findings[i].severity for i in starts))))
+        out.append({"no": no, "segments": segs})
+        pos = le + 1
+    return out
+
+
+def render(results: list[LintResult], title: str = "reportlint 检查报告") -> str:
+    reports = []
+    for n, r in enumerate(results):
+        findings = sorted(r.findings, key=lambda f: (f.raw_start, f.raw_end))
+        lines = _lines(r.doc.raw, findings)
+        rule_counts = Counter((f.code, f.rule) for f in findings)
+        sev_counts = Counter(f.severity for f in findings)
+        outline = [{"label": h.label, "title": h.title, "level": h.level,
+                    "line": r.doc.line_col(r.doc.offsets[h.start])[0]} for h in r.doc.headings]
+        reports.append({
+            "n": n, "path": r.path, "context": context_line(r.context), "ctx": r.context.describe(),
+            "notes": r.doc.source.notes if r.doc.source else (),
+            "findings": [{
+                "id": i, "rule": f.rule, "code": f.code, "severity": str(f.severity), "sev_cn": _SEV_CN[f.severity],
+                "message": f.message, "suggestion": f.suggestion, "where": location_label(f), "line": f.line,
+                "excerpt": f.excerpt,
+            } for i, f in enumerate(findings)],
+            "lines": lines,
+            "rules": sorted(rule_counts.items()),
+            "severities": [(str(s), _SEV_CN[s], sev_counts[s]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)],
+            "outline": outline,
+        })
+    return _environment().get_template("report.html.j2").render(title=title, reports=reports, version=__version__)
