@@ -71,3 +71,20 @@ def test_cli_rules_and_explain():
     r = run_cli("explain", "S102")
     assert r.returncode == 0 and "section-gap" in r.stdout and "会报告" in r.stdout and "（三）指标分析" in r.stdout
     assert run_cli("explain", "nope").returncode == 2
+
+
+def test_lazy_block_boundaries_equal_whole_document_segmentation():
+    """Rules ask for word boundaries block by block; they must equal jieba on the whole text."""
+    from reportlint.document import build_document
+    from reportlint.source import load_source
+
+    for name in ("000_645b6df18162c422.txt", "101_numbers_broken.txt"):
+        doc = build_document(load_source(SAMPLE.parent / name))
+        full = set()
+        for tok in doc.tokens:  # the spaCy Doc over the whole text
+            full.update((tok.idx, tok.idx + len(tok.text)))
+        lazy = {i for i in range(len(doc.text) + 1) if doc.is_boundary(i)}
+        assert lazy == full
+        if name.startswith("000"):
+            i = doc.text.index("般公共预算")
+            assert doc.words_in(i, i + 5) == ["般", "公共", "预算"]

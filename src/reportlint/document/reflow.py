@@ -34,9 +34,22 @@ class Line:
         return display_width(self.text)
 
 
+class _NarrowOnly(dict):
+    """A str.translate table that deletes wide (W/F) characters, filled lazily per code point."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.east_asian_width(chr(code)) in "WF" else code
+        self[code] = value
+        return value
+
+
+_NARROW_ONLY = _NarrowOnly()
+
+
 def display_width(s: str) -> float:
     """Width in CJK cells: full-width characters count 1, others 0.5."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in s)
+    narrow = len(s.translate(_NARROW_ONLY))
+    return (len(s) - narrow) + 0.5 * narrow
 
 
 def split_lines(raw: str, markdown: bool = False) -> list[Line]:

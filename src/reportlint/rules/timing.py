@@ -76,7 +76,7 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
 
 def _edge_ok(ctx: RuleContext, start: int, end: int) -> bool:
     """jieba may glue 今年 to a neighbour (今年底); accept when the word starts a token."""
-    return start in ctx.doc.token_bounds() and ctx.text[end:end + 1] in ("底", "末", "初", "内", "以", "来")
+    return ctx.doc.is_boundary(start) and ctx.text[end:end + 1] in ("底", "末", "初", "内", "以", "来")
 
 
 _CLAUSE_END = re.compile(r"[，。；！？\n]")

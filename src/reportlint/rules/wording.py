@@ -74,7 +74,7 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
                 # 县委 / 县政府: only at a clause start, not inside a place name (遂溪县委)
                 if i >= len(words) and s > 0 and re.match(_CJK, text[s - 1]):
                     continue
-                if s > 0 and re.match(_CJK, text[s - 1]) and s not in ctx.doc.token_bounds():
+                if s > 0 and re.match(_CJK, text[s - 1]) and not ctx.doc.is_boundary(s):
                     continue
                 fix = own[i] if i < len(words) and i < len(own) else None
                 yield ctx.report(s, e,
@@ -121,14 +121,14 @@ def find_term_typos(ctx: RuleContext, terms: tuple[str, ...]) -> list[tuple[int,
     freq = tokenizer().FREQ
     text = ctx.text
     known = set(terms)
-    bounds = ctx.doc.token_bounds()
-    tokens = ctx.doc.tokens
+    doc = ctx.doc
     candidates: list[tuple[int, int, str]] = []
+    windows = _candidate_windows(text, terms)
     for term, kind, pat in _variant_patterns(terms):
-        for m in pat.finditer(text):
+        for m in (m for lo, hi in windows.get(term, ()) for m in pat.finditer(text, lo, hi)):
             s, e = m.start(1), m.end(1)
             cand = m.group(1)
-            if cand in known or s not in bounds or e not in bounds:
+            if cand in known or not doc.at_token_edges(s, e):
                 continue
             # the correct term itself is there (一般公共预算 contains 般公共预算)
             lo = max(0, s - len(term))
@@ -138,7 +138,7 @@ def find_term_typos(ctx: RuleContext, terms: tuple[str, ...]) -> list[tuple[int,
                 new = [c for c in cand if c not in term]
                 if not new or any(freq.get(c, 0) >= COMMON_CHAR_FREQ for c in new):
                     continue
-            span_tokens = [t.text for t in tokens.char_span(s, e, alignment_mode="expand")]
+            span_tokens = doc.words_in(s, e)
             # a broken segmentation (a stray single character) marks a corrupted term;
             # a span that splits into ordinary words (专项/基金) is just other words
             if any(len(w) == 1 and re.match(_CJK, w) for w in span_tokens):
@@ -148,6 +148,31 @@ def find_term_typos(ctx: RuleContext, terms: tuple[str, ...]) -> list[tuple[int,
         if not any(s < ce and cs < e for cs, ce, _ in chosen):
             chosen.append((s, e, term))
     return sorted(chosen)
+
+
+@cache
+def _bigram_index(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for t in terms:
+        for i in range(len(t) - 1):
+            index.setdefault(t[i:i + 2], []).append(t)
+    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
+def _candidate_windows(text: str, terms: tuple[str, ...]) -> dict[str, list[tuple[int, int]]]:
+    """Where each term's variants can be: one edit leaves at least one of a 4+ character term's
+    bigrams intact, so only the text around those bigrams is searched."""
+    index = _bigram_index(terms)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for i in range(len(text) - 1):
+        for t in index.get(text[i:i + 2], ()):
+            lo, hi = max(0, i - len(t) - 1), min(len(text), i + len(t) + 3)
+            cur = spans.setdefault(t, [])
+            if cur and lo <= cur[-1][1]:
+                cur[-1] = (cur[-1][0], max(cur[-1][1], hi))
+            else:
+                cur.append((lo, hi))
+    return spans
 
 
 def _doubled(cand: str) -> bool:
