@@ -217,6 +217,74 @@ def claims(
     raise typer.Exit(code)
 
 
+@app.command()
+def evaluate(
+    corpus: Annotated[Path, typer.Argument(help="含报告及其 *.gold.json 标注的目录")],
+    thresholds: Annotated[Path | None, typer.Option("--thresholds", help="各规则精确率/召回率下限（JSON）；低于则退出码 1")] = None,
+    write_thresholds: Annotated[Path | None, typer.Option("--write-thresholds", help="把当前各规则数值写入此文件")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text 或 json")] = "text",
+    show: Annotated[int, typer.Option("--show", help="最多列出多少条漏报与误报")] = 50,
+) -> None:
+    """按标注文件计算每条规则的精确率、召回率和 F1，并列出漏报与误报。"""
+    import json
+
+    from rich.table import Table
+
+    from reportlint.evaluate import check_thresholds, current_thresholds, evaluate_dir, render_table
+
+    try:
+        if not corpus.is_dir():
+            raise UsageError(f"{corpus}: 不是目录")
+        ev = evaluate_dir(corpus)
+        rows = render_table(ev)
+        if fmt == "json":
+            print(json.dumps({"reports": ev.reports, "rules": current_thresholds(ev), "misses": ev.misses,
+                              "false_alarms": ev.false_alarms}, ensure_ascii=False, indent=1))
+        else:
+            con = Console(highlight=False)
+            table = Table("代码", "规则", "TP", "FP", "FN", "精确率", "召回率", "F1", "正例", "反例",
+                          title=f"reportlint evaluate：{ev.reports} 份报告", box=None)
+            for row in rows:
+                table.add_row(*[str(x) for x in row])
+            con.print(table)
+            for title, items in (("漏报", ev.misses), ("误报", ev.false_alarms)):
+                con.print(f"\n{title} {len(items)} 处" + ("：" if items else ""), markup=False)
+                for line in items[:show]:
+                    con.print("  " + line, markup=False, soft_wrap=True)
+                if len(items) > show:
+                    con.print(f"  …… 另有 {len(items) - show} 处", markup=False)
+        if write_thresholds:
+            write_thresholds.write_text(json.dumps(current_thresholds(ev), ensure_ascii=False, indent=1) + "\n",
+                                        encoding="utf-8")
+        code = 0
+        if thresholds:
+            below = check_thresholds(ev, json.loads(thresholds.read_text(encoding="utf-8")))
+            for b in below:
+                _err(f"低于记录的下限：{b}")
+            code = 1 if below else 0
+    except ReportlintError as exc:
+        _err(str(exc))
+        code = 2
+    raise typer.Exit(code)
+
+
+@app.command()
+def generate(
+    out: Annotated[Path, typer.Argument(help="输出目录")],
+    count: Annotated[int, typer.Option("--count", "-n", help="生成多少份报告")] = 100,
+    seed: Annotated[int, typer.Option("--seed", help="随机种子（相同种子生成相同的报告）")] = 1,
+    defect_rate: Annotated[float, typer.Option("--defect-rate", help="每条规则在每份报告中注入缺陷的概率")] = 0.2,
+) -> None:
+    """生成带缺陷和标注文件的模拟报告（用于评测与性能测试）。"""
+    from reportlint.generate import generate as make
+
+    if count < 1 or not 0 <= defect_rate <= 1:
+        _err("--count 应为正整数，--defect-rate 应在 0 到 1 之间")
+        raise typer.Exit(2)
+    manifest = make(out, count, seed=seed, p_defect=defect_rate)
+    print(f"已生成 {count} 份报告到 {out}（{len(manifest['clusters'])} 个跨报告复制簇）")
+
+
 @app.command("rules")
 def list_rules() -> None:
     """列出全部规则。"""

@@ -79,11 +79,11 @@ def typical_width(lines: list[Line]) -> float:
 
 def is_hard_wrapped(lines: list[Line], typical: float) -> bool:
     """Most non-blank lines have nearly the same width: the text was wrapped by a PDF extractor."""
-    nonblank = [ln for ln in lines if ln.text]
-    if len(nonblank) < 8 or not 12 <= typical <= 60:
+    body = [ln for ln in lines if ln.text and ln.width >= 10]  # page numbers and short headings aside
+    if len(body) < 8 or not 12 <= typical <= 60:
         return False
-    near = sum(1 for ln in nonblank if typical - 2.5 <= ln.width <= typical + 1.5)
-    return near / len(nonblank) >= 0.4
+    near = sum(1 for ln in body if typical - 2.5 <= ln.width <= typical + 1.5)
+    return near >= 5 and near / len(body) >= 0.4
 
 
 def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) -> dict[int, Artifact]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
 from reportlint.findings import Finding
+from reportlint.lexicon import load_list
 from reportlint.rules.base import RuleContext, rule
 
 _KEEP = re.compile(r"[\u4e00-\u9fff]")
@@ -18,9 +20,15 @@ _PARA_B = ("4.绩效管理。本部门在被评价年度严格按照政府信息
            "公开透明和公开合规性情况。我局属于非涉密部门，本着公开及时、内容完整、形式规范的原则进行公开。\n")
 
 
+@cache
+def _stock() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_list("stock_phrases.txt")))
+
+
 def normalise(s: str) -> str:
-    """Only the Chinese characters: digits, punctuation and spacing do not make a passage original."""
-    return "".join(_KEEP.findall(s))
+    """Only the Chinese characters, stock phrases taken out: digits, punctuation, spacing and the
+    lead-ins every report shares do not make a passage original, nor a copy."""
+    return "".join(_KEEP.findall(_stock().sub("", s)))
 
 
 @rule("boilerplate-internal", "C301", "warning", "copying",

@@ -44,6 +44,12 @@ def _sentence_end(text: str, pos: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+def _clause_group_end(text: str, pos: int, limit: int) -> int:
+    """The end of a list of parts: the sentence end or a semicolon."""
+    m = re.compile(r"[。！？；;]").search(text, pos, limit)
+    return m.start() if m else limit
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> int:
     i = max(text.rfind(ch, floor, pos) for ch in "。！？")
     return floor if i < 0 else i + 1
@@ -89,7 +95,7 @@ def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                 if not before:
                     continue
                 total = before[-1]
-                end = _sentence_end(text, k, p.end)
+                end = _clause_group_end(text, k, p.end)
                 nxt = re.compile(r"其中|合计|总计|共计").search(text, k + len(word), end)
                 end = nxt.start() if nxt else end
                 parts = [c for c in claims if k < c.start < end and _same_family(c, total)]

@@ -70,9 +70,12 @@ def section_gap(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(*_span(first),
                              f"序号不从头开始：{_parent_desc(first)}第一个{LEVEL_NAMES[first.level]}是"
                              f"{first.label}，缺少{missing}", suggestion=marker_label(first.level, 1))
+        present = {x.number for x in run}
         for prev, h in itertools.pairwise(run):
-            if h.number > prev.number + 1:
-                missing = "、".join(marker_label(h.level, n) for n in range(prev.number + 1, h.number))
+            # a number that appears elsewhere among the siblings is out of order, not missing
+            absent = [n for n in range(prev.number + 1, h.number) if n not in present]
+            if h.number > prev.number + 1 and absent:
+                missing = "、".join(marker_label(h.level, n) for n in absent)
                 yield ctx.report(*_span(h),
                                  f"序号跳号：{_parent_desc(h)}{prev.label}之后是{h.label}，缺少{missing}",
                                  suggestion=marker_label(h.level, prev.number + 1))

@@ -42,9 +42,9 @@ def in_future_section(doc: Document, p: Paragraph) -> bool:
 
 
 def _inside_title(text: str, pos: int) -> bool:
-    para_start = text.rfind("\n", 0, pos) + 1
-    o = text.rfind("《", para_start, pos)
-    return o >= 0 and text.rfind("》", o, pos) < 0
+    from reportlint.rules.wording import in_brackets
+
+    return in_brackets(text, pos)
 
 
 _REL_OFFSET = {"今年": 0, "今年度": 0, "去年": -1, "去年度": -1, "明年": 1, "明年度": 1, "前年": -2, "后年": 2}

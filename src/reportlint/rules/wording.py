@@ -22,8 +22,9 @@ _TIME_AFTER = re.compile(
 
 
 def in_brackets(text: str, pos: int, open_: str = "《", close: str = "》") -> bool:
-    para_start = text.rfind("\n", 0, pos) + 1
-    o = text.rfind(open_, para_start, pos)
+    """Is ``pos`` inside an ``open_ … close`` pair of its sentence? (An unclosed 《 does not run on.)"""
+    start = max(text.rfind(ch, 0, pos) for ch in "\n。！？") + 1
+    o = text.rfind(open_, start, pos)
     return o >= 0 and text.rfind(close, o, pos) < 0
 
 
@@ -128,7 +129,7 @@ def find_term_typos(ctx: RuleContext, terms: tuple[str, ...]) -> list[tuple[int,
         for m in (m for lo, hi in windows.get(term, ()) for m in pat.finditer(text, lo, hi)):
             s, e = m.start(1), m.end(1)
             cand = m.group(1)
-            if cand in known or not doc.at_token_edges(s, e):
+            if cand in known or not doc.is_boundary(s) or not _end_ok(doc, s, e, term):
                 continue
             # the correct term itself is there (一般公共预算 contains 般公共预算)
             lo = max(0, s - len(term))
@@ -173,6 +174,18 @@ def _candidate_windows(text: str, terms: tuple[str, ...]) -> dict[str, list[tupl
             else:
                 cur.append((lo, hi))
     return spans
+
+
+def _end_ok(doc, s: int, e: int, term: str) -> bool:
+    """The candidate ends on a word boundary, or inside a word that continues the term's own
+    ending (三公经经费支出: 经费支出 starts with the term's 经费)."""
+    if doc.is_boundary(e):
+        return True
+    k = e - 1
+    while k > s and not doc.is_boundary(k):
+        k -= 1
+    tail = doc.text[k:e]
+    return len(tail) >= 2 and term.endswith(tail)
 
 
 def _doubled(cand: str) -> bool:

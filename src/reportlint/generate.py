@@ -1,0 +1,425 @@
+"""Generate realistic reports with injected defects and a gold file each (seeded, reproducible).
+
+Every report is a 部门整体支出绩效自评报告 or a 工作总结 of a fictional unit (district, county or
+city), built from sentence banks with figures that hang together: budget parts add up, rates are
+computed from their operands, the grade fits the score. Defects of every rule are then injected at
+random, each recorded in the gold file as an ``expected`` item, and correct look-alikes as
+``must_not`` items. Some reports copy a distinctive paragraph from another unit's report: the
+manifest lists these copy clusters (ground truth for ``boilerplate-cross``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlint.document.markers import int_to_cn
+from reportlint.document.reflow import display_width
+
+PLACES = {
+    "district": ["云山区", "青河区", "临江区", "东湖区", "南岭区", "北城区", "西林区", "金沙区", "望海区", "凤凰区",
+                 "白云区", "红湖区"],
+    "county": ["青禾县", "南江县", "白石县", "梅岭县", "竹溪县", "石门县", "清河县", "松阳县", "桃源县", "长宁县"],
+    "city": ["临川市", "江城市", "海州市", "嘉禾市", "云州市", "兴安市"],
+}
+SELF = {"district": "区", "county": "县", "city": "市"}
+PEER = {"district": "县", "county": "区"}
+PARENT = {"district": "市", "county": "市", "city": "省"}
+DEPTS = ["财政局", "教育局", "民政局", "卫生健康局", "农业农村局", "交通运输局", "住房和城乡建设局", "文化广电旅游体育局",
+         "自然资源局", "水利局", "人力资源和社会保障局", "生态环境局", "应急管理局", "退役军人事务局", "科学技术局"]
+OFFICES = ["办公室", "财务股", "综合股", "业务股", "政策法规股", "规划股", "监督检查股", "信息股", "人事股", "项目股"]
+WORKS = ["完成年度重点项目建设任务", "推进政务服务标准化建设", "开展业务培训和政策宣传", "加强项目资金监管",
+         "推进数字化管理平台建设", "开展安全生产专项整治", "落实惠民政策资金发放", "推进基层服务能力提升"]
+DISTINCT = [
+    "针对{topic}中发现的{n1}个突出问题，我局会同有关部门制定了{n2}项整改措施，建立问题清单、责任清单和时限清单，"
+    "实行销号管理，截至{y}年12月31日已完成整改{n3}项，剩余问题纳入下一年度重点督办事项持续跟踪。",
+    "在{topic}工作中，我局创新推行“一窗受理、限时办结、全程留痕”工作机制，依托{platform}实现业务在线流转，"
+    "全年网上办理事项{n1}件，平均办理时限由{n2}个工作日压缩至{n3}个工作日，群众办事满意度明显提升。",
+    "为破解{topic}资金使用效率不高的问题，我局对{n1}个在建项目逐一开展资金拨付进度核查，对连续三个月支付进度"
+    "低于序时进度的{n2}个项目进行约谈提醒，并将核查结果与下一年度预算安排挂钩，倒逼项目单位加快执行。",
+    "我局聘请第三方机构对{topic}开展重点绩效评价，从决策、过程、产出、效益四个维度设置{n1}项评价指标，"
+    "实地走访{n2}个项目点、发放调查问卷{n3}份，形成评价报告并向项目单位反馈问题清单。",
+]
+TOPICS = ["农村供水保障", "老旧小区改造", "义务教育薄弱环节改善", "基层医疗卫生机构建设", "高标准农田建设",
+          "城乡低保资金管理", "公共文化服务设施运维", "河道综合治理", "就业创业补贴发放", "安全生产隐患排查"]
+PLATFORMS = ["政务服务一体化平台", "业务协同管理系统", "资金监管信息平台", "智慧监管平台"]
+STOCK = "根据《中华人民共和国预算法》等法律法规规定，本部门严格执行预算绩效管理制度。"
+
+RULES = ["year-mismatch", "relative-time", "stale-forecast", "date-invalid", "section-duplicate", "section-gap",
+         "section-order", "section-style", "enum-sequence", "outline-missing", "boilerplate-internal", "sum-mismatch",
+         "count-mismatch", "rate-mismatch", "score-grade", "score-subtotal", "value-conflict", "jiezhi", "scope-word",
+         "term-typo", "law-name", "template-left", "punct-halfwidth", "punct-pair", "docnum-format"]
+
+
+@dataclass
+class Item:
+    rule: str
+    para: int  # paragraph index (before rendering)
+    quote: str
+    why: str
+    nth: int = 1  # which occurrence of the quote in the paragraph
+
+
+@dataclass
+class Report:
+    name: str
+    unit: str
+    level: str
+    year: int
+    paragraphs: list[str] = field(default_factory=list)
+    expected: list[Item] = field(default_factory=list)
+    must_not: list[Item] = field(default_factory=list)
+    distinct: list[int] = field(default_factory=list)  # paragraphs eligible for cross-report copying
+    copied: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, cluster id)
+
+    def add(self, text: str) -> int:
+        self.paragraphs.append(text)
+        return len(self.paragraphs) - 1
+
+
+def _money(rng: random.Random, lo: float, hi: float) -> float:
+    return round(rng.uniform(lo, hi), 2)
+
+
+def _grade(score: float) -> str:
+    return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
+
+
+def _grade_word(g: str, rng: random.Random) -> str:
+    return rng.choice({"优": ["优", "优秀"], "良": ["良", "良好"], "中": ["中", "中等"], "差": ["差", "较差"]}[g])
+
+
+def build_report(rng: random.Random, index: int, p_defect: float) -> Report:
+    level = rng.choice(["district", "district", "county", "county", "city"])
+    place = rng.choice(PLACES[level])
+    dept = rng.choice(DEPTS)
+    unit = place + dept
+    year = rng.choice([2022, 2023, 2024, 2025])
+    r = Report(name=f"{index:05d}", unit=unit, level=level, year=year)
+    inject = {rule for rule in RULES if rng.random() < p_defect}
+    if level == "city":
+        inject.discard("scope-word")
+    s = SELF[level]
+    y1 = year + 1
+    filing = (y1, rng.randint(2, 8), rng.randint(1, 28))
+
+    r.add("部门整体支出绩效自评报告")
+    r.add(f"评价年度：{year}")
+    r.add(f"评价单位：{unit}")
+    p = r.add(f"填报日期：{filing[0]}年{filing[1]}月{filing[2]}日")
+    r.must_not.append(Item("year-mismatch", p, f"{filing[0]}年{filing[1]}月{filing[2]}日", "filing date"))
+
+    code = place[0] + {"财政局": "财", "教育局": "教"}.get(dept, "财") + "绩"
+    serial = rng.randint(1, 40)
+    docnum = f"{code}〔{y1}〕{serial}号"
+    if "docnum-format" in inject:
+        docnum = f"{code}[{y1}]{serial}号"
+    ann_year = y1 if "year-mismatch" in inject else year
+    p = r.add(f"根据《关于开展{year}年度{SELF[level]}级财政资金绩效自评工作的通知》（{docnum}）要求，我单位及时布置自评，"
+              f"成立自评工作小组，认真开展自评自查工作。现将{ann_year}年度{unit}整体支出绩效自评情况报告如下：")
+    r.must_not.append(Item("year-mismatch", p, f"{year}年度{SELF[level]}级财政资金", "title of the notice"))
+    if "docnum-format" in inject:
+        r.expected.append(Item("docnum-format", p, docnum, "square brackets in a document number"))
+    else:
+        r.must_not.append(Item("docnum-format", p, docnum, "correct form"))
+    if "year-mismatch" in inject:
+        r.expected.append(Item("year-mismatch", p, f"{ann_year}年度{unit}", "announces the next year's evaluation"))
+
+    # 一、单位基本情况
+    r.add("一、单位基本情况")
+    style = "（一）、" if "section-style" in inject else "（一）"
+    p = r.add(f"{style}单位机构设置、部门职能情况。")
+    if "section-style" in inject:
+        r.expected.append(Item("section-style", p, "（一）、", "punctuation after a bracketed marker"))
+    offices = rng.sample(OFFICES, rng.randint(3, 6))
+    n_off = len(offices) + (rng.choice([-1, 1]) if "count-mismatch" in inject else 0)
+    staff = [rng.randint(5, 30), rng.randint(2, 20), rng.randint(1, 5)]
+    total_staff = sum(staff)
+    verb = "截止" if "jiezhi" in inject else "截至"
+    p = r.add(f"本单位内设{'、'.join(offices)}{n_off}个股室。{verb}{year}年12月31日，核定编制{total_staff}人，"
+              f"其中行政编制{staff[0]}人、事业编制{staff[1]}人、工勤编制{staff[2]}人。")
+    if "count-mismatch" in inject:
+        r.expected.append(Item("count-mismatch", p, f"{n_off}个股室", f"{len(offices)} offices listed"))
+    else:
+        r.must_not.append(Item("count-mismatch", p, f"{n_off}个股室", "the count matches"))
+    r.must_not.append(Item("sum-mismatch", p, f"核定编制{total_staff}人", "the staff parts add up"))
+    if "jiezhi" in inject:
+        r.expected.append(Item("jiezhi", p, "截止", "截至 + time point"))
+    else:
+        r.must_not.append(Item("jiezhi", p, "截至", "correct"))
+
+    p = r.add("（二）年度总体工作和重点工作任务。")
+    works = rng.sample(WORKS, 3)
+    enum = ["一是", "二是", "四是" if "enum-sequence" in inject else "三是"]
+    scope_word = f"全{PEER[level]}" if "scope-word" in inject else f"全{s}"
+    p = r.add(f"{enum[0]}{works[0]}；{enum[1]}{works[1]}，{scope_word}共开展专项检查{rng.randint(5, 60)}次；{enum[2]}{works[2]}。")
+    if "enum-sequence" in inject:
+        r.expected.append(Item("enum-sequence", p, "四是", "二是 followed by 四是"))
+    else:
+        r.must_not.append(Item("enum-sequence", p, "三是", "in order"))
+    if "scope-word" in inject:
+        r.expected.append(Item("scope-word", p, scope_word, f"a peer level's scope word in a {level} report"))
+    else:
+        r.must_not.append(Item("scope-word", p, scope_word, "the unit's own scope word"))
+
+    r.add("（三）部门整体支出绩效目标")
+    tasks = rng.randint(8, 40)
+    done = tasks
+    p = r.add(f"全年计划完成重点任务{tasks}项，{PARENT[level] and '全' + PARENT[level]}考核排名第{int_to_cn(rng.randint(1, 9))}。")
+    r.must_not.append(Item("scope-word", p, f"全{PARENT[level]}", "a parent level"))
+
+    marker = "（三）" if "section-duplicate" in inject else "（四）"
+    p = r.add(f"{marker}部门整体支出情况。")
+    if "section-duplicate" in inject:
+        r.expected.append(Item("section-duplicate", p, "（三）部门整体支出情况", "a second （三）"))
+    general = _money(rng, 300, 5000)
+    fund = _money(rng, 0, 600)
+    total = round(general + fund, 2)
+    budget = round(total + _money(rng, 0, 200), 2)
+    stated_general = round(general + rng.choice([-1, 1]) * rng.randint(5, 50), 2) if "sum-mismatch" in inject else general
+    term = "般公共预算" if "term-typo" in inject else "一般公共预算"
+    p = r.add(f"{year}年财政拨款收入预算{budget:.2f}万元，决算{total:.2f}万元。其中{term}{stated_general:.2f}万元、"
+              f"政府性基金预算{fund:.2f}万元。")
+    if "sum-mismatch" in inject:
+        r.expected.append(Item("sum-mismatch", p, f"决算{total:.2f}万元", "the budget categories do not add up"))
+    else:
+        r.must_not.append(Item("sum-mismatch", p, f"决算{total:.2f}万元", "the parts add up"))
+    if "term-typo" in inject:
+        r.expected.append(Item("term-typo", p, "般公共预算", "一 missing"))
+    else:
+        r.must_not.append(Item("term-typo", p, "一般公共预算", "correct"))
+    rate = round(total / budget * 100, 2)
+    stated_rate = round(rate + rng.choice([-1, 1]) * rng.uniform(1.5, 4), 2) if "rate-mismatch" in inject else rate
+    p = r.add(f"全年预算{budget:.2f}万元，决算{total:.2f}万元，预算执行率{stated_rate:.2f}%。")
+    if "rate-mismatch" in inject:
+        r.expected.append(Item("rate-mismatch", p, f"{stated_rate:.2f}%", f"the operands give {rate:.2f}%"))
+    else:
+        r.must_not.append(Item("rate-mismatch", p, f"{stated_rate:.2f}%", "consistent with the operands"))
+
+    # 二、自评工作开展情况
+    r.add("二、自评工作开展情况")
+    r.add("（一）评价小组情况。")
+    r.add(f"{STOCK}本单位成立以主要负责人为组长的绩效评价工作小组。")
+    r.add("（二）自评工作过程。")
+    law = "《采购法》" if "law-name" in inject else "《政府采购法》"
+    p = r.add(f"工作小组依据{law}和预算管理有关规定，对照绩效指标逐项核实数据、查阅资料并打分。")
+    if "law-name" in inject:
+        r.expected.append(Item("law-name", p, "《采购法》", "no law has this name"))
+    else:
+        r.must_not.append(Item("law-name", p, "《政府采购法》", "an accepted short form"))
+    if "date-invalid" in inject:
+        p = r.add(f"工作小组于{year}年2月30日完成资料收集。")
+        r.expected.append(Item("date-invalid", p, f"{year}年2月30日", "no 30 February"))
+    r.add("（三）自评材料报送及公开一致情况。")
+    if "template-left" in inject:
+        p = r.add("本单位所报送的自评报告、数据表、评分表是否与公开的自评报告、数据表、评分表一致。")
+        r.expected.append(Item("template-left", p, "是否与公开的", "the template's question left unanswered"))
+    else:
+        p = r.add("本单位所报送的自评报告、数据表、评分表与公开的版本一致。")
+
+    # 三、绩效自评情况
+    r.add("三、绩效自评情况")
+    r.add("（一）自评结果。")
+    subs = [rng.randint(38, 50), rng.randint(22, 30), rng.randint(6, 10), rng.randint(6, 10)]
+    score = sum(subs)
+    stated_total = score + rng.choice([-2, -1, 1, 2]) if "score-subtotal" in inject else score
+    grade = _grade(score)
+    if "score-grade" in inject:
+        grade = {"优": "良", "良": rng.choice(["优", "中"]), "中": "良", "差": "中"}[grade]
+    gword = _grade_word(grade, rng)
+    p = r.add(f"产出指标得分{subs[0]}分、效益指标得分{subs[1]}分、满意度指标得分{subs[2]}分、预算执行率得分{subs[3]}分，"
+              f"总分{stated_total}分。")
+    if "score-subtotal" in inject:
+        r.expected.append(Item("score-subtotal", p, f"总分{stated_total}分", f"the parts add up to {score}"))
+    else:
+        r.must_not.append(Item("score-subtotal", p, f"总分{stated_total}分", "the parts add up"))
+    p = r.add(f"自评得分{score}分，评价等级为{gword}。")
+    if "score-grade" in inject:
+        r.expected.append(Item("score-grade", p, f"自评得分{score}分", f"{score} is {_grade(score)}"))
+    else:
+        r.must_not.append(Item("score-grade", p, f"自评得分{score}分", "the grade fits the band"))
+    # the children of 三、 are numbered in turn; an injected gap skips （二） and shifts the rest
+    third = iter([1, 3, 4, 5, 6] if "section-gap" in inject else [1, 2, 3, 4, 5])
+    next(third)
+    p = r.add(f"（{int_to_cn(next(third))}）部门整体支出绩效指标分析。")
+    if "section-gap" in inject:
+        r.expected.append(Item("section-gap", p, "（三）部门整体支出绩效指标分析", "（二） missing"))
+    nums = [1, 2, 4, 3, 5] if "section-order" in inject else [1, 2, 3, 4, 5]
+    trained = rng.randint(100, 900)
+    p = r.add(f"{nums[0]}.预算编制。预算编制符合部门职责和年度工作计划，项目支出预算细化到具体用款单位。"
+              f"全年组织业务培训{trained}人次。")
+    value_p, value_q = p, f"培训{trained}人次"
+    r.add(f"{nums[1]}.预算执行。全年完成重点任务{done}项，重点任务完成率100%，资金拨付及时。")
+    info = ("本部门严格按照政府信息公开有关规定公开相关预决算信息，用以反映部门预决算的公开透明和公开合规性情况，"
+            "本着公开及时、内容完整、形式规范的原则，已在部门网站公开年度部门预决算及相关说明。")
+    p3 = r.add(f"{nums[2]}.信息公开。{info}")
+    if "boilerplate-internal" in inject:
+        copy = info.replace("预决算信息", "绩效信息").replace("部门预决算的", "部门绩效管理的").replace("年度部门预决算及相关说明", "年度绩效评价结果")
+        p = r.add(f"{nums[3]}.绩效管理。{copy}")
+        r.expected.append(Item("boilerplate-internal", p, f"{nums[3]}.绩效管理。", "信息公开 copied with words swapped"))
+    else:
+        p = r.add(f"{nums[3]}.绩效管理。本部门对{rng.randint(5, 30)}个项目开展绩效运行监控，对偏离目标的项目及时纠偏，"
+                  f"评价结果作为下一年度预算安排的重要依据。")
+        r.must_not.append(Item("boilerplate-internal", p, f"{nums[3]}.绩效管理。", "original text"))
+    if "section-order" in inject:
+        r.expected.append(Item("section-order", p, f"{nums[3]}.绩效管理", "3. after 4."))
+    r.must_not.append(Item("section-duplicate", p3, f"{nums[2]}.信息公开", "numbering in order"))
+    dist = DISTINCT[rng.randrange(len(DISTINCT))].format(
+        topic=rng.choice(TOPICS), platform=rng.choice(PLATFORMS), n1=rng.randint(8, 90), n2=rng.randint(3, 20),
+        n3=rng.randint(2, 30), y=year)
+    p = r.add(f"{nums[4]}.资产管理。{dist}")
+    r.distinct.append(p)
+    tail = []
+    if "punct-halfwidth" in inject:
+        tail.append(("punct-halfwidth", "资产账实相符,管理规范。", "账实相符,管理", "half-width comma"))
+    if "punct-pair" in inject:
+        tail.append(("punct-pair", "详见《资产清查报告。", "《资产清查报告", "unclosed 《"))
+    if "value-conflict" in inject:
+        other = trained + rng.randint(10, 90)
+        tail.append(("value-conflict", f"全年组织业务培训{other}人次。", f"培训{other}人次", f"stated as {trained} before"))
+    if "relative-time" in inject:
+        tail.append(("relative-time", "今年资产管理工作成效明显。", "今年", "which year?"))
+    if "stale-forecast" in inject:
+        tail.append(("stale-forecast", "固定资产清查工作预计年底前全部完成。", "预计年底前全部完成", "a forecast filed after the year"))
+    if tail:
+        p = r.add("".join(t[1] for t in tail))
+        for rule, _, quote, why in tail:
+            r.expected.append(Item(rule, p, quote, why))
+    if "value-conflict" not in inject:
+        r.must_not.append(Item("value-conflict", value_p, value_q, "stated once"))
+    r.add(f"（{int_to_cn(next(third))}）主要做法和经验")
+    r.add("一是强化预算约束；二是加强绩效监控；三是推进信息公开。")
+    if "outline-missing" not in inject:
+        r.add(f"（{int_to_cn(next(third))}）存在问题")
+        r.add("部分项目绩效目标设置不够细化，个别指标难以量化。")
+    r.add(f"（{int_to_cn(next(third))}）改进措施")
+    if "outline-missing" in inject:
+        r.expected.append(Item("outline-missing", _find(r, "三、绩效自评情况"), "三、绩效自评情况", "no 存在问题 section"))
+    p = r.add(f"下一步，力争{y1}年底前完成绩效指标库建设，预计{y1}年项目资金执行率达到95%以上。")
+    r.must_not.append(Item("stale-forecast", p, f"力争{y1}年底前", "a plan for the next year"))
+    r.must_not.append(Item("year-mismatch", p, f"{y1}年底前", "a plan for the next year"))
+    r.add("四、其他自评情况")
+    r.add("无。")
+    return r
+
+
+def _find(r: Report, text: str) -> int:
+    return next(i for i, p in enumerate(r.paragraphs) if p.startswith(text))
+
+
+def copy_between(reports: list[Report], rng: random.Random, share: float) -> list[list[tuple[str, int]]]:
+    """Some reports take a distinctive paragraph from another unit's report; returns the clusters."""
+    clusters: list[list[tuple[str, int]]] = []
+    n = max(1, int(len(reports) * share)) if len(reports) >= 2 else 0
+    for k in range(n):
+        src = rng.choice(reports)
+        peers = [x for x in reports if x.year == src.year and x.unit != src.unit and x.distinct and x is not src]
+        if not src.distinct or not peers:
+            continue  # copies are taken within one year's reports, as a batch scan sees them
+        dst = rng.choice(peers)
+        sp, dp = src.distinct[0], dst.distinct[0]
+        body = src.paragraphs[sp].split("。", 1)[1] if "。" in src.paragraphs[sp] else src.paragraphs[sp]
+        head = dst.paragraphs[dp].split("。", 1)[0]
+        dst.paragraphs[dp] = f"{head}。{body}"
+        cid = f"c{k:03d}"
+        existing = next((c for c in clusters if (src.name, sp) in c), None)
+        if existing is not None:
+            existing.append((dst.name, dp))
+        else:
+            clusters.append([(src.name, sp), (dst.name, dp)])
+        src.copied.append((sp, cid))
+        dst.copied.append((dp, cid))
+        dst.distinct = []  # its paragraph is now a copy
+    return clusters
+
+
+def render(r: Report, wrap: int | None, rng: random.Random) -> tuple[str, list[list[tuple[int, int]]]]:
+    """The report text, and for each paragraph the (line, column) of each character."""
+    out: list[str] = []
+    where: list[list[tuple[int, int]]] = []
+    if not wrap:
+        for text in r.paragraphs:
+            out.append(text)
+            where.append([(len(out), c + 1) for c in range(len(text))])
+        return "\n".join(out) + "\n", where
+    page_lines = 0
+    page = 1
+    for text in r.paragraphs:
+        pos: list[tuple[int, int]] = []
+        line = ""
+        for ch in text:
+            if display_width(line + ch) > wrap:
+                out.append(line)
+                out.append("")
+                page_lines += 1
+                line = ""
+                if page_lines >= 22 and rng.random() < 0.5:
+                    page += 1
+                    out += ["", str(page), ""]
+                    page_lines = 0
+            pos.append((len(out) + 1, len(line) + 1))
+            line += ch
+        out.append(line)
+        out.append("")
+        page_lines += 1
+        where.append(pos)
+    return "\n".join(out) + "\n", where
+
+
+def gold_for(r: Report, text: str, where: list[list[tuple[int, int]]], path: str) -> dict:
+    lines = text.split("\n")
+
+    def item(it: Item) -> dict | None:
+        ptext = r.paragraphs[it.para]
+        k = -1
+        for _ in range(it.nth):
+            k = ptext.find(it.quote, k + 1)
+        if k < 0:
+            return None
+        line, col = where[it.para][k]
+        text_line = lines[line - 1]
+        start, end = col - 1, col - 1 + len(it.quote)
+        # a quote cut by a wrap may occur earlier on its line: widen it leftwards until it is the first
+        while text_line.find(text_line[start:end]) != start and start > 0:
+            start -= 1
+        return {"rule": it.rule, "line": line, "quote": text_line[start:end], "why": it.why}
+
+    expected = [x for x in map(item, r.expected) if x]
+    must_not = [x for x in map(item, r.must_not) if x]
+    for p, cid in r.copied:
+        line, col = where[p][0]
+        expected.append({"rule": "boilerplate-cross", "line": line, "quote": lines[line - 1][col - 1:col + 5],
+                         "why": f"copy cluster {cid}", "cluster": cid})
+    # page numbers of a wrapped rendering are PDF leftovers
+    for i, ln in enumerate(lines, 1):
+        if ln.isdigit() and i > 2 and not lines[i - 2] and i < len(lines) and not lines[i]:
+            expected.append({"rule": "pdf-artifact", "line": i, "quote": ln, "why": "page number between lines"})
+    return {"document": path, "about": f"generated report {r.name} ({r.unit}, {r.year})",
+            "context": {"evaluation_year": r.year, "unit_level": r.level}, "expected": expected, "must_not": must_not}
+
+
+def generate(out: Path, n: int, seed: int = 1, p_defect: float = 0.2, wrap_share: float = 0.3,
+             copy_share: float = 0.1) -> dict:
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    reports = [build_report(rng, i + 1, p_defect) for i in range(n)]
+    clusters = copy_between(reports, rng, copy_share)
+    manifest = {"seed": seed, "count": n, "p_defect": p_defect, "reports": [], "clusters": []}
+    positions: dict[tuple[str, int], tuple[str, int]] = {}
+    for r in reports:
+        wrap = 28 if rng.random() < wrap_share else None
+        text, where = render(r, wrap, rng)
+        name = f"{r.name}.txt"
+        (out / name).write_text(text, encoding="utf-8")
+        gold = gold_for(r, text, where, name)
+        (out / f"{r.name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        manifest["reports"].append({"file": name, "unit": r.unit, "level": r.level, "year": r.year,
+                                    "wrapped": bool(wrap), "defects": sorted({e["rule"] for e in gold["expected"]})})
+        for p in range(len(r.paragraphs)):
+            positions[(r.name, p)] = (name, where[p][0][0] if where[p] else 0)
+    for c in clusters:
+        manifest["clusters"].append([{"file": positions[m][0], "line": positions[m][1]} for m in c])
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return manifest
