@@ -60,35 +60,6 @@ def _overrides(select: list[str] | None, ignore: list[str] | None, year: int | N
     return out
 
 
-class ConfigResolver:
-    """The configuration of each checked file: --config, else the nearest file, plus CLI overrides."""
-
-    def __init__(self, config_path: Path | None, overrides: dict):
-        from reportlint.config import Config, load_config_file, merge
-
-        self._merge = merge
-        self._overrides = overrides
-        self._fixed = None
-        self._cache: dict[Path, object] = {}
-        if config_path is not None:
-            if not config_path.is_file():
-                raise UsageError(f"{config_path}: 配置文件不存在")
-            self._fixed = merge(load_config_file(config_path), **overrides)
-        self._default = merge(Config(), **overrides)
-
-    def for_file(self, path: Path):
-        from reportlint.config import find_config_file, load_config_file
-
-        if self._fixed is not None:
-            return self._fixed
-        found = find_config_file(path)
-        if found is None:
-            return self._default
-        if found not in self._cache:
-            self._cache[found] = self._merge(load_config_file(found), **self._overrides)
-        return self._cache[found]
-
-
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="报告文件或目录（递归查找 .txt / .md）")],
@@ -115,6 +86,7 @@ def check(
 def _check(paths, fmt, select, ignore, year, level, output, config, baseline=None, write_baseline=None) -> int:
     from reportlint.baseline import filter_new, read_baseline
     from reportlint.baseline import write_baseline as save_baseline
+    from reportlint.config import ConfigResolver
     from reportlint.engine import lint_path
     from reportlint.findings import Severity
     from reportlint.output import github, html, jsonfmt, sarif, text
@@ -194,6 +166,8 @@ def claims(
     try:
         if fmt not in ("csv", "json"):
             raise UsageError(f"未知输出格式：{fmt}（可选 csv、json）")
+        from reportlint.config import ConfigResolver
+
         resolver = ConfigResolver(config, _overrides(None, None, year, None))
         files, problems = discover(paths)
         for p in problems:
@@ -215,6 +189,45 @@ def claims(
         _err(str(exc))
         code = 2
     raise typer.Exit(code)
+
+
+@app.command()
+def scan(
+    paths: Annotated[list[str], typer.Argument(help="报告文件或目录（递归查找 .txt .md .docx .pdf）")],
+    out: Annotated[Path, typer.Option("--out", help="输出目录：summary.csv、findings.jsonl、index.html、pages/")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数，默认全部 CPU")] = 0,
+    resume: Annotated[bool, typer.Option("--resume", help="跳过已完成的报告（中断后继续）")] = False,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="dask.distributed 调度器地址，如 tcp://10.0.0.5:8786")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="单份报告的时限（秒）")] = 120.0,
+    year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="配置文件")] = None,
+) -> None:
+    """批量检查一批报告：并行检查、汇总表、仪表盘，并找出不同单位报告之间的复制。"""
+    from reportlint.batch import progress_printer, run_scan
+    from reportlint.source import discover
+
+    try:
+        files, problems = discover(paths)
+        for p in problems:
+            _err(p)
+        if not files:
+            raise UsageError("没有可检查的报告")
+        if jobs < 0:
+            raise UsageError("--jobs 不能为负数")
+        out.mkdir(parents=True, exist_ok=True)
+        result = run_scan(files, out, jobs=jobs, resume=resume, scheduler=scheduler,
+                          config=str(config) if config else None, overrides=_overrides(None, None, year, None),
+                          timeout=timeout, progress=progress_printer())
+    except ReportlintError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    n_find = sum(len(r["findings"]) for r in result.records)
+    clusters = [c for c in result.clusters if not c.template]
+    print(f"检查了 {len(result.records)} 份报告（跳过已完成 {result.skipped} 份，{len(result.failed)} 份无法检查），"
+          f"共 {n_find} 处问题，{len(clusters)} 个跨报告复制簇；用时 {result.seconds:.1f} 秒。结果在 {out}/index.html")
+    for r in result.failed:
+        _err(f"{r['file']}: {r['status']}: {r['message']}")
+    raise typer.Exit(2 if result.failed or problems else (1 if n_find else 0))
 
 
 @app.command()

@@ -141,3 +141,28 @@ def _bands(value: Any, source: str) -> list[dict]:
 def merge(base: Config, **overrides: Any) -> Config:
     """``base`` with command-line overrides (None values are ignored)."""
     return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+
+class ConfigResolver:
+    """The configuration of each checked file: --config, else the nearest file, plus CLI overrides."""
+
+    def __init__(self, config_path: Path | None, overrides: dict):
+        self._merge = merge
+        self._overrides = overrides
+        self._fixed = None
+        self._cache: dict[Path, object] = {}
+        if config_path is not None:
+            if not config_path.is_file():
+                raise UsageError(f"{config_path}: 配置文件不存在")
+            self._fixed = merge(load_config_file(config_path), **overrides)
+        self._default = merge(Config(), **overrides)
+
+    def for_file(self, path: Path) -> Config:
+        if self._fixed is not None:
+            return self._fixed
+        found = find_config_file(path)
+        if found is None:
+            return self._default
+        if found not in self._cache:
+            self._cache[found] = self._merge(load_config_file(found), **self._overrides)
+        return self._cache[found]

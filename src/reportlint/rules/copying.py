@@ -74,3 +74,16 @@ def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], threshold: fl
                              f"与{place}{where}一{unit}高度雷同（相似度{score:.0f}%），疑似复制后只改了少数词语",
                              twin_line=line_i, similarity=round(float(score), 1))
             break
+
+
+@rule("boilerplate-cross", "C302", "warning", "copying",
+      "（批量扫描）不同单位的报告之间共享的段落，按复制簇列出所有单位和位置",
+      fires=("甲区财政局报告：针对农村供水保障中发现的36个突出问题，我局会同有关部门制定了12项整改措施，建立问题清单、"
+             "责任清单和时限清单，实行销号管理。\n乙县教育局报告：针对农村供水保障中发现的36个突出问题，我局会同有关部门"
+             "制定了12项整改措施，建立问题清单、责任清单和时限清单，实行销号管理。\n"),
+      silent=("甲区财政局报告：根据《中华人民共和国预算法》等法律法规规定，本部门严格执行预算绩效管理制度。\n"
+              "乙县教育局报告：根据《中华人民共和国预算法》等法律法规规定，本部门严格执行预算绩效管理制度。\n"),
+      batch=True)
+def boilerplate_cross(ctx: RuleContext) -> Iterator[Finding]:
+    """Found by ``reportlint scan`` across reports (see crossdoc.py); nothing to do for one report."""
+    return iter(())

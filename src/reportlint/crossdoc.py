@@ -1,0 +1,131 @@
+"""Passages shared between reports of different units: MinHash LSH, verified with rapidfuzz.
+
+Map (in the workers): ``passages(doc)`` takes each paragraph long enough to matter, removes stock
+phrases, and computes a MinHash of its character 5-gram shingles. Reduce (in the parent):
+``find_clusters`` inserts every signature into one LSH index (each passage is queried against the
+index once, so the cost grows with the number of passages, not with its square), verifies candidate
+pairs with rapidfuzz, and joins verified pairs into clusters. Clusters spread over many units are
+template text every report contains, not copying, and are set aside.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+
+from reportlint.document.model import Document
+from reportlint.rules.copying import normalise
+
+NUM_PERM = 64
+SHINGLE = 5
+MIN_CHARS = 60  # shorter passages (a list of three generic tasks) are not worth a copy finding
+SCHEME = "affine32"  # datasketch >= 2.0 hashing scheme; signatures are stored, so it is fixed here
+
+
+@cache
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
+def signature(text: str) -> np.ndarray:
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=_permutations(), scheme=SCHEME)
+    shingles = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
+    m.update_batch([s.encode("utf-8") for s in shingles])
+    return m.hashvalues
+
+
+def passages(doc: Document) -> list[dict]:
+    """The comparable passages of one report: paragraph bodies of at least MIN_CHARS Chinese characters."""
+    out = []
+    for p in doc.paragraphs:
+        start = p.heading.title_end if p.heading else p.start
+        norm = normalise(doc.text[start:p.end])
+        if len(norm) < MIN_CHARS:
+            continue
+        raw_start, raw_end = doc.raw_span(start, p.end)
+        line = doc.line_col(raw_start)[0]
+        end_line, end_col = doc.line_col(raw_end)
+        out.append({"paragraph": p.index, "line": line, "column": doc.line_col(raw_start)[1], "end_line": end_line,
+                    "end_column": end_col, "raw_start": raw_start, "raw_end": raw_end, "where": doc.place(start),
+                    "text": norm, "sig": base64.b64encode(signature(norm).astype("<u8").tobytes()).decode()})
+    return out
+
+
+def _decode(sig: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(sig), dtype="<u8").copy()
+
+
+@dataclass
+class Member:
+    report: str  # the report's path
+    unit: str
+    passage: dict
+
+
+@dataclass
+class Cluster:
+    members: list[Member] = field(default_factory=list)
+    similarity: float = 100.0
+    template: bool = False
+
+    @property
+    def units(self) -> list[str]:
+        return sorted({m.unit for m in self.members})
+
+
+def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float = 70.0,
+                  template_share: float = 0.3, lsh_threshold: float = 0.4) -> list[Cluster]:
+    """``reports``: (path, unit, passages). Clusters of passages shared by at least two units."""
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
+    from rapidfuzz import fuzz
+
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
+    items: list[Member] = []
+    parent: list[int] = []
+    best: dict[int, float] = {}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for path, unit, ps in reports:
+        for passage in ps:
+            k = len(items)
+            items.append(Member(path, unit or path, passage))
+            parent.append(k)
+            mh = LeanMinHash(MinHash(num_perm=NUM_PERM, seed=1, hashvalues=_decode(passage["sig"]), scheme=SCHEME))
+            for other in lsh.query(mh):
+                o = items[other]
+                if o.unit == items[k].unit:
+                    continue
+                score = fuzz.ratio(o.passage["text"], passage["text"])
+                if score >= threshold:
+                    a, b = find(k), find(other)
+                    if a != b:
+                        parent[a] = b
+                    best[k] = max(best.get(k, 0.0), score)
+                    best[other] = max(best.get(other, 0.0), score)
+            lsh.insert(k, mh)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        if i in best:
+            groups.setdefault(find(i), []).append(i)
+    n_units = len({u for _, u, _ in reports})
+    clusters = []
+    for idx in groups.values():
+        c = Cluster([items[i] for i in idx], similarity=min(best[i] for i in idx))
+        if len(c.units) < 2:
+            continue
+        c.template = len(c.units) > max(4, template_share * n_units)
+        clusters.append(c)
+    clusters.sort(key=lambda c: (-len(c.units), c.members[0].report))
+    return clusters

@@ -1,0 +1,49 @@
+"""The batch scan dashboard (index.html): reports table, findings by rule and by unit, copy clusters.
+
+Charts are inline SVG drawn here; the page is self-contained (no network, no chart library).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from reportlint import __version__
+from reportlint.output.html import _environment
+
+
+def _bars(items: list[tuple[str, int]], width: int = 520, bar_h: int = 18) -> dict:
+    top = max((n for _, n in items), default=1) or 1
+    rows = []
+    for i, (label, n) in enumerate(items):
+        rows.append({"y": i * (bar_h + 6), "label": label, "n": n, "w": max(1, int((width - 190) * n / top))})
+    return {"rows": rows, "height": max(bar_h, len(items) * (bar_h + 6)), "width": width}
+
+
+def render(records: list[dict], clusters: list[dict]) -> str:
+    from reportlint.rules.base import all_rules
+
+    codes = {r.name: r.code for r in all_rules()}
+    by_rule = Counter()
+    by_unit = Counter()
+    for r in records:
+        by_rule.update(r["counts"])
+        by_unit[r["unit"] or Path(r["file"]).name] += len(r["findings"])
+    sev = Counter()
+    for r in records:
+        sev.update(r["severities"])
+    rows = [{
+        "file": r["file"], "name": Path(r["file"]).name, "page": r.get("page"), "unit": r["unit"] or "",
+        "level": r["level"] or "", "year": r["evaluation_year"] or "", "filing": r["filing_date"] or "",
+        "status": r["status"], "message": r["message"], "errors": r["severities"].get("error", 0),
+        "warnings": r["severities"].get("warning", 0), "infos": r["severities"].get("info", 0),
+        "total": len(r["findings"]),
+        "top": "、".join(f"{rule}×{n}" for rule, n in Counter(r["counts"]).most_common(3)),
+    } for r in records]
+    return _environment().get_template("dashboard.html.j2").render(
+        version=__version__, rows=rows, n=len(records), ok=sum(1 for r in records if r["status"] == "ok"),
+        failed=[r for r in rows if r["status"] != "ok"], sev=sev,
+        rule_chart=_bars([(f"{codes.get(k, '')} {k}", v) for k, v in by_rule.most_common()]),
+        unit_chart=_bars(by_unit.most_common(30)),
+        clusters=[c for c in clusters if not c["template"]], templates=[c for c in clusters if c["template"]],
+        pages={r["file"]: r.get("page") for r in records})
