@@ -6,11 +6,13 @@ Inputs are opened read-only; nothing here writes to them.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlint.errors import InputError
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
 
@@ -85,7 +87,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 def _check_text(text: str, name: str) -> None:
     if not text.strip():
         raise InputError(f"{name}: 文件为空 (empty file)")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError(f"{name}: 不是文本文件 (binary content)")
 

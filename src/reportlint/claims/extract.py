@@ -12,8 +12,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-import cn2an
-
 from reportlint.claims.model import Claim
 from reportlint.document.model import Document, Paragraph
 from reportlint.lexicon import load_yaml
@@ -75,6 +73,8 @@ def parse_number(s: str) -> tuple[Decimal, int] | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         decimals = len(s.split(".")[1]) if "." in s else 0
         return Decimal(s), decimals
+    import cn2an  # only Chinese numerals need it (an eighth of a second to import)
+
     try:
         value = cn2an.cn2an(s, "smart")
     except (ValueError, KeyError, IndexError, TypeError, InvalidOperation):
@@ -119,10 +119,23 @@ def _section(p: Paragraph) -> str:
     return "/".join(reversed(parts))
 
 
+_NEEDS = {"date": "月年", "period": "月年季", "ranking": "第前", "grade": "级次果评", "score": "分",
+          "percent": "%％百", "permille": "‰", "bare_after_per_thousand": "千"}
+
+
+def _runs(ptext: str) -> set[str]:
+    """The patterns worth running on a paragraph: those whose anchor characters it contains."""
+    return {k for k, chars in _NEEDS.items() if any(c in ptext for c in chars)}
+
+
 def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Claim]:
     text = doc.text
     pat = _patterns()
     spans = _Spans()
+    ptext = text[p.start:p.end]
+    if not any(c.isdigit() or c in CN_DIGITS for c in ptext):
+        return []
+    runs = _runs(ptext)
     out: list[Claim] = []
     section = _section(p)
     skip_until = p.heading.end if p.heading is not None else p.start
@@ -143,7 +156,7 @@ def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Cla
         return o >= 0 and text.find("”", o, p.end) > s if o >= 0 else False
 
     # dates
-    for m in pat["date"].finditer(text, p.start, p.end):
+    for m in (pat["date"].finditer(text, p.start, p.end) if "date" in runs else ()):
         s, e = m.start(), m.end()
         if m.group(1):
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -163,14 +176,14 @@ def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Cla
         add("date", s, e, iso if valid else None, "日期", comparator="=",
             extra={"year_inferred": inferred, "valid": valid, "month": mo, "day": d, "year": y})
     # periods
-    for m in pat["period"].finditer(text, p.start, p.end):
+    for m in (pat["period"].finditer(text, p.start, p.end) if "period" in runs else ()):
         if not spans.free(m.start(), m.end()):
             continue
         y = m.group(1) or m.group(4)
         label = f"{m.group(2)}—{m.group(3)}月" if m.group(2) else m.group(5)
         add("period", m.start(), m.end(), f"{y + '年' if y else ''}{label}", "期间", comparator="=")
     # rankings
-    for m in pat["ranking"].finditer(text, p.start, p.end):
+    for m in (pat["ranking"].finditer(text, p.start, p.end) if "ranking" in runs else ()):
         s, e = m.start(), m.end()
         if not spans.free(s, e) or s < skip_until:
             continue
@@ -191,7 +204,7 @@ def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Cla
                 continue
             add("ranking", s, e, Decimal(value), "名", comparator="=" if rank else "<=", extra={"scope": scope})
     # grades
-    for m in pat["grade"].finditer(text, p.start, p.end):
+    for m in (pat["grade"].finditer(text, p.start, p.end) if "grade" in runs else ()):
         word = m.group(1) or m.group(2)
         g = m.start(1) if m.group(1) else m.start(2)
         if not spans.free(g, g + len(word)):
@@ -200,7 +213,7 @@ def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Cla
         add("grade", g, g + len(word), _grade_synonyms()[word], "等级", comparator="=", extra={"word": word},
             indicator=frame)
     # scores (a weight in brackets, （10分）, is a score with role weight)
-    for m in pat["score"].finditer(text, p.start, p.end):
+    for m in (pat["score"].finditer(text, p.start, p.end) if "score" in runs else ()):
         s, e = m.start(), m.end()
         if not spans.free(s, e) or _glued(text, s, p):
             continue
@@ -212,17 +225,17 @@ def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Cla
             role = "full"
         add("score", s, e, got[0], "分", decimals=got[1], extra={"role": role})
     # percentages and per-mille
-    for m in pat["percent"].finditer(text, p.start, p.end):
+    for m in (pat["percent"].finditer(text, p.start, p.end) if "percent" in runs else ()):
         s, e = m.start(), m.end()
         if not spans.free(s, e) or _glued(text, s, p):
             continue
         got = parse_number(m.group(1) or m.group(2))
         if got:
             add("percent", s, e, got[0], "%", decimals=got[1])
-    for m in pat["permille"].finditer(text, p.start, p.end):
+    for m in (pat["permille"].finditer(text, p.start, p.end) if "permille" in runs else ()):
         if spans.free(m.start(), m.end()) and (got := parse_number(m.group(1))):
             add("permille", m.start(), m.end(), got[0], "‰", decimals=got[1])
-    for m in pat["bare_after_per_thousand"].finditer(text, p.start, p.end):
+    for m in (pat["bare_after_per_thousand"].finditer(text, p.start, p.end) if "bare_after_per_thousand" in runs else ()):
         s, e = m.start(1), m.end(1)
         if spans.free(s, e) and (got := parse_number(m.group(1))):
             add("permille", s, e, got[0], "每千人口", decimals=got[1])
@@ -300,9 +313,12 @@ def _previous_clause_subject(text: str, pos: int, p: Paragraph) -> str:
     return _indicator(clause, len(clause), Paragraph(0, 0, len(clause)))
 
 
+_SCOPE_AT = re.compile(r"全国|全省|全市|全区|全县|全镇|全乡")
+_SCOPE_IN = re.compile(r"全国|全省|全市|全区|全县|全镇|全乡|我区|我县|我市|辖区")
+
+
 def _scope(text: str, s: int, p: Paragraph, indicator: str) -> str | None:
-    m = re.search(r"全国|全省|全市|全区|全县|全镇|全乡", text[s:s + 8]) or re.search(
-        r"全国|全省|全市|全区|全县|全镇|全乡|我区|我县|我市|辖区", indicator)
+    m = _SCOPE_AT.search(text, s, s + 8) or _SCOPE_IN.search(indicator)
     return m.group(0) if m else None
 
 
@@ -314,15 +330,24 @@ def _comparator_words() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return sorted(before, key=lambda x: -len(x[0])), sorted(after, key=lambda x: -len(x[0]))
 
 
-def _comparator(text: str, s: int, e: int, p: Paragraph) -> str:
+@cache
+def _comparator_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
     before, after = _comparator_words()
-    head = text[max(p.start, s - 4):s]
-    for w, c in before:
-        if head.endswith(w):
-            return c
+    b = re.compile("(" + "|".join(re.escape(w) for w, _ in before) + ")$")
+    a = re.compile(r"\d(" + "|".join(re.escape(w) for w, _ in after) + ")")
+    return b, dict(before), a, dict(after)
+
+
+def _comparator(text: str, s: int, e: int, p: Paragraph) -> str:
+    before, before_of, after, after_of = _comparator_patterns()
+    m = before.search(text, max(p.start, s - 4), s)
+    if m:
+        return before_of[m.group(1)]
     # 322多万元 / 2900余人次: the word sits between the number and its unit
-    inner = text[s:e]
-    for w, c in after:
-        if re.search(rf"\d{re.escape(w)}", inner) or text[e:e + len(w)] == w:
+    m = after.search(text, s, e)
+    if m:
+        return after_of[m.group(1)]
+    for w, c in after_of.items():
+        if text.startswith(w, e):
             return c
     return "="

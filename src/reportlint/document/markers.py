@@ -53,8 +53,13 @@ class Marker:
     length: int  # characters consumed, including punctuation and following spaces
 
 
+_FIRST = set("第（(一二三四五六七八九十0123456789" + CIRCLED)
+
+
 def match_marker(s: str, pos: int = 0) -> Marker | None:
     """Return the heading marker at ``s[pos:]`` or None."""
+    if pos >= len(s) or s[pos] not in _FIRST:
+        return None
     for level, pat in _PATTERNS:
         m = pat.match(s, pos)
         if not m:

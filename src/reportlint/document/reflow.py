@@ -28,10 +28,10 @@ class Line:
     number: int  # 0-based line index
     raw_start: int  # raw offset of the first kept character
     text: str  # stripped content
+    width: float = 0.0  # display width of text (set on creation)
 
-    @property
-    def width(self) -> float:
-        return display_width(self.text)
+    def __post_init__(self) -> None:
+        self.width = display_width(self.text)
 
 
 class _NarrowOnly(dict):
@@ -172,19 +172,27 @@ def join_lines(group: list[Line], raw: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     offs: list[int] = []
     for li, ln in enumerate(group):
-        if li and chars and _needs_space(chars[-1], ln.text[0]):
+        if li and chars and _needs_space(chars[-1][-1], ln.text[0]):
             chars.append(" ")
             offs.append(offs[-1] + 1)
+        if not _SPACES.search(ln.text):  # the common case: copy the line whole
+            chars.append(ln.text)
+            offs.extend(range(ln.raw_start, ln.raw_start + len(ln.text)))
+            continue
         for j, ch in enumerate(ln.text):
             if ch in " \t\u3000\xa0":
-                prev = chars[-1] if chars else ""
+                prev = chars[-1][-1] if chars else ""
                 nxt = ln.text[j + 1] if j + 1 < len(ln.text) else ""
                 if not prev or not nxt or _CJK.match(prev) or _CJK.match(nxt) or nxt in " \t\u3000":
                     continue
                 ch = " "
             chars.append(ch)
             offs.append(ln.raw_start + j)
-    return "".join(chars), offs
+    text = "".join(chars)
+    return text, offs
+
+
+_SPACES = re.compile(r"[ \t\u3000\xa0]")
 
 
 def _needs_space(a: str, b: str) -> bool:

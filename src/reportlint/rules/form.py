@@ -60,6 +60,7 @@ def punct_halfwidth(ctx: RuleContext) -> Iterator[Finding]:
 
 _PAIRS = {"（": "）", "“": "”", "《": "》", "〔": "〕", "【": "】", "‘": "’"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 
 @rule("punct-pair", "F602", "warning", "form",
@@ -71,8 +72,8 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     for k, p in enumerate(doc.paragraphs):
         stack: list[tuple[str, int]] = []
-        for i in range(p.start, p.end):
-            ch = text[i]
+        for bm in _PAIR_CHARS.finditer(text, p.start, p.end):
+            i, ch = bm.start(), bm.group(0)
             if ch in _PAIRS:
                 # “ opening a new paragraph of a multi-paragraph quotation is not closed there
                 stack.append((ch, i))
@@ -98,7 +99,19 @@ def _unclosed(ctx: RuleContext, o: str, pos: int) -> Finding:
     return ctx.report(pos, pos + 1, f"“{o}”没有对应的“{_PAIRS[o]}”")
 
 
+_DOCNUM_ANCHOR = re.compile(r"[\[［(（【〔]\s*\d{2,4}\s*[\]］)）】〕]")
 _DOCNUM = re.compile(r"([\u4e00-\u9fff]{1,12}?)\s*([\[［(（【〔])\s*(\d{2,4})\s*([\]］)）】〕])\s*(第)?\s*(0*)(\d{1,4})\s*号")
+
+
+def _docnums(text: str) -> Iterator[re.Match[str]]:
+    """Document numbers, found from their bracketed year back to the issuer's code (≤ 12 characters)."""
+    for a in _DOCNUM_ANCHOR.finditer(text):
+        s = a.start()
+        while s > 0 and a.start() - s < 12 and "\u4e00" <= text[s - 1] <= "\u9fff":
+            s -= 1
+        m = _DOCNUM.match(text, s)
+        if m:
+            yield m
 
 
 @rule("docnum-format", "F604", "warning", "form",
@@ -106,7 +119,8 @@ _DOCNUM = re.compile(r"([\u4e00-\u9fff]{1,12}?)\s*([\[［(（【〔])\s*(\d{2,4}
       fires="根据徐财绩[2025]5号文件和湛开财资〔25〕第026号文件要求。\n",
       silent="根据湛开财资〔2025〕26号文件要求；案号（2025）粤08民初123号。\n")
 def docnum_format(ctx: RuleContext) -> Iterator[Finding]:
-    for m in _DOCNUM.finditer(ctx.text):
+    text = ctx.text
+    for m in _docnums(text):
         org, open_, year, close, di, zeros, serial = m.groups()
         if org.endswith(("年", "月", "日")):
             continue

@@ -32,13 +32,19 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
 
 def in_future_section(doc: Document, p: Paragraph) -> bool:
     """Paragraphs under 存在问题 / 改进措施 / 下一步 … talk about the future by design."""
-    words = load_yaml("time.yaml")["future_sections"]
-    node = p.section
-    while node is not None:
-        if any(w in node.title for w in words):
-            return True
-        node = node.parent
-    return False
+    return p.section is not None and id(p.section) in _future_headings(doc)
+
+
+def _future_headings(doc: Document) -> set[int]:
+    cached = doc.__dict__.get("_future_headings")
+    if cached is None:
+        pattern = re.compile("|".join(map(re.escape, load_yaml("time.yaml")["future_sections"])))
+        cached = set()
+        for h in doc.headings:  # document order: a parent is decided before its children
+            if pattern.search(h.title) or (h.parent is not None and id(h.parent) in cached):
+                cached.add(id(h))
+        doc.__dict__["_future_headings"] = cached
+    return cached
 
 
 def _inside_title(text: str, pos: int) -> bool:

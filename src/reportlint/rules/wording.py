@@ -97,21 +97,19 @@ COMMON_CHAR_FREQ = 5000
 
 
 @cache
-def _variant_patterns(terms: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
-    """Per term and edit kind, an overlapping-match regex of its one-edit variants."""
+def _variant_patterns(terms: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """Per term and kind of edit (a character extra, replaced or missing), an overlapping-match regex."""
     out = []
     for t in terms:
+        if len(t) < 4:
+            continue
         chars = [re.escape(c) for c in t]
-        kinds: dict[str, list[str]] = {"missing": [], "replaced": [], "extra": []}
-        if len(t) >= 5:
-            kinds["missing"] = ["".join(chars[:i] + chars[i + 1:]) for i in range(len(t))]
-        if len(t) >= 4:
-            kinds["replaced"] = ["".join(chars[:i]) + f"(?!{chars[i]}){_CJK}" + "".join(chars[i + 1:])
-                                 for i in range(len(t))]
-            kinds["extra"] = ["".join(chars[:i]) + _CJK + "".join(chars[i:]) for i in range(1, len(t))]
-        for kind, alts in kinds.items():
+        extra = ["".join(chars[:i]) + _CJK + "".join(chars[i:]) for i in range(1, len(t))]
+        replaced = ["".join(chars[:i]) + f"(?!{chars[i]}){_CJK}" + "".join(chars[i + 1:]) for i in range(len(t))]
+        missing = ["".join(chars[:i] + chars[i + 1:]) for i in range(len(t))] if len(t) >= 5 else []
+        for alts in (extra, replaced, missing):  # each kind on its own: a failed longer variant must not hide a shorter one
             if alts:
-                out.append((t, kind, re.compile("(?=(" + "|".join(f"(?:{a})" for a in alts) + "))")))
+                out.append((t, re.compile("(?=(" + "|".join(f"(?:{a})" for a in alts) + "))")))
     return out
 
 
@@ -125,15 +123,19 @@ def find_term_typos(ctx: RuleContext, terms: tuple[str, ...]) -> list[tuple[int,
     doc = ctx.doc
     candidates: list[tuple[int, int, str]] = []
     windows = _candidate_windows(text, terms)
-    for term, kind, pat in _variant_patterns(terms):
+    for term, pat in _variant_patterns(terms):
         for m in (m for lo, hi in windows.get(term, ()) for m in pat.finditer(text, lo, hi)):
             s, e = m.start(1), m.end(1)
             cand = m.group(1)
-            if cand in known or not doc.is_boundary(s) or not _end_ok(doc, s, e, term):
+            kind = "missing" if len(cand) < len(term) else "other"
+            if cand in known:
                 continue
             # the correct term itself is there (一般公共预算 contains 般公共预算)
             lo = max(0, s - len(term))
-            if any(lo + k <= s and lo + k + len(term) >= e for k in range(e - lo) if text.startswith(term, lo + k)):
+            k = text.find(term, lo, e + len(term))
+            if k >= 0 and k <= s and k + len(term) >= e:
+                continue
+            if not doc.is_boundary(s) or not _end_ok(doc, s, e, term):
                 continue
             if kind != "missing" and not _doubled(cand):
                 new = [c for c in cand if c not in term]
@@ -153,20 +155,28 @@ def find_term_typos(ctx: RuleContext, terms: tuple[str, ...]) -> list[tuple[int,
 
 @cache
 def _bigram_index(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """First and last bigram of each term of 4+ characters. One edit (a character missing, extra or
+    replaced) destroys at most the bigrams around it, so it always leaves one of the two intact."""
     index: dict[str, list[str]] = {}
     for t in terms:
-        for i in range(len(t) - 1):
-            index.setdefault(t[i:i + 2], []).append(t)
+        if len(t) >= 4:
+            for bigram in {t[:2], t[-2:]}:
+                index.setdefault(bigram, []).append(t)
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
+@cache
+def _bigram_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(?=(" + "|".join(map(re.escape, sorted(_bigram_index(terms)))) + "))")
+
+
 def _candidate_windows(text: str, terms: tuple[str, ...]) -> dict[str, list[tuple[int, int]]]:
-    """Where each term's variants can be: one edit leaves at least one of a 4+ character term's
-    bigrams intact, so only the text around those bigrams is searched."""
+    """Where each term's variants can be: only the text around its first and last bigram is searched."""
     index = _bigram_index(terms)
     spans: dict[str, list[tuple[int, int]]] = {}
-    for i in range(len(text) - 1):
-        for t in index.get(text[i:i + 2], ()):
+    for m in _bigram_pattern(terms).finditer(text):
+        i = m.start()
+        for t in index[m.group(1)]:
             lo, hi = max(0, i - len(t) - 1), min(len(text), i + len(t) + 3)
             cur = spans.setdefault(t, [])
             if cur and lo <= cur[-1][1]:
