@@ -58,6 +58,7 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
     from reportlint.engine import lint_path
     from reportlint.errors import ReportlintError
     from reportlint.output import html
+    from reportlint.output.text import context_line
 
     p = Path(path)
     key = record_key(p)
@@ -76,7 +77,9 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
         ctx = result.context
         rec.update(unit=ctx.unit_name, level=ctx.unit_level, evaluation_year=ctx.evaluation_year,
                    filing_date=ctx.filing_date.isoformat() if ctx.filing_date else None)
-        rec["findings"] = [f.to_dict() | {"fingerprint": f.extra.get("fingerprint")} for f in result.findings]
+        rec["findings"] = [f.to_dict() | {"fingerprint": f.extra.get("fingerprint"), "raw_start": f.raw_start,
+                                          "raw_end": f.raw_end} for f in result.findings]
+        rec["context_line"] = context_line(ctx)
         rec["passages"] = crossdoc.passages(result.doc)
         page = out / "pages" / f"{key}.html"
         page.write_text(html.render([result], title=f"reportlint：{p.name}"), encoding="utf-8")
@@ -218,28 +221,36 @@ def reduce_scan(records: list[dict], out: Path, similarity: float = 70.0, config
 
 
 def _rerender_pages(records: list[dict], out: Path, config: str | None, overrides: tuple) -> None:
-    """Pages of reports in a copy cluster are rendered again with their boilerplate-cross findings."""
-    from reportlint.engine import lint_path
+    """Pages of reports in a copy cluster are drawn again with their boilerplate-cross findings.
+
+    No rule runs again: the text is re-read and rebuilt (for its outline) and the findings come
+    from the record, so this costs a fraction of linting.
+    """
+    from reportlint.document import build_document
     from reportlint.output import html
+    from reportlint.source import load_source
 
     seen = set()
     for rec in records:
         if rec["file"] in seen or rec["status"] != "ok":
             continue
         seen.add(rec["file"])
-        result = lint_path(rec["file"], _resolver(config, overrides).for_file(Path(rec["file"])))
-        doc = result.doc
+        doc = build_document(load_source(rec["file"]))
+        findings = []
         for f in rec["findings"]:
-            if f["rule"] != "boilerplate-cross":
-                continue
-            p = next(x for x in rec["passages"] if x["line"] == f["line"] and x["column"] == f["column"])
-            cross = Finding(rule="boilerplate-cross", code="C302", severity=Severity.WARNING, message=f["message"],
-                            raw_start=p["raw_start"], raw_end=p["raw_end"], path=rec["file"])
-            cross.line, cross.column = f["line"], f["column"]
-            cross.end_line, cross.end_column = f["end_line"], f["end_column"]
-            cross.excerpt = doc.raw[p["raw_start"]:p["raw_end"]].replace("\n", "")[:80]
-            result.findings.append(cross)
-        (out / rec["page"]).write_text(html.render([result], title=f"reportlint：{Path(rec['file']).name}"),
+            if f["rule"] == "boilerplate-cross":
+                p = next(x for x in rec["passages"] if x["line"] == f["line"] and x["column"] == f["column"])
+                span = (p["raw_start"], p["raw_end"])
+            else:
+                span = (f["raw_start"], f["raw_end"])
+            finding = Finding(rule=f["rule"], code=f["code"], severity=Severity.parse(f["severity"]),
+                              message=f["message"], raw_start=span[0], raw_end=span[1],
+                              suggestion=f.get("suggestion"), path=rec["file"], line=f["line"], column=f["column"],
+                              end_line=f["end_line"], end_column=f["end_column"], page=f.get("page"),
+                              page_line=f.get("page_line"), paragraph=f.get("paragraph"), table=f.get("table"))
+            findings.append(finding)
+        view = html.ReportView.from_document(doc, findings, rec.get("context_line", ""))
+        (out / rec["page"]).write_text(html.render([view], title=f"reportlint：{Path(rec['file']).name}"),
                                        encoding="utf-8")
 
 
@@ -259,7 +270,8 @@ def write_outputs(records: list[dict], clusters: list, out: Path) -> None:
     with open(out / "findings.jsonl", "w", encoding="utf-8") as fh:
         for r in records:
             for f in r["findings"]:
-                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+                public = {k: v for k, v in f.items() if not k.startswith("raw_")}
+                fh.write(json.dumps(public, ensure_ascii=False) + "\n")
     data = [{"id": n, "template": c.template, "similarity": round(c.similarity, 1), "units": c.units,
              "members": [{"file": m.report, "unit": m.unit, "line": m.passage["line"], "where": m.passage["where"],
                           "text": m.passage["text"][:120]} for m in c.members]}

@@ -317,7 +317,9 @@ def copy_between(reports: list[Report], rng: random.Random, share: float) -> lis
     n = max(1, int(len(reports) * share)) if len(reports) >= 2 else 0
     for k in range(n):
         src = rng.choice(reports)
-        peers = [x for x in reports if x.year == src.year and x.unit != src.unit and x.distinct and x is not src]
+        # the copier must not be part of a cluster yet: replacing its paragraph would break that cluster
+        peers = [x for x in reports if x.year == src.year and x.unit != src.unit and x.distinct and not x.copied
+                 and x is not src]
         if not src.distinct or not peers:
             continue  # copies are taken within one year's reports, as a batch scan sees them
         dst = rng.choice(peers)

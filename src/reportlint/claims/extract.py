@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from reportlint.claims.model import Claim
+from reportlint.document.markers import cn_to_int
 from reportlint.document.model import Document, Paragraph
 from reportlint.lexicon import load_yaml
 
@@ -73,7 +74,9 @@ def parse_number(s: str) -> tuple[Decimal, int] | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         decimals = len(s.split(".")[1]) if "." in s else 0
         return Decimal(s), decimals
-    import cn2an  # only Chinese numerals need it (an eighth of a second to import)
+    if re.fullmatch(r"[一二两三四五六七八九]?十?[一二两三四五六七八九]?", s) and s:
+        return Decimal(cn_to_int(s.replace("两", "二"))), 0  # 三, 十二, 九十九: the heading-marker parser
+    import cn2an  # numerals with 百/千/万/亿 or 零 (an eighth of a second to import, so only when needed)
 
     try:
         value = cn2an.cn2an(s, "smart")

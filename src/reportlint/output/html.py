@@ -62,18 +62,40 @@ def _lines(raw: str, findings: list[Finding]) -> list[dict]:
     return out
 
 
-def render(results: list[LintResult], title: str = "reportlint 检查报告") -> str:
+@dataclass
+class ReportView:
+    """What one report's HTML page shows: its text, findings, context and outline."""
+
+    path: str
+    raw: str
+    findings: list[Finding]
+    context: str
+    notes: tuple[str, ...]
+    outline: list[dict]
+
+    @classmethod
+    def of(cls, result: LintResult) -> ReportView:
+        return cls.from_document(result.doc, result.findings, context_line(result.context))
+
+    @classmethod
+    def from_document(cls, doc, findings: list[Finding], context: str) -> ReportView:
+        outline = [{"label": h.label, "title": h.title, "level": h.level,
+                    "line": doc.line_col(doc.offsets[h.start])[0]} for h in doc.headings]
+        return cls(doc.path, doc.raw, findings, context, doc.source.notes if doc.source else (), outline)
+
+
+def render(results: list[LintResult | ReportView], title: str = "reportlint 检查报告") -> str:
     reports = []
-    for n, r in enumerate(results):
+    for n, item in enumerate(results):
+        r = item if isinstance(item, ReportView) else ReportView.of(item)
         findings = sorted(r.findings, key=lambda f: (f.raw_start, f.raw_end))
-        lines = _lines(r.doc.raw, findings)
+        lines = _lines(r.raw, findings)
         rule_counts = Counter((f.code, f.rule) for f in findings)
         sev_counts = Counter(f.severity for f in findings)
-        outline = [{"label": h.label, "title": h.title, "level": h.level,
-                    "line": r.doc.line_col(r.doc.offsets[h.start])[0]} for h in r.doc.headings]
+        outline = r.outline
         reports.append({
-            "n": n, "path": r.path, "context": context_line(r.context), "ctx": r.context.describe(),
-            "notes": r.doc.source.notes if r.doc.source else (),
+            "n": n, "path": r.path, "context": r.context,
+            "notes": r.notes,
             "findings": [{
                 "id": i, "rule": f.rule, "code": f.code, "severity": str(f.severity), "sev_cn": _SEV_CN[f.severity],
                 "message": f.message, "suggestion": f.suggestion, "where": location_label(f), "line": f.line,

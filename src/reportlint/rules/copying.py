@@ -12,8 +12,6 @@ from reportlint.findings import Finding
 from reportlint.lexicon import load_list
 from reportlint.rules.base import RuleContext, rule
 
-_KEEP = re.compile(r"[\u4e00-\u9fff]")
-
 _PARA_A = ("3.信息公开。本部门在被评价年度严格按照政府信息公开有关规定公开相关预决算信息，用以反映部门预决算的"
            "公开透明和公开合规性情况。我局属于非涉密部门，本着公开及时、内容完整、形式规范的原则进行公开。\n")
 _PARA_B = ("4.绩效管理。本部门在被评价年度严格按照政府信息公开有关规定公开相关绩效信息，用以反映部门绩效管理的"
@@ -25,10 +23,26 @@ def _stock() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load_list("stock_phrases.txt")))
 
 
+_NOT_KEPT = re.compile(r"[^\u4e00-\u9fff]+")
+
+
 def normalise(s: str) -> str:
     """Only the Chinese characters, stock phrases taken out: digits, punctuation, spacing and the
     lead-ins every report shares do not make a passage original, nor a copy."""
-    return "".join(_KEEP.findall(_stock().sub("", s)))
+    return _NOT_KEPT.sub("", _stock().sub("", s))
+
+
+def _masked(doc) -> str:
+    """The document text with stock phrases blanked out (same length), computed once per document."""
+    masked = doc.__dict__.get("_stock_masked")
+    if masked is None:
+        masked = _stock().sub(lambda m: " " * len(m.group()), doc.text)
+        doc.__dict__["_stock_masked"] = masked
+    return masked
+
+
+def _normalised_span(doc, start: int, end: int) -> str:
+    return _NOT_KEPT.sub("", _masked(doc)[start:end])
 
 
 @rule("boilerplate-internal", "C301", "warning", "copying",
@@ -41,23 +55,31 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
     threshold = ctx.config.threshold("boilerplate_similarity")
     min_chars = int(ctx.config.threshold("boilerplate_min_chars"))
     passages: list[tuple[int, int, int]] = []  # (start, end, paragraph index): paragraph bodies
+    texts: list[str] = []
     for p in doc.paragraphs:
         start = p.heading.title_end if p.heading else p.start
-        if len(normalise(doc.text[start:p.end])) >= min_chars:
+        norm = _normalised_span(doc, start, p.end)
+        if len(norm) >= min_chars:
             passages.append((start, p.end, p.index))
+            texts.append(norm)
     reported: set[int] = set()
-    yield from _pairs(ctx, passages, threshold, reported, "段")
-    sentences = [(s.start, s.end, s.paragraph) for s in doc.sentences()
-                 if s.paragraph not in reported and len(normalise(doc.text[s.start:s.end])) >= min_chars * 3 // 4]
-    yield from _pairs(ctx, sentences, threshold, reported, "句")
+    yield from _pairs(ctx, passages, texts, threshold, reported, "段")
+    sentences, stexts = [], []
+    for sen in doc.sentences():
+        if sen.paragraph in reported:
+            continue
+        norm = _normalised_span(doc, sen.start, sen.end)
+        if len(norm) >= min_chars * 3 // 4:
+            sentences.append((sen.start, sen.end, sen.paragraph))
+            stexts.append(norm)
+    yield from _pairs(ctx, sentences, stexts, threshold, reported, "句")
 
 
-def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], threshold: float,
+def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[str], threshold: float,
            reported: set[int], unit: str) -> Iterator[Finding]:
     if len(passages) < 2:
         return
     doc = ctx.doc
-    texts = [normalise(doc.text[s:e]) for s, e, _ in passages]
     scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
     for j in range(len(passages)):
         for i in range(j):
