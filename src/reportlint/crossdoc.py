@@ -22,6 +22,7 @@ from reportlint.rules.copying import normalise
 NUM_PERM = 64
 SHINGLE = 5
 MIN_CHARS = 60  # shorter passages (a list of three generic tasks) are not worth a copy finding
+MAX_INDEXED = 25  # index entries kept per cluster (enough to find every later copy)
 SCHEME = "affine32"  # datasketch >= 2.0 hashing scheme; signatures are stored, so it is fixed here
 
 
@@ -97,24 +98,34 @@ def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float =
             i = parent[i]
         return i
 
+    size: dict[int, int] = {}  # cluster root -> members
     for path, unit, ps in reports:
         for passage in ps:
             k = len(items)
             items.append(Member(path, unit or path, passage))
             parent.append(k)
+            size[k] = 1
             mh = LeanMinHash(MinHash(num_perm=NUM_PERM, seed=1, hashvalues=_decode(passage["sig"]), scheme=SCHEME))
-            for other in lsh.query(mh):
+            # verify against one member per cluster: a passage that matches one copy of a text joins them all
+            checked: set[int] = set()
+            for other in sorted(lsh.query(mh)):
                 o = items[other]
-                if o.unit == items[k].unit:
+                root = find(other)
+                if o.unit == items[k].unit or root in checked or find(k) == root:
                     continue
+                checked.add(root)
                 score = fuzz.ratio(o.passage["text"], passage["text"])
                 if score >= threshold:
-                    a, b = find(k), find(other)
+                    a, b = find(k), root
                     if a != b:
                         parent[a] = b
+                        size[b] = size.get(b, 1) + size.pop(a, 1)
                     best[k] = max(best.get(k, 0.0), score)
                     best[other] = max(best.get(other, 0.0), score)
-            lsh.insert(k, mh)
+            # a text already shared by many reports needs no more entries in the index: its
+            # representatives are there, and more copies would only make every query longer
+            if size.get(find(k), 1) <= MAX_INDEXED:
+                lsh.insert(k, mh)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         if i in best:
