@@ -126,9 +126,13 @@ _NEEDS = {"date": "月年", "period": "月年季", "ranking": "第前", "grade":
           "percent": "%％百", "permille": "‰", "bare_after_per_thousand": "千"}
 
 
+_NEEDS_RE = {k: re.compile("[" + re.escape(chars) + "]") for k, chars in _NEEDS.items()}
+_ANY_NUMBER = re.compile(f"[0-9{CN_DIGITS}]")
+
+
 def _runs(ptext: str) -> set[str]:
     """The patterns worth running on a paragraph: those whose anchor characters it contains."""
-    return {k for k, chars in _NEEDS.items() if any(c in ptext for c in chars)}
+    return {k for k, pat in _NEEDS_RE.items() if pat.search(ptext)}
 
 
 def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Claim]:
@@ -136,11 +140,11 @@ def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Cla
     pat = _patterns()
     spans = _Spans()
     ptext = text[p.start:p.end]
-    if not any(c.isdigit() or c in CN_DIGITS for c in ptext):
+    if not _ANY_NUMBER.search(ptext):
         return []
     runs = _runs(ptext)
     out: list[Claim] = []
-    section = _section(p)
+    section = ""  # filled in below, once, if the paragraph has claims
     skip_until = p.heading.end if p.heading is not None else p.start
 
     def add(kind, s, e, value, unit, decimals=0, scale=Decimal(1), comparator=None, extra=None, num_start=None,
@@ -269,6 +273,10 @@ def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Cla
         else:
             kind = "permille" if re.search(r"每千", _indicator(text, s, p)) else "count"
             add(kind, s, e, value * scale, unit, decimals=decimals, scale=scale)
+    if out:
+        section = _section(p)
+        for c in out:
+            c.section = section
     out.sort(key=lambda c: c.start)
     return out
 

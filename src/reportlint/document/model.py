@@ -96,11 +96,7 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        for i, ch in enumerate(self.raw):
-            if ch == "\n":
-                starts.append(i + 1)
-        return starts
+        return [0, *(m.end() for m in re.finditer("\n", self.raw))]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Doc-text span -> raw-text span (end exclusive)."""
@@ -129,11 +125,6 @@ class Document:
 
     def paragraph_text(self, p: Paragraph) -> str:
         return self.text[p.start:p.end]
-
-    def paragraph_at(self, offset: int) -> Paragraph:
-        starts = [p.start for p in self.paragraphs]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
-        return self.paragraphs[i]
 
     def sentences(self):
         for p in self.paragraphs:

@@ -29,9 +29,11 @@ class Line:
     raw_start: int  # raw offset of the first kept character
     text: str  # stripped content
     width: float = 0.0  # display width of text (set on creation)
+    marker: bool = False  # starts with a heading marker (set on creation)
 
     def __post_init__(self) -> None:
-        self.width = display_width(self.text)
+        self.width = display_width(self.text) if self.text else 0.0
+        self.marker = self.text[:1] in _MARKER_FIRST and match_marker(self.text) is not None
 
 
 class _NarrowOnly(dict):
@@ -44,6 +46,9 @@ class _NarrowOnly(dict):
 
 
 _NARROW_ONLY = _NarrowOnly()
+
+
+_MARKER_FIRST = set("第（(一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
 
 def display_width(s: str) -> float:
@@ -148,7 +153,7 @@ def _ends_paragraph(ln: Line, nxt: Line, typical: float) -> bool:
     last = ln.text[-1]
     width = ln.width
     short = width <= typical - 2
-    next_marker = match_marker(nxt.text) is not None
+    next_marker = nxt.marker
     if last in CONTINUING_PUNCT:
         return False
     if FIELD_LABEL.match(nxt.text) and (width < typical - 1 or FIELD_LABEL.match(ln.text)):
@@ -159,7 +164,7 @@ def _ends_paragraph(ln: Line, nxt: Line, typical: float) -> bool:
         return True
     # a standalone heading line ("1.筑牢基层医疗防线，提升全民健康福祉") is clearly short;
     # a heading that runs into body text ("（3）…建设。保障5名…") carries a full stop
-    if match_marker(ln.text) is not None and "。" not in ln.text and width < typical - 4:
+    if ln.marker and "。" not in ln.text and width < typical - 4:
         return True
     return short and next_marker
 

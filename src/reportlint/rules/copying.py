@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from reportlint.findings import Finding
@@ -65,11 +66,12 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
     reported: set[int] = set()
     yield from _pairs(ctx, passages, texts, threshold, reported, "段")
     sentences, stexts = [], []
+    compared = set(texts)
     for sen in doc.sentences():
         if sen.paragraph in reported:
             continue
         norm = _normalised_span(doc, sen.start, sen.end)
-        if len(norm) >= min_chars * 3 // 4:
+        if len(norm) >= min_chars * 3 // 4 and norm not in compared:  # a one-sentence paragraph was compared whole
             sentences.append((sen.start, sen.end, sen.paragraph))
             stexts.append(norm)
     yield from _pairs(ctx, sentences, stexts, threshold, reported, "句")
@@ -81,21 +83,20 @@ def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[s
         return
     doc = ctx.doc
     scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
-    for j in range(len(passages)):
-        for i in range(j):
-            score = scores[i][j]
-            if score < threshold or passages[i][2] == passages[j][2] or passages[j][2] in reported:
-                continue
-            s_i = passages[i][0]
-            line_i = doc.line_col(doc.offsets[s_i])[0]
-            place = doc.place(s_i)
-            head_i = doc.paragraphs[passages[i][2]].heading
-            where = f"「{head_i.label}{head_i.title}」" if head_i else ""
-            reported.add(passages[j][2])
-            yield ctx.report(passages[j][0], passages[j][1],
-                             f"与{place}{where}一{unit}高度雷同（相似度{score:.0f}%），疑似复制后只改了少数词语",
-                             twin_line=line_i, similarity=round(float(score), 1))
-            break
+    # pairs (i < j) above the threshold, the later passage j reported once, against its first twin i
+    hits = np.argwhere(np.triu(scores >= threshold, 1))
+    for i, j in sorted(((int(i), int(j)) for i, j in hits), key=lambda ij: (ij[1], ij[0])):
+        if passages[i][2] == passages[j][2] or passages[j][2] in reported:
+            continue
+        score = float(scores[i][j])
+        s_i = passages[i][0]
+        line_i = doc.line_col(doc.offsets[s_i])[0]
+        head_i = doc.paragraphs[passages[i][2]].heading
+        where = f"「{head_i.label}{head_i.title}」" if head_i else ""
+        reported.add(passages[j][2])
+        yield ctx.report(passages[j][0], passages[j][1],
+                         f"与{doc.place(s_i)}{where}一{unit}高度雷同（相似度{score:.0f}%），疑似复制后只改了少数词语",
+                         twin_line=line_i, similarity=round(score, 1))
 
 
 @rule("boilerplate-cross", "C302", "warning", "copying",

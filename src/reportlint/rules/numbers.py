@@ -348,8 +348,12 @@ def score_subtotal(ctx: RuleContext) -> Iterator[Finding]:
     stated_full = [c.value for c in claims if c.kind == "score" and c.extra.get("role") == "full"]
     if stated_full:
         full = max(full, *stated_full)
+    scores_by_para: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "score":
+            scores_by_para.setdefault(c.paragraph, []).append(c)
     for p in ctx.doc.paragraphs:
-        ps = [c for c in claims if c.paragraph == p.index and c.kind == "score"]
+        ps = scores_by_para.get(p.index, [])
         # sub-scores and their total
         totals = [c for c in ps if c.extra.get("role") == "score" and re.search(r"总分|总得分|得分合计|合计|综合得分", c.indicator)]
         subs = [c for c in ps if c.extra.get("role") == "score" and _SUB_SCORE.search(c.indicator) and c not in totals]

@@ -97,7 +97,7 @@ COMMON_CHAR_FREQ = 5000
 
 
 @cache
-def _variant_patterns(terms: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+def _variant_patterns(terms: tuple[str, ...]) -> list[tuple[str, str, re.Pattern[str]]]:
     """Per term and kind of edit (a character extra, replaced or missing), an overlapping-match regex."""
     out = []
     for t in terms:
@@ -107,9 +107,10 @@ def _variant_patterns(terms: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]
         extra = ["".join(chars[:i]) + _CJK + "".join(chars[i:]) for i in range(1, len(t))]
         replaced = ["".join(chars[:i]) + f"(?!{chars[i]}){_CJK}" + "".join(chars[i + 1:]) for i in range(len(t))]
         missing = ["".join(chars[:i] + chars[i + 1:]) for i in range(len(t))] if len(t) >= 5 else []
-        for alts in (extra, replaced, missing):  # each kind on its own: a failed longer variant must not hide a shorter one
+        # each kind on its own: a failed longer variant must not hide a shorter one
+        for kind, alts in (("extra", extra), ("replaced", replaced), ("missing", missing)):
             if alts:
-                out.append((t, re.compile("(?=(" + "|".join(f"(?:{a})" for a in alts) + "))")))
+                out.append((t, kind, re.compile("(?=(" + "|".join(f"(?:{a})" for a in alts) + "))")))
     return out
 
 
@@ -122,12 +123,13 @@ def find_term_typos(ctx: RuleContext, terms: tuple[str, ...]) -> list[tuple[int,
     known = set(terms)
     doc = ctx.doc
     candidates: list[tuple[int, int, str]] = []
-    windows = _candidate_windows(text, terms)
-    for term, pat in _variant_patterns(terms):
-        for m in (m for lo, hi in windows.get(term, ()) for m in pat.finditer(text, lo, hi)):
+    starts = _candidate_starts(text, terms)
+    for term, kind, pat in _variant_patterns(terms):
+        for m in (pat.match(text, i) for i in sorted(starts.get((term, kind), ()))):
+            if m is None:
+                continue
             s, e = m.start(1), m.end(1)
             cand = m.group(1)
-            kind = "missing" if len(cand) < len(term) else "other"
             if cand in known:
                 continue
             # the correct term itself is there (一般公共预算 contains 般公共预算)
@@ -154,36 +156,37 @@ def find_term_typos(ctx: RuleContext, terms: tuple[str, ...]) -> list[tuple[int,
 
 
 @cache
-def _bigram_index(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """First and last bigram of each term of 4+ characters. One edit (a character missing, extra or
-    replaced) destroys at most the bigrams around it, so it always leaves one of the two intact."""
-    index: dict[str, list[str]] = {}
+def _anchors(terms: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, list[tuple[str, int]]]]:
+    """Where a term's variants can start, read off its first and last bigram.
+
+    One edit (a character missing, extra or replaced) destroys at most the bigrams around it, so a
+    variant of a term of four or more characters keeps the term's first bigram at its own start, or
+    its last bigram at its end: a variant starts at a first-bigram hit, or 1 ± 1 characters before
+    ``len(term) - 2`` ahead of a last-bigram hit. Each anchor bigram maps to (term, offsets to try).
+    """
+    index: dict[str, list[tuple[str, int, str]]] = {}
     for t in terms:
-        if len(t) >= 4:
-            for bigram in {t[:2], t[-2:]}:
-                index.setdefault(bigram, []).append(t)
-    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+        if len(t) < 4:
+            continue
+        for kind in ("extra", "replaced", "missing"):
+            index.setdefault(t[:2], []).append((t, 0, kind))
+        # from the end: an extra character starts one earlier, a missing one one later
+        for d, kind in ((-1, "extra"), (0, "replaced"), (1, "missing")):
+            index.setdefault(t[-2:], []).append((t, 2 - len(t) + d, kind))
+    pattern = re.compile("(?=(" + "|".join(map(re.escape, sorted(index))) + "))")
+    return pattern, index
 
 
-@cache
-def _bigram_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("(?=(" + "|".join(map(re.escape, sorted(_bigram_index(terms)))) + "))")
-
-
-def _candidate_windows(text: str, terms: tuple[str, ...]) -> dict[str, list[tuple[int, int]]]:
-    """Where each term's variants can be: only the text around its first and last bigram is searched."""
-    index = _bigram_index(terms)
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for m in _bigram_pattern(terms).finditer(text):
+def _candidate_starts(text: str, terms: tuple[str, ...]) -> dict[tuple[str, str], set[int]]:
+    """(term, kind of edit) -> positions where such a variant may start."""
+    pattern, index = _anchors(terms)
+    starts: dict[tuple[str, str], set[int]] = {}
+    for m in pattern.finditer(text):
         i = m.start()
-        for t in index[m.group(1)]:
-            lo, hi = max(0, i - len(t) - 1), min(len(text), i + len(t) + 3)
-            cur = spans.setdefault(t, [])
-            if cur and lo <= cur[-1][1]:
-                cur[-1] = (cur[-1][0], max(cur[-1][1], hi))
-            else:
-                cur.append((lo, hi))
-    return spans
+        for t, offset, kind in index[m.group(1)]:
+            if i + offset >= 0:
+                starts.setdefault((t, kind), set()).add(i + offset)
+    return starts
 
 
 def _end_ok(doc, s: int, e: int, term: str) -> bool:
