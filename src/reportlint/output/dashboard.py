@@ -16,7 +16,7 @@ def _bars(items: list[tuple[str, int]], width: int = 520, bar_h: int = 18) -> di
     top = max((n for _, n in items), default=1) or 1
     rows = []
     for i, (label, n) in enumerate(items):
-        rows.append({"y": i * (bar_h + 6), "label": label, "n": n, "w": max(1, int((width - 190) * n / top))})
+        rows.append({"y": i * (bar_h + 6), "label": label, "n": n, "w": max(1, int((width - 240) * n / top))})
     return {"rows": rows, "height": max(bar_h, len(items) * (bar_h + 6)), "width": width}
 
 
