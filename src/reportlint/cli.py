@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -337,6 +338,11 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("已中断")
         sys.exit(130)
+    except Exception as exc:  # a bug must end in one clear line, not a traceback (REPORTLINT_DEBUG=1 shows it)
+        if os.environ.get("REPORTLINT_DEBUG"):
+            raise
+        _err(f"内部错误 (internal error: {type(exc).__name__}: {exc})；设置 REPORTLINT_DEBUG=1 可查看详情")
+        sys.exit(2)
 
 
 if __name__ == "__main__":
