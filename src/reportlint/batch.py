@@ -201,12 +201,16 @@ def reduce_scan(records: list[dict], out: Path, similarity: float = 70.0, config
         if c.template:
             continue
         for m in c.members:
+            cfg = _resolver(config, overrides).for_file(Path(m.report))
+            if not cfg.enabled("boilerplate-cross"):
+                continue
+            severity = str(cfg.severity.get("boilerplate-cross", Severity.WARNING))
             others = [o for o in c.members if o.unit != m.unit]
             where = "；".join(f"{o.unit}（{Path(o.report).name} {o.passage['where']}）" for o in others[:5])
             more = f"等{len(others)}处" if len(others) > 5 else ""
             p = m.passage
             by_file[m.report]["findings"].append({
-                "path": m.report, "rule": "boilerplate-cross", "code": "C302", "severity": "warning",
+                "path": m.report, "rule": "boilerplate-cross", "code": "C302", "severity": severity,
                 "message": f"与其他单位的报告雷同（复制簇 {n}，相似度≥{c.similarity:.0f}%）：{where}{more}",
                 "line": p["line"], "column": p["column"], "end_line": p["end_line"], "end_column": p["end_column"],
                 "cluster": n,
