@@ -171,7 +171,7 @@ def build_report(rng: random.Random, index: int, p_defect: float) -> Report:
     r.add("（三）部门整体支出绩效目标")
     tasks = rng.randint(8, 40)
     done = tasks
-    p = r.add(f"全年计划完成重点任务{tasks}项，{PARENT[level] and '全' + PARENT[level]}考核排名第{int_to_cn(rng.randint(1, 9))}。")
+    p = r.add(f"全年计划完成重点任务{tasks}项，全{PARENT[level]}考核排名第{int_to_cn(rng.randint(1, 9))}。")
     r.must_not.append(Item("scope-word", p, f"全{PARENT[level]}", "a parent level"))
 
     marker = "（三）" if "section-duplicate" in inject else "（四）"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportlint.document.model import Document
 from reportlint.lexicon import load_yaml
+from reportlint.textutil import in_brackets
 
 YEAR = re.compile(r"(?<![\d.〔\[(（])((?:19|20)\d{2})(?!\d)(\s*年(?:度)?)?")
 
@@ -36,16 +37,6 @@ class YearMention:
     start: int  # doc-text span of "2025年度" (or the bare digits)
     end: int
     role: str
-
-
-def _enclosing(text: str, pos: int, open_: str, close: str) -> bool:
-    """Is ``pos`` inside an ``open_ … close`` pair within its paragraph?"""
-    para_start = text.rfind("\n", 0, pos) + 1
-    o = text.rfind(open_, para_start, pos)
-    if o < 0:
-        return False
-    c = text.rfind(close, o, pos)
-    return c < 0
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -71,7 +62,7 @@ def classify_years(doc: Document) -> list[YearMention]:
             role = "docnum"
         elif ctx and ctx.filing_span and ctx.filing_span[0] <= start < ctx.filing_span[1]:
             role = "filing"
-        elif _enclosing(text, start, "《", "》") or re.search(r"关于[^。]{0,40}$", before):
+        elif in_brackets(text, start) or re.search(r"关于[^。]{0,40}$", before):
             role = "title"
         elif _is_comparison(before, after, comparison):
             role = "comparison"

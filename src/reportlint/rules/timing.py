@@ -10,6 +10,7 @@ from reportlint.document.model import Document, Paragraph
 from reportlint.findings import Finding
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
+from reportlint.textutil import in_brackets
 from reportlint.years import classify_years
 
 COVER = "评价年度：2024\n填报日期：2025年7月24日\n"
@@ -47,12 +48,6 @@ def _future_headings(doc: Document) -> set[int]:
     return cached
 
 
-def _inside_title(text: str, pos: int) -> bool:
-    from reportlint.rules.wording import in_brackets
-
-    return in_brackets(text, pos)
-
-
 _REL_OFFSET = {"今年": 0, "今年度": 0, "去年": -1, "去年度": -1, "明年": 1, "明年度": 1, "前年": -2, "后年": 2}
 
 
@@ -71,7 +66,7 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
     for m in pat.finditer(text):
         if not ctx.doc.at_token_edges(m.start(), m.end()) and not _edge_ok(ctx, m.start(), m.end()):
             continue
-        if _inside_title(text, m.start()):
+        if in_brackets(text, m.start()):
             continue
         word = m.group(0)
         meant = y + _REL_OFFSET.get(word, 0)

@@ -14,18 +14,12 @@ from reportlint.context import LEVEL_LABELS
 from reportlint.findings import Finding
 from reportlint.lexicon import load_list, load_yaml
 from reportlint.rules.base import RuleContext, rule
+from reportlint.textutil import in_brackets
 
 _CJK = "[\u4e00-\u9fff]"
 _TIME_AFTER = re.compile(
     r"\s*(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|目前|当前|现在|今年|本年|上年|去年|"
     r"年底|年末|月底|上半年|下半年|报告期|发稿|本月|今天|当日|当天|\d{1,2}\s*日)")
-
-
-def in_brackets(text: str, pos: int, open_: str = "《", close: str = "》") -> bool:
-    """Is ``pos`` inside an ``open_ … close`` pair of its sentence? (An unclosed 《 does not run on.)"""
-    start = max(text.rfind(ch, 0, pos) for ch in "\n。！？") + 1
-    o = text.rfind(open_, start, pos)
-    return o >= 0 and text.rfind(close, o, pos) < 0
 
 
 @rule("jiezhi", "W501", "error", "wording",
