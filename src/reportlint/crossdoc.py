@@ -17,7 +17,7 @@ from functools import cache
 import numpy as np
 
 from reportlint.document.model import Document
-from reportlint.rules.copying import normalise
+from reportlint.rules.copying._stock import normalise
 
 NUM_PERM = 64
 SHINGLE = 5

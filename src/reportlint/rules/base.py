@@ -1,19 +1,27 @@
-"""Rule declaration and registry.
+"""Rule declaration: the ``Rule`` record, the ``@rule`` decorator and ``RuleContext``.
 
-A rule is declared once, with its name (the contract in RULES.md), a short code, a default
-severity, a one-line description and two examples (one that fires, one that must stay silent),
-and registered by the ``@rule`` decorator. The examples are tested for every rule.
+A rule is declared once, in its own module ``rules/<family>/<CODE>_<name>.py``, with its name (the
+contract in RULES.md), a short code, a default severity, a one-line description and two examples
+(one that fires, one that must stay silent); the module's docstring documents it (see ``ruledoc``).
+The ``@rule`` decorator registers it in ``registry``. The examples are tested for every rule.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reportlint.config import Config
-from reportlint.context import Context
-from reportlint.document.model import Document
 from reportlint.findings import Finding, Severity
+from reportlint.rules.registry import REGISTRY, all_rules, find_rule, register, resolve_selection
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+    from reportlint.context import Context
+    from reportlint.document.model import Document
+
+__all__ = ["REGISTRY", "Rule", "RuleContext", "all_rules", "find_rule", "resolve_selection", "rule"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,13 @@ class Rule:
     check: Callable[[RuleContext], Iterable[Finding]]
     needs: tuple[str, ...] = ()  # context it needs: "year", "filing", "level"
     batch: bool = False  # cross-report rule, run by the batch scanner, not per document
+    module: str = ""  # the module that declares it (its docstring is the rule's documentation)
+
+    @property
+    def doc(self) -> str:
+        """The declaring module's docstring."""
+        mod = sys.modules.get(self.module)
+        return (mod.__doc__ or "") if mod else ""
 
 
 @dataclass
@@ -57,49 +72,13 @@ class RuleContext:
                        raw_end=raw_end, suggestion=suggestion, extra=extra)
 
 
-REGISTRY: dict[str, Rule] = {}
-
-
 def rule(name: str, code: str, severity: str, family: str, summary: str, fires: str, silent: str,
          needs: tuple[str, ...] = (), batch: bool = False):
     """Register the decorated function ``check(ctx) -> Iterable[Finding]`` as a rule."""
 
     def wrap(fn: Callable[[RuleContext], Iterable[Finding]]):
-        if name in REGISTRY or any(r.code == code for r in REGISTRY.values()):
-            raise ValueError(f"rule {name} / {code} declared twice")
-        REGISTRY[name] = Rule(name, code, Severity.parse(severity), family, summary, fires, silent, fn,
-                              needs, batch)
+        register(Rule(name, code, Severity.parse(severity), family, summary, fires, silent, fn, needs, batch,
+                      fn.__module__))
         return fn
 
     return wrap
-
-
-def all_rules() -> list[Rule]:
-    import reportlint.rules.families  # noqa: F401  (registers every family)
-
-    return sorted(REGISTRY.values(), key=lambda r: r.code)
-
-
-def find_rule(key: str) -> Rule | None:
-    key = key.strip()
-    for r in all_rules():
-        if key in (r.name, r.code) or key.upper() == r.code:
-            return r
-    return None
-
-
-def resolve_selection(keys: Iterable[str]) -> set[str]:
-    """Rule names for a list of names, codes or code prefixes / families (``S``, ``S1``, ``time``)."""
-    out: set[str] = set()
-    rules = all_rules()
-    for raw in keys:
-        for key in (k.strip() for k in raw.split(",")):
-            if not key:
-                continue
-            matched = [r.name for r in rules
-                       if key in (r.name, r.family, r.code) or r.code.startswith(key.upper())
-                       or key.upper() == "ALL"]
-            if not matched:
-                raise KeyError(key)
-            out.update(matched)
-    return out

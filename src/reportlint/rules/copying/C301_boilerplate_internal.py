@@ -1,49 +1,44 @@
-"""Copying rules: near-duplicate passages inside one report."""
+"""Two paragraphs (or two long sentences) of one report that are near copies.
+
+**Finds**: paragraph bodies of at least ``boilerplate_min_chars`` Chinese characters (default 40,
+after stock phrases of ``lexicons/stock_phrases.txt`` are taken out) whose rapidfuzz ratio reaches
+``boilerplate_similarity`` (default 70); then sentences of ≥ ¾ that length in paragraphs not yet
+reported. The later passage is reported once, against its first twin.
+
+**Why a reviewer cares**: a section copied from another and edited in a few words (信息公开 →
+绩效管理) describes the wrong thing; reviewers read it as a report padded rather than written.
+
+**Example**:
+
+    3.信息公开。本部门在被评价年度严格按照政府信息公开有关规定公开相关预决算信息，…
+    4.绩效管理。本部门在被评价年度严格按照政府信息公开有关规定公开相关绩效信息，…
+    → 与第1行「3.信息公开」一段高度雷同（相似度93%），疑似复制后只改了少数词语
+
+**Fix**: write what the second section is actually about, or merge the two.
+
+**Leaves alone**: stock lead-ins every report shares (根据…要求, 现将…报告如下 …); short passages;
+two passages in the same paragraph; digits, punctuation and spacing (they do not make a passage
+original).
+
+**Source**: 财预〔2020〕10号 (the report must state the unit's own evidence for each indicator);
+the threshold is configuration, not a standard.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from reportlint.findings import Finding
-from reportlint.lexicon import load_list
 from reportlint.rules.base import RuleContext, rule
+from reportlint.rules.copying._stock import normalised_span
 
 _PARA_A = ("3.信息公开。本部门在被评价年度严格按照政府信息公开有关规定公开相关预决算信息，用以反映部门预决算的"
            "公开透明和公开合规性情况。我局属于非涉密部门，本着公开及时、内容完整、形式规范的原则进行公开。\n")
 _PARA_B = ("4.绩效管理。本部门在被评价年度严格按照政府信息公开有关规定公开相关绩效信息，用以反映部门绩效管理的"
            "公开透明和公开合规性情况。我局属于非涉密部门，本着公开及时、内容完整、形式规范的原则进行公开。\n")
-
-
-@cache
-def _stock() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_list("stock_phrases.txt")))
-
-
-_NOT_KEPT = re.compile(r"[^\u4e00-\u9fff]+")
-
-
-def normalise(s: str) -> str:
-    """Only the Chinese characters, stock phrases taken out: digits, punctuation, spacing and the
-    lead-ins every report shares do not make a passage original, nor a copy."""
-    return _NOT_KEPT.sub("", _stock().sub("", s))
-
-
-def _masked(doc) -> str:
-    """The document text with stock phrases blanked out (same length), computed once per document."""
-    masked = doc.__dict__.get("_stock_masked")
-    if masked is None:
-        masked = _stock().sub(lambda m: " " * len(m.group()), doc.text)
-        doc.__dict__["_stock_masked"] = masked
-    return masked
-
-
-def _normalised_span(doc, start: int, end: int) -> str:
-    return _NOT_KEPT.sub("", _masked(doc)[start:end])
 
 
 @rule("boilerplate-internal", "C301", "warning", "copying",
@@ -59,7 +54,7 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
     texts: list[str] = []
     for p in doc.paragraphs:
         start = p.heading.title_end if p.heading else p.start
-        norm = _normalised_span(doc, start, p.end)
+        norm = normalised_span(doc, start, p.end)
         if len(norm) >= min_chars:
             passages.append((start, p.end, p.index))
             texts.append(norm)
@@ -70,7 +65,7 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
     for sen in doc.sentences():
         if sen.paragraph in reported:
             continue
-        norm = _normalised_span(doc, sen.start, sen.end)
+        norm = normalised_span(doc, sen.start, sen.end)
         if len(norm) >= min_chars * 3 // 4 and norm not in compared:  # a one-sentence paragraph was compared whole
             sentences.append((sen.start, sen.end, sen.paragraph))
             stexts.append(norm)
@@ -97,16 +92,3 @@ def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[s
         yield ctx.report(passages[j][0], passages[j][1],
                          f"与{doc.place(s_i)}{where}一{unit}高度雷同（相似度{score:.0f}%），疑似复制后只改了少数词语",
                          twin_line=line_i, similarity=round(score, 1))
-
-
-@rule("boilerplate-cross", "C302", "warning", "copying",
-      "（批量扫描）不同单位的报告之间共享的段落，按复制簇列出所有单位和位置",
-      fires=("甲区财政局报告：针对农村供水保障中发现的36个突出问题，我局会同有关部门制定了12项整改措施，建立问题清单、"
-             "责任清单和时限清单，实行销号管理。\n乙县教育局报告：针对农村供水保障中发现的36个突出问题，我局会同有关部门"
-             "制定了12项整改措施，建立问题清单、责任清单和时限清单，实行销号管理。\n"),
-      silent=("甲区财政局报告：根据《中华人民共和国预算法》等法律法规规定，本部门严格执行预算绩效管理制度。\n"
-              "乙县教育局报告：根据《中华人民共和国预算法》等法律法规规定，本部门严格执行预算绩效管理制度。\n"),
-      batch=True)
-def boilerplate_cross(ctx: RuleContext) -> Iterator[Finding]:
-    """Found by ``reportlint scan`` across reports (see crossdoc.py); nothing to do for one report."""
-    return iter(())

@@ -1,0 +1,1 @@
+"""Form rules: PDF leftovers, punctuation, document numbers."""

@@ -1,0 +1,79 @@
+"""Sub-scores that do not add up to the total, a sub-score above its weight, a total above full marks.
+
+**Finds**: in one sentence, two or more sub-scores (产出, 效益, 满意度, 预算执行 … 得分) and a total
+(总分, 总得分, 得分合计, 综合得分) whose interval sum differs; a weight (（10分）) followed within
+8 characters by a score above it; a total score above full marks (``full_marks`` of
+``lexicons/grade_bands.yaml``, or a larger stated 满分).
+
+**Why a reviewer cares**: the score table is the core of the self-evaluation; a total that is not
+the sum of its parts, or a part above its weight, makes the whole score unreliable.
+
+**Example**:
+
+    产出指标得分45分、效益指标得分28分、满意度得分9分、预算执行率得分9分，总分93分。
+    → 分项得分之和与总分不符：45 + 28 + 9 + 9 = 91分，总分写的是93分
+
+**Fix**: recompute the total (the suggestion gives the sum) or correct the sub-score.
+
+**Leaves alone**: sub-scores in other sentences than the total; approximate scores; scores within
+the rounding of the stated figures.
+
+**Source**: 财预〔2020〕10号 (评分 by weighted indicators, 总分一般设置为100分); arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reportlint.claims.model import Claim, fmt
+from reportlint.findings import Finding
+from reportlint.lexicon import load_yaml
+from reportlint.rules.base import RuleContext, rule
+from reportlint.rules.numbers._figures import interval_sum, sentence_start
+from reportlint.rules.numbers._scores import SUB_SCORE, is_total_score
+
+
+@rule("score-subtotal", "N405", "error", "numbers",
+      "分项得分之和与总分不符，分项得分超过其分值，或总分超过满分",
+      fires="产出指标得分45分、效益指标得分28分、满意度得分9分、预算执行率得分9分，总分93分。\n",
+      silent="产出指标得分45分、效益指标得分28分、满意度得分9分、预算执行率得分9分，总分91分。"
+             "预算执行率（10分）得9.5分。\n")
+def score_subtotal(ctx: RuleContext) -> Iterator[Finding]:
+    claims = ctx.doc.claims
+    text = ctx.text
+    full = Decimal(str(load_yaml("grade_bands.yaml").get("full_marks", 100)))
+    stated_full = [c.value for c in claims if c.kind == "score" and c.extra.get("role") == "full"]
+    if stated_full:
+        full = max(full, *stated_full)
+    scores_by_para: dict[int, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "score":
+            scores_by_para.setdefault(c.paragraph, []).append(c)
+    for p in ctx.doc.paragraphs:
+        ps = scores_by_para.get(p.index, [])
+        # sub-scores and their total
+        totals = [c for c in ps if c.extra.get("role") == "score" and re.search(r"总分|总得分|得分合计|合计|综合得分", c.indicator)]
+        subs = [c for c in ps if c.extra.get("role") == "score" and SUB_SCORE.search(c.indicator) and c not in totals]
+        for t in totals:
+            parts = [c for c in subs if sentence_start(text, c.start, p.start) == sentence_start(text, t.start, p.start)]
+            if len(parts) >= 2 and all(c.exact for c in [t, *parts]):
+                lo, hi = interval_sum(parts)
+                t_lo, t_hi = t.interval()
+                if hi < t_lo or lo > t_hi:
+                    s = sum((c.value for c in parts), Decimal(0))
+                    yield ctx.report(parts[0].start, t.end,
+                                     f"分项得分之和与总分不符：{' + '.join(fmt(c.value, 2) for c in parts)} = {fmt(s, 2)}分，"
+                                     f"总分写的是{fmt(t.value, 2)}分", suggestion=f"{fmt(s, 2)}分")
+        # a score above its weight: 预算执行率（10分）得12分
+        for w in ps:
+            if w.extra.get("role") not in ("weight", "full"):
+                continue
+            after = [c for c in ps if c.start > w.end and c.start - w.end <= 8 and c.extra.get("role") == "score"]
+            if after and after[0].exact and after[0].value > w.value + after[0].tolerance:
+                yield ctx.report(w.start, after[0].end,
+                                 f"得分超过分值：分值{fmt(w.value, 2)}分，得分{fmt(after[0].value, 2)}分")
+        for c in ps:
+            if is_total_score(c) and c.exact and c.value > full:
+                yield ctx.report(c.start, c.end, f"总分{fmt(c.value, 2)}分超过满分{fmt(full)}分")

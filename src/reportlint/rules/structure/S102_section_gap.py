@@ -1,0 +1,67 @@
+"""A skipped heading number among siblings, or a first child that is not number one.
+
+**Finds**: （一） followed by （三） under one parent when （二） appears nowhere among the siblings;
+a list of children that starts at （二） or later.
+
+**Why a reviewer cares**: a missing number means a section was deleted (or never written) without
+renumbering, so the report looks incomplete and cross-references point to the wrong place.
+
+**Example**:
+
+    一、绩效自评情况
+    （一）自评结果
+    （三）指标分析
+    → 序号跳号：「一、绩效自评情况」下（一）之后是（三），缺少（二）
+
+**Fix**: renumber the headings in sequence, or restore the missing section; the suggestion gives the
+expected number.
+
+**Leaves alone**: a number present elsewhere among the siblings (out of order, which is
+``section-order``); a list that the paragraph before says continues (续, 接上, 承上, or the number
+itself named); numbering that restarts under a new parent.
+
+**Source**: GB/T 9704-2012 7.3.3 (层次序数 numbered in sequence within each level).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from reportlint.document.markers import marker_label
+from reportlint.document.model import Heading
+from reportlint.findings import Finding
+from reportlint.rules.base import RuleContext, rule
+from reportlint.rules.structure._siblings import LEVEL_NAMES, parent_desc, sibling_runs, span
+
+
+@rule("section-gap", "S102", "error", "structure",
+      "同级序号跳号（（一）之后是（三））",
+      fires="一、绩效自评情况\n（一）自评结果\n（三）指标分析\n",
+      silent="一、绩效自评情况\n（一）自评结果\n（二）指标分析\n（三）主要经验\n")
+def section_gap(ctx: RuleContext) -> Iterator[Finding]:
+    for run in sibling_runs(ctx.doc.headings):
+        first = run[0]
+        if first.number > 1 and first.level > 0 and not _parent_says_later(ctx, first):
+            missing = "、".join(marker_label(first.level, n) for n in range(1, first.number))
+            yield ctx.report(*span(first),
+                             f"序号不从头开始：{parent_desc(first)}第一个{LEVEL_NAMES[first.level]}是"
+                             f"{first.label}，缺少{missing}", suggestion=marker_label(first.level, 1))
+        present = {x.number for x in run}
+        for prev, h in itertools.pairwise(run):
+            # a number that appears elsewhere among the siblings is out of order, not missing
+            absent = [n for n in range(prev.number + 1, h.number) if n not in present]
+            if h.number > prev.number + 1 and absent:
+                missing = "、".join(marker_label(h.level, n) for n in absent)
+                yield ctx.report(*span(h),
+                                 f"序号跳号：{parent_desc(h)}{prev.label}之后是{h.label}，缺少{missing}",
+                                 suggestion=marker_label(h.level, prev.number + 1))
+
+
+def _parent_says_later(ctx: RuleContext, h: Heading) -> bool:
+    """A list may start later when the text before it says it continues (续/接上/承上)."""
+    para = ctx.doc.paragraphs[h.paragraph]
+    if para.index == 0:
+        return False
+    before = ctx.doc.paragraph_text(ctx.doc.paragraphs[para.index - 1])
+    return any(w in before for w in ("续", "接上", "承上", marker_label(h.level, h.number)))

@@ -1,0 +1,135 @@
+"""A section the genre's outline requires is missing, or sections are out of the outline's order.
+
+**Finds**: for a report whose genre is recognised from its first paragraphs (``match`` words of a
+file in ``lexicons/outlines/``), each required section (matched by title and aliases, exactly first,
+then fuzzily) that no heading carries, looked for at its level and one level deeper; a section
+found before one the outline puts ahead of it.
+
+**Why a reviewer cares**: 财政 reviewers check the self-evaluation against the prescribed outline
+first; a missing 存在问题 or 改进措施 part is a formal defect that sends the report back.
+
+**Example**:
+
+    部门整体支出绩效自评报告
+    一、单位基本情况 … 三、绩效自评情况（一）自评结果（二）…指标分析（三）改进措施
+    → 缺少「三、绩效自评情况」下“存在问题”部分（部门整体支出绩效自评报告提纲要求）
+
+**Fix**: add the section under the heading named, or move it to its place in the outline.
+
+**Leaves alone**: genres without an outline file (工作总结); sections marked ``required: false``;
+headings worded differently but matching an alias or fuzzily (partial ratio ≥ 85).
+
+**Source**: the outline the financial department prescribes with its notice (the Guangdong /
+Zhanjiang 部门整体支出绩效自评报告 template under 湛开财资〔2025〕26号 and 徐财绩〔2025〕5号,
+recorded in ``lexicons/outlines/``); 财预〔2020〕10号 gives the national 参考提纲 for project reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import yaml
+from rapidfuzz import fuzz
+
+from reportlint.document.model import Heading
+from reportlint.findings import Finding
+from reportlint.lexicon import lexicon_dir
+from reportlint.rules.base import RuleContext, rule
+
+
+@cache
+def _outlines() -> list[dict]:
+    out = []
+    for path in sorted((lexicon_dir() / "outlines").glob("*.yaml")):
+        with open(path, encoding="utf-8") as fh:
+            out.append(yaml.safe_load(fh))
+    return out
+
+
+def detect_genre(doc) -> dict | None:
+    head = doc.text[: doc.paragraphs[min(len(doc.paragraphs), 6) - 1].end] if doc.paragraphs else ""
+    for outline in _outlines():
+        if any(m in head for m in outline["match"]):
+            return outline
+    return None
+
+
+def _title_matches(section: dict, title: str, fuzzy: bool = True) -> bool:
+    norm = re.sub(r"[（(][^）)]*[）)]|[。，、：:；\s]", "", title)
+    for alias in [section["title"], *section.get("aliases", [])]:
+        if alias in norm or (len(norm) >= 4 and norm in alias):
+            return True
+        if fuzzy and fuzz.partial_ratio(alias, norm) >= 85 and len(norm) >= 3:
+            return True
+    return False
+
+
+def _match_children(spec: list[dict], candidates: list[Heading]) -> list[Heading | None]:
+    """Exact alias matches first, fuzzy ones for what is left, each heading used once."""
+    found: list[Heading | None] = [None] * len(spec)
+    used: set[int] = set()
+    for fuzzy in (False, True):
+        for i, sec in enumerate(spec):
+            if found[i] is not None:
+                continue
+            hit = next((h for h in candidates if id(h) not in used and _title_matches(sec, h.title, fuzzy)), None)
+            if hit is not None:
+                used.add(id(hit))
+                found[i] = hit
+    return found
+
+
+def _descendants(h: Heading | None, headings: list[Heading]) -> list[Heading]:
+    if h is None:
+        return [x for x in headings if x.level >= 1]
+    out: list[Heading] = []
+    stack = list(reversed(h.children))
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(reversed(x.children))
+    return out
+
+
+@rule("outline-missing", "S106", "warning", "structure",
+      "缺少该文种提纲（lexicons/outlines/）要求的章节，或章节顺序与提纲不符",
+      fires="部门整体支出绩效自评报告\n一、单位基本情况\n（一）单位机构设置、部门职能情况\n（二）部门整体支出情况\n"
+            "二、自评工作开展情况\n（一）自评工作过程\n三、绩效自评情况\n（一）自评结果\n（二）部门整体支出绩效指标分析\n"
+            "（三）改进措施\n",
+      silent="2024年度工作总结\n一、主要工作\n二、下一步计划\n")
+def outline_missing(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    outline = detect_genre(doc)
+    if outline is None or not doc.headings:
+        return
+    yield from _check_outline(ctx, outline["sections"], None, outline["genre"])
+
+
+def _check_outline(ctx: RuleContext, spec: list[dict], parent: Heading | None, genre: str) -> Iterator[Finding]:
+    doc = ctx.doc
+    direct = [h for h in (parent.children if parent else doc.headings) if parent or h.parent is None]
+    found = _match_children(spec, direct)
+    # sections may sit one level off (a template that skips a level): look deeper for the rest
+    deeper = [h for h in _descendants(parent, doc.headings) if h not in found]
+    rest = _match_children([sec for sec, f in zip(spec, found, strict=True) if f is None], deeper)
+    it = iter(rest)
+    found = [f if f is not None else next(it) for f in found]
+    where = f"「{parent.label}{parent.title}」下" if parent else ""
+    last_pos = -1
+    last_title = ""
+    for sec, hit in zip(spec, found, strict=True):
+        if hit is None:
+            if sec.get("required", True):
+                anchor = parent or doc.headings[0]
+                yield ctx.report(anchor.start, max(anchor.title_end, anchor.end),
+                                 f"缺少{where}“{sec['title']}”部分（{genre}提纲要求）")
+            continue
+        if hit.start < last_pos:
+            yield ctx.report(hit.start, max(hit.title_end, hit.end),
+                             f"章节顺序与提纲不符：“{hit.title}”应在“{last_title}”之后")
+        else:
+            last_pos, last_title = hit.start, hit.title
+        if sec.get("children"):
+            yield from _check_outline(ctx, sec["children"], hit, genre)

@@ -1,0 +1,66 @@
+"""今年 / 去年 / 明年 in a report filed in another year than the one it evaluates.
+
+**Finds**: the relative year words of ``lexicons/time.yaml`` (``relative_years``) on token edges (or
+at the start of a token glued to 底/末/初/内/以/来, as jieba does with 今年底) when the filing year
+differs from the evaluation year.
+
+**Why a reviewer cares**: a 2024 report filed in 2025 that says 今年 leaves the reader to guess
+whether 2024 or 2025 is meant; self-evaluations are read years later, out of their context.
+
+**Example**:
+
+    评价年度：2024
+    填报日期：2025年7月24日
+    今年12月综合评比全市排名第四。
+    → “今年”指代不明：报告评价2024年度、填报于2025年，请写明具体年份
+
+**Fix**: write the year; the suggestion gives the year the word would mean if the writer counted
+from the evaluated year.
+
+**Leaves alone**: 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
+words inside 《》; reports filed in the year they evaluate, or with no known filing date.
+
+**Source**: the evaluation year and filing date of the report (its cover); 财预〔2020〕10号 asks
+for results of a stated budget year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.findings import Finding
+from reportlint.lexicon import load_yaml
+from reportlint.rules.base import RuleContext, rule
+from reportlint.textutil import in_brackets
+
+_REL_OFFSET = {"今年": 0, "今年度": 0, "去年": -1, "去年度": -1, "明年": 1, "明年度": 1, "前年": -2, "后年": 2}
+
+
+@rule("relative-time", "T202", "warning", "time",
+      "填报年份与评价年度不同时使用“今年/去年/明年”，读者无法判断所指年份",
+      fires="评价年度：2024\n填报日期：2025年7月24日\n今年12月综合评比全市排名第四。\n",
+      silent="评价年度：2024\n填报日期：2025年7月24日\n本年在编在职人员增加4人，上年结转资金已全部使用。\n",
+      needs=("year", "filing"))
+def relative_time(ctx: RuleContext) -> Iterator[Finding]:
+    y = ctx.context.evaluation_year
+    if ctx.context.filing_year == y:
+        return
+    words = sorted(load_yaml("time.yaml")["relative_years"], key=len, reverse=True)
+    pat = re.compile("|".join(map(re.escape, words)))
+    text = ctx.text
+    for m in pat.finditer(text):
+        if not ctx.doc.at_token_edges(m.start(), m.end()) and not _edge_ok(ctx, m.start(), m.end()):
+            continue
+        if in_brackets(text, m.start()):
+            continue
+        word = m.group(0)
+        meant = y + _REL_OFFSET.get(word, 0)
+        yield ctx.report(m.start(), m.end(),
+                         f"“{word}”指代不明：报告评价{y}年度、填报于{ctx.context.filing_year}年，请写明具体年份",
+                         suggestion=f"{meant}年" + ("度" if word.endswith("度") else ""))
+
+
+def _edge_ok(ctx: RuleContext, start: int, end: int) -> bool:
+    """jieba may glue 今年 to a neighbour (今年底); accept when the word starts a token."""
+    return ctx.doc.is_boundary(start) and ctx.text[end:end + 1] in ("底", "末", "初", "内", "以", "来")

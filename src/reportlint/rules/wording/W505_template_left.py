@@ -1,0 +1,83 @@
+"""Template text left unanswered or unreplaced.
+
+**Finds**: placeholders (``placeholders`` in ``lexicons/templates.yaml``: XX, ××, X年X月, 【请填写…】),
+template instructions (``instructions``), instructions left in a heading (``heading_instructions``:
+（包括…等）), blank cover fields (``blank_fields``: 评价单位：with nothing after it), and template
+questions kept as statements (…是否…一致。) that the text after them does not answer.
+
+**Why a reviewer cares**: a template question or placeholder left in the report shows it was not
+finished; the question it asks is exactly what the reviewer wanted answered.
+
+**Example**:
+
+    （四）自评材料报送及公开一致情况。本单位所报送的自评报告、数据表、评分表是否与公开的自评报告一致。
+    → 模板问题未作答：“是否……”以陈述句保留在正文中，应写明实际情况（如“一致”或说明差异）
+
+**Fix**: answer the question (一致 / 不一致 and why), fill in the placeholder or field, delete the
+instruction.
+
+**Leaves alone**: real questions (ending in ？); 是否 embedded in a statement (对…是否…进行了评价:
+``question_embedders``, 经…); a question answered right after it (，是 / 均已 / 经核…一致); sections
+about problems and the future.
+
+**Source**: the template the financial department issues with its notice (湛开财资〔2025〕26号,
+徐财绩〔2025〕5号); 国办公开办函〔2021〕30号 for the 政府信息公开工作年度报告 template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from reportlint.findings import Finding
+from reportlint.lexicon import load_yaml
+from reportlint.rules.base import RuleContext, rule
+from reportlint.rules.timing._future import in_future_section
+
+
+@cache
+def _template_patterns():
+    lex = load_yaml("templates.yaml")
+    ph = re.compile("|".join(f"(?:{p})" for p in lex["placeholders"]))
+    ins = re.compile("|".join(f"(?:{p})" for p in lex["instructions"]))
+    head_ins = re.compile("|".join(f"(?:{p})" for p in lex["heading_instructions"]))
+    blank = re.compile(r"^(?:" + "|".join(map(re.escape, lex["blank_fields"])) + r")(?:（[^）]{0,6}）)?\s*[:：]\s*$")
+    return ph, ins, head_ins, blank, tuple(lex["question_embedders"])
+
+
+@rule("template-left", "W505", "warning", "wording",
+      "模板文字未替换：未作答的模板问题（是否…一致。）、占位符（XX、××、X年X月）、填写说明",
+      fires="（四）自评材料报送及公开一致情况。本单位所报送的自评报告、数据表、评分表是否与公开的自评报告一致。\n",
+      silent="（四）存在问题\n（1）项目立项是否充分论证？有待进一步研究。\n本单位对项目是否达到预期目标进行了评价。\n")
+def template_left(ctx: RuleContext) -> Iterator[Finding]:
+    ph, ins, head_ins, blank, embedders = _template_patterns()
+    text = ctx.text
+    doc = ctx.doc
+    for m in ph.finditer(text):
+        yield ctx.report(m.start(), m.end(), f"模板占位符“{m.group(0)}”未替换为实际内容")
+    for m in ins.finditer(text):
+        yield ctx.report(m.start(), m.end(), f"模板填写说明“{m.group(0)}”未删除")
+    for p in doc.paragraphs:
+        ptext = doc.paragraph_text(p)
+        if blank.match(ptext):
+            yield ctx.report(p.start, p.end, f"封面栏目“{ptext.rstrip('：: ')}”未填写")
+        if p.heading is not None:
+            for m in head_ins.finditer(text, p.heading.start, p.heading.title_end + 1):
+                yield ctx.report(m.start(), m.end(), f"标题中保留了模板的填写说明“{m.group(0)}”", suggestion="")
+        if in_future_section(doc, p) or (p.section and "问题" in p.section.title):
+            continue
+        for s in p.sentences:
+            sent = text[s.start:s.end]
+            k = sent.find("是否")
+            if k < 0 or not sent.rstrip().endswith("。"):
+                continue
+            lead = sent[:k]
+            if any(w in lead for w in embedders) or lead.startswith("经"):
+                continue
+            clause_end = min([i for i in (sent.find(ch, k) for ch in "，；") if i >= 0] or [len(sent)])
+            rest = sent[clause_end:] + text[s.end:p.end]
+            if re.match(r"[，；\s]*(?:是|否|均|已|经核|经比对|经核查|一致|不一致)", rest):
+                continue
+            yield ctx.report(s.start + k, s.end,
+                             "模板问题未作答：“是否……”以陈述句保留在正文中，应写明实际情况（如“一致”或说明差异）")

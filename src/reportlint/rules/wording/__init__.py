@@ -1,0 +1,1 @@
+"""Wording rules: 截至/截止, scope words, finance-term typos, law names, template leftovers."""
