@@ -10,30 +10,51 @@ pages and ``index.html``.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import csv
 import hashlib
 import json
 import os
+import re
 import signal
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from reportlint import __version__
 from reportlint.findings import Finding, Severity
+from reportlint.source import display_path
 
 SEVERITIES = ("error", "warning", "info")
+STATUSES = ("ok", "error", "timeout", "too-large")
+GRACE = 5.0  # seconds a worker gets past --timeout before the parent kills it (a hang inside C code)
 
 
-def record_key(path: Path) -> str:
-    """Identifies a report file's content version: path, size and modification time."""
-    st = path.stat()
-    h = hashlib.sha1(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
-    return f"{path.stem[:40]}-{h}"
+def content_digest(path: Path) -> str:
+    """SHA-1 of a file's bytes (read in 1 MB blocks)."""
+    h = hashlib.sha1()
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+_UNSAFE_NAME = re.compile(r"[^\w\u4e00-\u9fff.-]+")
+
+
+def record_key(path: Path, settings: str = "") -> str:
+    """A record's name: a readable stem plus a hash of the file's content and of ``settings``
+    (options, configuration, limits and linter version), so ``--resume`` never reuses a record
+    made from other bytes or with other settings. Safe in a file name and a URL (no # ? %)."""
+    h = hashlib.sha1(f"{content_digest(path)}|{settings}|{__version__}".encode()).hexdigest()[:16]
+    stem = _UNSAFE_NAME.sub("_", display_path(path.stem))[:40].strip("._") or "report"
+    return f"{stem}-{h}"
 
 
 @cache
@@ -41,6 +62,22 @@ def _resolver(config: str | None, overrides: tuple):
     from reportlint.config import ConfigResolver
 
     return ConfigResolver(Path(config) if config else None, dict(overrides))
+
+
+def settings_of(path: Path, config: str | None, overrides: tuple) -> str:
+    """Everything besides the file's bytes that decides its record: options and the configuration
+    file's content (found per file) with its limits."""
+    cfg = _resolver(config, overrides).for_file(path)
+    text = _file_digest(cfg.source) if cfg.source else ""
+    return f"{overrides!r}|{text}|{cfg.limits.digest()}"
+
+
+@cache
+def _file_digest(path: str) -> str:
+    try:
+        return content_digest(Path(path))
+    except OSError:
+        return "unreadable"
 
 
 class _Timeout(Exception):
@@ -51,27 +88,49 @@ def _alarm(_signum, _frame):
     raise _Timeout
 
 
+def _fs_path(path: str) -> dict:
+    """How to find a file again from its record: its name as text, plus its raw bytes when the
+    name is not valid UTF-8 (Python keeps such bytes as lone surrogates, which JSON cannot carry)."""
+    try:
+        path.encode("utf-8")
+        return {}
+    except UnicodeEncodeError:
+        return {"fs_path": base64.b64encode(os.fsencode(path)).decode()}
+
+
+def real_path(rec: dict) -> str:
+    """The path to open for a record (see ``_fs_path``)."""
+    if rec.get("fs_path"):
+        return os.fsdecode(base64.b64decode(rec["fs_path"]))
+    return rec["file"]
+
+
+def new_record(path: str, key: str) -> dict:
+    return {"key": key, "file": display_path(path), **_fs_path(path), "status": "ok", "message": "",
+            "unit": None, "level": None, "evaluation_year": None, "filing_date": None, "counts": {},
+            "severities": {}, "findings": [], "passages": [], "page": None}
+
+
 def process_one(path: str, out_dir: str, config: str | None = None, overrides: tuple = (),
-                timeout: float = 120.0) -> dict:
-    """Lint one report and write its record; never raises (a failure is a record with status error)."""
+                timeout: float = 120.0, key: str | None = None) -> dict:
+    """Lint one report and write its record; never raises (a failure is a record with its status)."""
     from reportlint import crossdoc
     from reportlint.engine import lint_path
     from reportlint.errors import ReportlintError
+    from reportlint.limits import TooLargeError
     from reportlint.output import html
     from reportlint.output.text import context_line
 
     p = Path(path)
-    key = record_key(p)
     out = Path(out_dir)
-    rec: dict = {"key": key, "file": path, "status": "ok", "message": "", "unit": None, "level": None,
-                 "evaluation_year": None, "filing_date": None, "counts": {}, "severities": {}, "findings": [],
-                 "passages": [], "page": None}
+    rec: dict = {}
     started = time.perf_counter()
     use_alarm = timeout and threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
     if use_alarm:
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
+        rec = new_record(path, key or record_key(p, settings_of(p, config, overrides)))
         cfg = _resolver(config, overrides).for_file(p)
         result = lint_path(path, cfg)
         ctx = result.context
@@ -81,23 +140,39 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
                                           "raw_end": f.raw_end} for f in result.findings]
         rec["context_line"] = context_line(ctx)
         rec["passages"] = crossdoc.passages(result.doc)
-        page = out / "pages" / f"{key}.html"
-        page.write_text(html.render([result], title=f"reportlint：{p.name}"), encoding="utf-8")
-        rec["page"] = f"pages/{key}.html"
+        page = out / "pages" / f"{rec['key']}.html"
+        page.write_text(html.render([result], title=f"reportlint：{p.name}"), encoding="utf-8",
+                        errors="backslashreplace")
+        rec["page"] = f"pages/{rec['key']}.html"
     except _Timeout:
-        rec.update(status="timeout", message=f"超过 {timeout:g} 秒未完成 (timeout)")
+        rec = _failed(rec, path, key, "timeout", f"超过 {timeout:g} 秒未完成 (timeout)")
+    except TooLargeError as exc:
+        rec = _failed(rec, path, key, "too-large", str(exc))
+    except MemoryError:
+        rec = _failed(rec, path, key, "too-large", f"{display_path(path)}: 内存超过上限 (out of memory)")
     except ReportlintError as exc:
-        rec.update(status="error", message=str(exc))
+        rec = _failed(rec, path, key, "error", str(exc))
     except Exception as exc:  # one report's bug must not stop the scan
-        rec.update(status="error", message=f"内部错误 (internal error: {type(exc).__name__}: {exc})")
+        rec = _failed(rec, path, key, "error", f"内部错误 (internal error: {type(exc).__name__}: {exc})")
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
-    _count(rec)
     rec["seconds"] = round(time.perf_counter() - started, 4)
-    _write_record(out, rec)
-    return {"key": key, "file": path, "status": rec["status"]}
+    write_record(out, rec)
+    return {"key": rec["key"], "file": rec["file"], "status": rec["status"]}
+
+
+def _failed(rec: dict, path: str, key: str | None, status: str, message: str) -> dict:
+    """A record of a report that could not be checked (its partial results dropped)."""
+    if not rec:
+        try:
+            key = key or record_key(Path(path))
+        except OSError:
+            key = "unreadable-" + hashlib.sha1(os.fsencode(path)).hexdigest()[:16]
+    out = new_record(path, key or rec["key"])
+    out.update(status=status, message=message)
+    return out
 
 
 def _count(rec: dict) -> None:
@@ -106,10 +181,12 @@ def _count(rec: dict) -> None:
     rec["severities"] = {s: sev.get(s, 0) for s in SEVERITIES}
 
 
-def _write_record(out: Path, rec: dict) -> None:
+def write_record(out: Path, rec: dict) -> None:
+    """Write a record atomically (a temporary file renamed into place)."""
+    _count(rec)
     target = out / "records" / f"{rec['key']}.json"
     tmp = target.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8", errors="backslashreplace")
     os.replace(tmp, target)
 
 
@@ -132,15 +209,26 @@ def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, 
     for sub in ("records", "pages"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    keys = {str(f): record_key(f) for f in files}
-    todo = [str(f) for f in files if not (resume and (out / "records" / f"{keys[str(f)]}.json").exists())]
-    skipped = len(files) - len(todo)
     ov = tuple(sorted((overrides or {}).items(), key=lambda kv: kv[0]))
     ov = tuple((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in ov)
-    done = skipped
+    keys: dict[str, str] = {}
+    unreadable: list[dict] = []
+    for f in files:
+        try:
+            keys[str(f)] = record_key(f, settings_of(f, config, ov))
+        except OSError as exc:  # vanished or unreadable since discovery: its own record, the scan goes on
+            rec = _failed({}, str(f), None, "error", f"{display_path(f)}: 无法读取 ({exc.strerror or exc})")
+            write_record(out, rec)
+            keys[str(f)] = rec["key"]
+            unreadable.append(rec)
+    failed_early = {str(f) for f in files if keys[str(f)] in {r_["key"] for r_ in unreadable}}
+    todo = [str(f) for f in files if str(f) not in failed_early
+            and not (resume and (out / "records" / f"{keys[str(f)]}.json").exists())]
+    skipped = len(files) - len(todo) - len(unreadable)
+    done = len(files) - len(todo)
     if progress:
         progress(done, len(files))
-    for _ in _execute(todo, str(out), config, ov, timeout, jobs, scheduler):
+    for _ in _execute(todo, keys, str(out), config, ov, timeout, jobs, scheduler):
         done += 1
         if progress:
             progress(done, len(files))
@@ -151,30 +239,177 @@ def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, 
     return ScanResult(records, clusters, skipped, now - started, now - reduce_started)
 
 
-def _execute(todo: list[str], out: str, config, ov, timeout, jobs: int, scheduler: str | None) -> Iterable[dict]:
+def _execute(todo: list[str], keys: dict[str, str], out: str, config, ov, timeout, jobs: int,
+             scheduler: str | None) -> Iterable[dict]:
     if not todo:
         return
     if scheduler:
+        yield from _execute_dask(todo, keys, out, config, ov, timeout, scheduler)
+        return
+    jobs = min(jobs or os.cpu_count() or 1, len(todo))
+    memory = _resolver(config, ov).for_file(Path(todo[0])).limits.worker_memory_mb
+    yield from WorkerPool(jobs, memory).run([(p, keys[p]) for p in todo], out, config, ov, timeout)
+
+
+def _execute_dask(todo, keys, out, config, ov, timeout, scheduler) -> Iterable[dict]:
+    from reportlint.errors import UsageError
+
+    try:
         from distributed import Client, as_completed
-
-        with Client(scheduler) as client:
-            futures = client.map(process_one, todo, out_dir=out, config=config, overrides=ov, timeout=timeout,
-                                 pure=False)
-            for fut in as_completed(futures):
-                yield fut.result()
-        return
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(todo) == 1:
-        for path in todo:
-            yield process_one(path, out, config, ov, timeout)
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from multiprocessing import get_context
-
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_warm) as pool:
-        futures = [pool.submit(process_one, path, out, config, ov, timeout) for path in todo]
+    except ImportError:
+        raise UsageError("--scheduler 需要安装 dask.distributed (pip install distributed)") from None
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"无法连接调度器 {scheduler}：{type(exc).__name__}: {exc}".splitlines()[0]) from None
+    with client:
+        futures = {client.submit(process_one, path, out, config, ov, timeout, keys[path], pure=False): path
+                   for path in todo}
         for fut in as_completed(futures):
-            yield fut.result()
+            path = futures[fut]
+            try:
+                yield fut.result()
+            except Exception as exc:  # a worker that died (KilledWorker) costs only its report
+                rec = _failed({}, path, keys[path], "error",
+                              f"{display_path(path)}: 检查进程异常退出 ({type(exc).__name__}: {exc})".splitlines()[0])
+                write_record(Path(out), rec)
+                yield {"key": rec["key"], "file": rec["file"], "status": rec["status"]}
+
+
+# ---------------------------------------------------------------- local worker pool
+
+
+def _worker_main(conn, memory_mb: int) -> None:
+    """A scan worker: dies with its parent, caps its memory, warms up, then lints what it is sent."""
+    from reportlint.limits import cap_memory, die_with_parent
+
+    die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _warm()
+    cap_memory(memory_mb)
+    conn.send("ready")
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if task is None:
+            return
+        conn.send(process_one(*task))
+
+
+def _signal_name(code: int | None) -> str:
+    if code is None or code >= 0:
+        return f"退出码 {code}"
+    try:
+        return f"信号 {-code} {signal.Signals(-code).name}"
+    except ValueError:
+        return f"信号 {-code}"
+
+
+class WorkerPool:
+    """Worker processes, one report each at a time; a worker that dies or hangs costs only its report.
+
+    The parent waits on each worker's pipe and process handle with the nearest deadline: a result
+    is passed on; a worker that died (kill -9, abort in C code, out of memory) or ran past
+    ``timeout + GRACE`` (a hang where Python's alarm cannot reach) gets its report recorded as
+    ``error`` or ``timeout`` with the reason, and is replaced by a fresh worker.
+    """
+
+    def __init__(self, jobs: int, memory_mb: int = 0):
+        import multiprocessing
+
+        self.jobs = max(1, jobs)
+        self.memory_mb = memory_mb
+        self.ctx = multiprocessing.get_context("spawn")
+        self.workers: list[dict] = []
+        self.replaced = 0
+
+    def _spawn(self) -> dict:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.memory_mb), daemon=True)
+        proc.start()
+        child.close()
+        return {"proc": proc, "conn": parent, "ready": False, "task": None, "deadline": None, "started": 0.0}
+
+    def _stop(self, w: dict) -> None:
+        if w["proc"].is_alive():
+            w["proc"].kill()
+        w["proc"].join(5)
+        w["conn"].close()
+
+    def run(self, tasks: list[tuple[str, str]], out: str, config, ov, timeout: float) -> Iterable[dict]:
+        from multiprocessing.connection import wait
+
+        pending = deque(tasks)
+        self.workers = [self._spawn() for _ in range(min(self.jobs, len(tasks)))]
+        hard = (timeout + GRACE) if timeout else None
+        try:
+            while pending or any(w["task"] for w in self.workers):
+                for w in self.workers:
+                    if w["ready"] and w["task"] is None and pending:
+                        path, key = pending.popleft()
+                        w["task"] = (path, key)
+                        w["started"] = time.monotonic()
+                        w["deadline"] = w["started"] + hard if hard else None
+                        with contextlib.suppress(OSError):  # a dead worker is found below
+                            w["conn"].send((path, out, config, ov, timeout, key))
+                deadlines = [w["deadline"] for w in self.workers if w["task"] and w["deadline"]]
+                wait_for = max(0.05, min(deadlines) - time.monotonic()) if deadlines else 1.0
+                handles = [w["conn"] for w in self.workers] + [w["proc"].sentinel for w in self.workers]
+                wait(handles, timeout=wait_for)
+                for i, w in enumerate(self.workers):
+                    result = self._poll(w, out, timeout)
+                    if result is not None:
+                        yield result
+                    if w.get("dead"):
+                        self._stop(w)
+                        self.replaced += 1
+                        self.workers[i] = self._spawn()
+        finally:
+            for w in self.workers:
+                try:
+                    if w["proc"].is_alive() and w["ready"] and w["task"] is None:
+                        w["conn"].send(None)
+                except OSError:
+                    pass
+            for w in self.workers:
+                w["proc"].join(2)
+                self._stop(w)
+
+    def _poll(self, w: dict, out: str, timeout: float) -> dict | None:
+        """A finished task's result, or the record of one whose worker died or hung; else None."""
+        try:
+            if w["conn"].poll():
+                msg = w["conn"].recv()
+                if msg == "ready":
+                    w["ready"] = True
+                    return None
+                w["task"] = None
+                return msg
+        except (EOFError, OSError):
+            pass  # the worker died; handled below
+        if w["proc"].is_alive() and not (w["task"] and w["deadline"] and time.monotonic() > w["deadline"]):
+            return None
+        w["dead"] = True
+        if w["task"] is None:
+            if not w["ready"]:  # died while starting up: the environment is broken, not a report
+                w["proc"].join(1)
+                raise RuntimeError(f"检查进程无法启动（{_signal_name(w['proc'].exitcode)}）")
+            return None
+        path, key = w["task"]
+        w["task"] = None
+        if w["proc"].is_alive():  # past the hard deadline: stuck where the alarm cannot reach (C code)
+            status, message = "timeout", f"超过 {timeout:g} 秒未完成，检查进程已被终止 (timeout)"
+        else:
+            w["proc"].join(1)
+            code = w["proc"].exitcode
+            memo = "，可能超过内存上限" if self.memory_mb and code in (-6, -9, -11, 1) else ""
+            status, message = "error", (f"{display_path(path)}: 检查进程异常退出（{_signal_name(code)}{memo}），"
+                                        f"本报告未检查，其余报告继续 (worker died)")
+        rec = _failed({}, path, key, status, message)
+        write_record(Path(out), rec)
+        return {"key": rec["key"], "file": rec["file"], "status": rec["status"]}
 
 
 def _warm() -> None:
@@ -201,7 +436,7 @@ def reduce_scan(records: list[dict], out: Path, similarity: float = 70.0, config
         if c.template:
             continue
         for m in c.members:
-            cfg = _resolver(config, overrides).for_file(Path(m.report))
+            cfg = _resolver(config, overrides).for_file(Path(real_path(by_file[m.report])))
             if not cfg.enabled("boilerplate-cross"):
                 continue
             severity = str(cfg.severity.get("boilerplate-cross", Severity.WARNING))
@@ -239,7 +474,8 @@ def _rerender_pages(records: list[dict], out: Path, config: str | None, override
         if rec["file"] in seen or rec["status"] != "ok":
             continue
         seen.add(rec["file"])
-        doc = build_document(load_source(rec["file"]))
+        path = real_path(rec)
+        doc = build_document(load_source(path, _resolver(config, overrides).for_file(Path(path)).limits))
         findings = []
         for f in rec["findings"]:
             if f["rule"] == "boilerplate-cross":

@@ -91,7 +91,8 @@ def _check(paths, fmt, select, ignore, year, level, output, config, baseline=Non
     from reportlint.engine import lint_path
     from reportlint.findings import Severity
     from reportlint.output import github, html, jsonfmt, sarif, text
-    from reportlint.source import discover
+    from reportlint.safeio import check_output, open_output
+    from reportlint.source import discover, display_path
 
     if fmt not in FORMATS:
         raise UsageError(f"未知输出格式：{fmt}（可选 {'、'.join(FORMATS)}）")
@@ -102,6 +103,9 @@ def _check(paths, fmt, select, ignore, year, level, output, config, baseline=Non
         _err(p)
     if not files and problems:
         return 2
+    for target, option in ((output, "-o"), (write_baseline, "--write-baseline")):
+        if target is not None:
+            check_output(target, files, option)
     results = []
     failed = len(problems)
     for f in files:
@@ -112,7 +116,7 @@ def _check(paths, fmt, select, ignore, year, level, output, config, baseline=Non
             _err(str(exc))
             failed += 1
         except Exception as exc:  # a bug must not hide the other files' results
-            _err(f"{f}: 内部错误，已跳过 (internal error: {type(exc).__name__}: {exc})")
+            _err(f"{display_path(f)}: 内部错误，已跳过 (internal error: {type(exc).__name__}: {exc})")
             failed += 1
     findings = [x for r in results for x in r.findings]
     if write_baseline:
@@ -124,7 +128,7 @@ def _check(paths, fmt, select, ignore, year, level, output, config, baseline=Non
             r.findings, n = filter_new(r.findings, known)
             hidden += n
         findings = [x for r in results for x in r.findings]
-    out = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115
+    out = open_output(output, "-o") if output else None
     try:
         if fmt == "json":
             print(jsonfmt.render(findings), file=out or sys.stdout)
@@ -161,6 +165,7 @@ def claims(
     """导出报告中的数据声明（金额、数量、比率、日期、排名、得分、等级）为表格。"""
     from reportlint.engine import read_document
     from reportlint.output import claims_table
+    from reportlint.safeio import check_output, write_text
     from reportlint.source import discover
 
     code = 0
@@ -174,6 +179,8 @@ def claims(
         for p in problems:
             _err(p)
             code = 2
+        if output:
+            check_output(output, files, "-o")
         table: list[dict] = []
         for f in files:
             try:
@@ -183,7 +190,7 @@ def claims(
                 code = 2
         text = claims_table.render_csv(table) if fmt == "csv" else claims_table.render_json(table)
         if output:
-            output.write_text(text, encoding="utf-8")
+            write_text(output, text, "-o")
         else:
             sys.stdout.write(text if fmt == "csv" else text + "\n")
     except ReportlintError as exc:
@@ -205,7 +212,8 @@ def scan(
 ) -> None:
     """批量检查一批报告：并行检查、汇总表、仪表盘，并找出不同单位报告之间的复制。"""
     from reportlint.batch import progress_printer, run_scan
-    from reportlint.source import discover
+    from reportlint.safeio import check_output_dir
+    from reportlint.source import discover, display_path
 
     try:
         files, problems = discover(paths)
@@ -215,7 +223,9 @@ def scan(
             raise UsageError("没有可检查的报告")
         if jobs < 0:
             raise UsageError("--jobs 不能为负数")
-        out.mkdir(parents=True, exist_ok=True)
+        if not timeout >= 0:
+            raise UsageError("--timeout 应为非负秒数（0 表示不限时）")
+        check_output_dir(out, files, "--out")
         result = run_scan(files, out, jobs=jobs, resume=resume, scheduler=scheduler,
                           config=str(config) if config else None, overrides=_overrides(None, None, year, None),
                           timeout=timeout, progress=progress_printer())
@@ -225,9 +235,11 @@ def scan(
     n_find = sum(len(r["findings"]) for r in result.records)
     clusters = [c for c in result.clusters if not c.template]
     print(f"检查了 {len(result.records)} 份报告（跳过已完成 {result.skipped} 份，{len(result.failed)} 份无法检查），"
-          f"共 {n_find} 处问题，{len(clusters)} 个跨报告复制簇；用时 {result.seconds:.1f} 秒。结果在 {out}/index.html")
+          f"共 {n_find} 处问题，{len(clusters)} 个跨报告复制簇；用时 {result.seconds:.1f} 秒。"
+          f"结果在 {display_path(out)}/index.html")
     for r in result.failed:
-        _err(f"{r['file']}: {r['status']}: {r['message']}")
+        msg = r["message"] if r["message"].startswith(r["file"]) else f"{r['file']}: {r['message']}"
+        _err(f"{msg} [{r['status']}]")
     raise typer.Exit(2 if result.failed or problems else (1 if n_find else 0))
 
 

@@ -7,6 +7,8 @@ Unknown keys are errors that name the key.
 
 from __future__ import annotations
 
+import itertools
+import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -15,6 +17,8 @@ from typing import Any
 
 from reportlint.errors import UsageError
 from reportlint.findings import Severity
+from reportlint.limits import DEFAULT as DEFAULT_LIMITS
+from reportlint.limits import Limits
 
 DEFAULT_THRESHOLDS: dict[str, float] = {
     # boilerplate-internal: rapidfuzz ratio (0-100) between two passages of one report
@@ -22,6 +26,18 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     # passages shorter than this many CJK characters are never compared
     "boilerplate_min_chars": 40.0,
 }
+
+# allowed range of each threshold (inclusive)
+THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
+    "boilerplate_similarity": (0.0, 100.0),
+    "boilerplate_min_chars": (1.0, 100_000.0),
+}
+# allowed range of each limit (inclusive); worker_memory_mb 0 = no cap
+LIMIT_RANGES: dict[str, tuple[int, int]] = {
+    "max_bytes": (1, 2**40), "max_chars": (1, 2**36), "max_part_bytes": (1, 2**40), "max_pages": (1, 10**7),
+    "worker_memory_mb": (0, 2**24),
+}
+YEAR_RANGE = (1990, 2100)
 
 LEVELS = ("province", "city", "district", "county", "town", "township", "subdistrict")
 
@@ -37,6 +53,7 @@ class Config:
     extra_terms: list[str] = field(default_factory=list)
     extra_laws: list[str] = field(default_factory=list)
     grade_bands: list[dict] | None = None  # [{"min": 90, "grade": "优"}, …]; None = lexicons default
+    limits: Limits = DEFAULT_LIMITS
     source: str | None = None  # the file this configuration came from
 
     def enabled(self, name: str) -> bool:
@@ -49,7 +66,7 @@ class Config:
 
 
 _TOP_KEYS = {"select", "ignore", "severity", "evaluation_year", "unit_level", "thresholds", "lexicon",
-             "grade_bands"}
+             "grade_bands", "limits"}
 _LEXICON_KEYS = {"extra_terms", "laws"}
 
 
@@ -89,31 +106,42 @@ def config_from_dict(data: dict[str, Any], source: str = "<config>") -> Config:
         if key not in _TOP_KEYS:
             raise UsageError(f"{source}: 未知配置项 “{key}”（可用：{', '.join(sorted(_TOP_KEYS))}）")
     cfg = Config(source=source)
+    for key in ("select", "ignore"):
+        if key in data:
+            _strings(data[key], key, source)
+    severity = _table(data.get("severity", {}), "severity", source)
     try:
         if "select" in data:
             cfg.select = resolve_selection(_strings(data["select"], "select", source))
         if "ignore" in data:
             cfg.ignore = resolve_selection(_strings(data["ignore"], "ignore", source))
-        for key, value in (data.get("severity") or {}).items():
+        for key, value in severity.items():
+            if not isinstance(value, str):
+                raise UsageError(f"{source}: severity.{key} 应为 error、warning 或 info（现为 {value!r}）")
             for name in resolve_selection([key]):
-                cfg.severity[name] = Severity.parse(str(value))
+                cfg.severity[name] = Severity.parse(value)
     except KeyError as exc:
         raise UsageError(f"{source}: 未知规则 “{exc.args[0]}”") from None
     except ValueError as exc:
         raise UsageError(f"{source}: {exc}") from None
     if "evaluation_year" in data:
-        if not isinstance(data["evaluation_year"], int):
-            raise UsageError(f"{source}: evaluation_year 应为整数年份")
-        cfg.evaluation_year = data["evaluation_year"]
+        cfg.evaluation_year = int(_number(data["evaluation_year"], "evaluation_year", source, YEAR_RANGE,
+                                          integer=True, what="年份"))
     if "unit_level" in data:
         if data["unit_level"] not in LEVELS:
-            raise UsageError(f"{source}: unit_level 应为 {', '.join(LEVELS)} 之一")
+            raise UsageError(f"{source}: unit_level 应为 {', '.join(LEVELS)} 之一（现为 {data['unit_level']!r}）")
         cfg.unit_level = data["unit_level"]
-    for key, value in (data.get("thresholds") or {}).items():
+    for key, value in _table(data.get("thresholds", {}), "thresholds", source).items():
         if key not in DEFAULT_THRESHOLDS:
             raise UsageError(f"{source}: 未知阈值 “thresholds.{key}”（可用：{', '.join(DEFAULT_THRESHOLDS)}）")
-        cfg.thresholds[key] = float(value)
-    lex = data.get("lexicon") or {}
+        cfg.thresholds[key] = _number(value, f"thresholds.{key}", source, THRESHOLD_RANGES[key])
+    limits = {}
+    for key, value in _table(data.get("limits", {}), "limits", source).items():
+        if key not in LIMIT_RANGES:
+            raise UsageError(f"{source}: 未知限制 “limits.{key}”（可用：{', '.join(LIMIT_RANGES)}）")
+        limits[key] = int(_number(value, f"limits.{key}", source, LIMIT_RANGES[key], integer=True))
+    cfg.limits = replace(DEFAULT_LIMITS, **limits)
+    lex = _table(data.get("lexicon", {}), "lexicon", source)
     for key in lex:
         if key not in _LEXICON_KEYS:
             raise UsageError(f"{source}: 未知配置项 “lexicon.{key}”（可用：{', '.join(sorted(_LEXICON_KEYS))}）")
@@ -124,6 +152,25 @@ def config_from_dict(data: dict[str, Any], source: str = "<config>") -> Config:
     return cfg
 
 
+def _table(value: Any, key: str, source: str) -> dict:
+    if not isinstance(value, dict):
+        raise UsageError(f"{source}: {key} 应为表（[{key}] 或 {key} = {{…}}），现为 {value!r}")
+    return value
+
+
+def _number(value: Any, key: str, source: str, bounds: tuple[float, float], integer: bool = False,
+            what: str = "数值") -> float:
+    """A finite number (an integer when ``integer``) within ``bounds``; else a UsageError naming ``key``."""
+    ok_type = isinstance(value, int) if integer else isinstance(value, int | float)
+    if isinstance(value, bool) or not ok_type:
+        kind = "整数" if integer else "数值"
+        raise UsageError(f"{source}: {key} 应为{kind}{'' if what == '数值' else what}（现为 {value!r}）")
+    if not math.isfinite(value) or not bounds[0] <= value <= bounds[1]:
+        lo, hi = (int(b) if float(b).is_integer() else b for b in bounds)
+        raise UsageError(f"{source}: {key} 超出范围：{value!r}（应在 {lo} 到 {hi} 之间）")
+    return float(value)
+
+
 def _strings(value: Any, key: str, source: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
@@ -132,10 +179,45 @@ def _strings(value: Any, key: str, source: str) -> list[str]:
     return list(value)
 
 
+_BAND_KEYS = {"min", "max", "grade"}
+
+
 def _bands(value: Any, source: str) -> list[dict]:
-    if not isinstance(value, list) or not all(isinstance(b, dict) and {"min", "grade"} <= set(b) for b in value):
-        raise UsageError(f"{source}: grade_bands 应为 [{{min = 90, grade = \"优\"}}, …] 形式的列表")
-    return sorted(value, key=lambda b: -float(b["min"]))
+    """Grade bands: tables {min, grade[, max]} listed from the highest band down, without overlap.
+
+    ``min`` is inclusive, ``max`` (optional) exclusive; scores are 0-1000.
+    """
+    shape = "grade_bands 应为 [{min = 90, grade = \"优\"}, {min = 80, grade = \"良\"}, …] 形式的列表"
+    if not isinstance(value, list) or not value:
+        raise UsageError(f"{source}: {shape}")
+    bands = []
+    for n, b in enumerate(value):
+        key = f"grade_bands[{n}]"
+        if not isinstance(b, dict) or not {"min", "grade"} <= set(b):
+            raise UsageError(f"{source}: {key} 应为含 min 与 grade 的表（{shape}）")
+        extra = set(b) - _BAND_KEYS
+        if extra:
+            raise UsageError(f"{source}: 未知配置项 “{key}.{sorted(extra)[0]}”（可用：grade、max、min）")
+        lo = _number(b["min"], f"{key}.min", source, (0, 1000))
+        hi = _number(b["max"], f"{key}.max", source, (0, 1000)) if "max" in b else None
+        if not isinstance(b["grade"], str) or not b["grade"].strip():
+            raise UsageError(f"{source}: {key}.grade 应为非空字符串（现为 {b['grade']!r}）")
+        if hi is not None and hi <= lo:
+            raise UsageError(f"{source}: {key} 的 max ({hi:g}) 应大于 min ({lo:g})")
+        bands.append((lo, hi, key, b))
+    for (lo_a, _, key_a, _), (lo_b, hi_b, key_b, _) in itertools.pairwise(bands):
+        if lo_b == lo_a:
+            raise UsageError(f"{source}: {key_a} 与 {key_b} 的 min 相同（{lo_a:g}），分档重叠")
+        if lo_b > lo_a:
+            raise UsageError(f"{source}: grade_bands 应从高分档到低分档排列：{key_b}.min ({lo_b:g}) 高于 "
+                             f"{key_a}.min ({lo_a:g})")
+        if hi_b is not None and hi_b > lo_a:
+            raise UsageError(f"{source}: {key_b}（{lo_b:g}–{hi_b:g}）与 {key_a}（自 {lo_a:g}）分档重叠")
+    grades = [b["grade"] for _, _, _, b in bands]
+    dup = next((g for g in grades if grades.count(g) > 1), None)
+    if dup:
+        raise UsageError(f"{source}: grade_bands 中等级 “{dup}” 出现了两次")
+    return [b for _, _, _, b in bands]
 
 
 def merge(base: Config, **overrides: Any) -> Config:

@@ -11,12 +11,34 @@ import zipfile
 
 from reportlint.docx_numbering import Numbering, W
 from reportlint.errors import InputError
+from reportlint.limits import DEFAULT, Limits, part_too_large
 from reportlint.source import LineInfo, Source
 
 
-def read_docx(data: bytes, name: str) -> Source:
+def check_parts(data: bytes, name: str, limits: Limits) -> None:
+    """Refuse a .docx any of whose parts inflates past ``max_part_bytes``, before python-docx opens it.
+
+    The size comes from the zip directory; zipfile never inflates a member past the size it
+    declares (it stops there, and the CRC check then fails), so the check also holds while parsing.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # python-docx reports it as a broken file
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limits.max_part_bytes:
+            raise part_too_large(name, f".docx 部件 {info.filename}", info.file_size, limits)
+    if total > 4 * limits.max_part_bytes:
+        raise part_too_large(name, ".docx 全部部件", total, limits)
+
+
+def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
     if not data:
         raise InputError(f"{name}: 文件为空 (empty file)")
+    check_parts(data, name, limits)
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError

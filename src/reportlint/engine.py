@@ -35,8 +35,9 @@ def prepare(doc: Document, config: Config) -> Context:
 
 def read_document(path: str, config: Config | None = None) -> Document:
     """Load, rebuild and contextualise one report, without running rules."""
-    doc = build_document(load_source(path))
-    prepare(doc, config or Config())
+    config = config or Config()
+    doc = build_document(load_source(path, config.limits))
+    prepare(doc, config)
     return doc
 
 
@@ -60,7 +61,7 @@ def lint_source(source: Source, config: Config | None = None) -> LintResult:
 
 
 def lint_path(path: str, config: Config | None = None) -> LintResult:
-    return lint_source(load_source(path), config)
+    return lint_source(load_source(path, config.limits if config else None), config)
 
 
 def lint_text(text: str, config: Config | None = None, path: str = "<text>") -> LintResult:

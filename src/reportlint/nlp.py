@@ -86,12 +86,26 @@ def _cache_stem() -> str:
     return "reportlint-jieba-" + hashlib.md5(key.encode()).hexdigest()[:12]
 
 
+def _cache_dir() -> Path:
+    """REPORTLINT_CACHE_DIR when it is a writable folder (created if missing), else the system's temporary folder."""
+    wanted = os.environ.get("REPORTLINT_CACHE_DIR")
+    if wanted:
+        p = Path(wanted)
+        try:
+            p.mkdir(parents=True, exist_ok=True)
+            if os.access(p, os.W_OK | os.X_OK):
+                return p
+        except OSError:
+            pass
+    return Path(tempfile.gettempdir())
+
+
 @cache
 def _jieba_freq() -> tuple:
     """(trie, total frequency, longest word) of jieba's default dictionary; built into a file on first use."""
     import marisa_trie
 
-    base = Path(os.environ.get("REPORTLINT_CACHE_DIR") or tempfile.gettempdir())
+    base = _cache_dir()
     stem = _cache_stem()
     found = sorted(base.glob(stem + "-*-*.marisa"))
     if not found:

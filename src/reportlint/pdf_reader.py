@@ -14,16 +14,20 @@ from collections import Counter
 
 from reportlint.document.reflow import PAGE_NUMBER
 from reportlint.errors import InputError
+from reportlint.limits import DEFAULT, Limits, check_chars, check_pages, check_pdf_streams
 from reportlint.source import LineInfo, Source
 
 MIN_TEXT_PER_PAGE = 10  # fewer characters than this on average: a scan without a text layer
 
 
-def read_pdf(data: bytes, name: str) -> Source:
+def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
+    """Text lines per page. Limits are checked before PDFium parses (every Flate stream inflated in
+    bounded steps, page count) and while extracting (characters so far)."""
     if not data:
         raise InputError(f"{name}: 文件为空 (empty file)")
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError(f"{name}: 不是 PDF 文件或文件已损坏 (no PDF header)")
+    check_pdf_streams(data, name, limits)
     import pypdfium2 as pdfium
 
     try:
@@ -34,13 +38,21 @@ def read_pdf(data: bytes, name: str) -> Source:
             raise InputError(f"{name}: PDF 已加密，需先解除密码保护 (encrypted PDF)") from None
         raise InputError(f"{name}: PDF 文件已损坏或被截断，无法打开 (corrupt PDF: {msg})") from None
     try:
+        check_pages(len(pdf), name, limits)
         pages: list[list[str]] = []
+        chars = 0
         for i in range(len(pdf)):
             page = pdf[i]
             try:
-                text = page.get_textpage().get_text_range()
+                textpage = page.get_textpage()
+                text = textpage.get_text_range()
+                textpage.close()
             except pdfium.PdfiumError as exc:
                 raise InputError(f"{name}: 第{i + 1}页无法读取 (corrupt page: {exc})") from None
+            finally:
+                page.close()
+            chars += len(text)
+            check_chars(chars, name, limits)
             pages.append([ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     finally:
         pdf.close()

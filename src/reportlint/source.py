@@ -6,11 +6,16 @@ Inputs are opened read-only; nothing here writes to them.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from reportlint.errors import InputError
+from reportlint.limits import DEFAULT, Limits, check_bytes, check_chars
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -53,8 +58,79 @@ class Source:
         return self.lines[line - 1]
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def display_path(path: str | Path) -> str:
+    """A file name safe to print and embed: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) become ``\\xNN``, control and bidi characters ``\\xNN`` / ``\\uNNNN``."""
+    def esc(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        if 0xDC80 <= c <= 0xDCFF:
+            return f"\\x{c - 0xDC00:02x}"
+        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+    return _UNSAFE.sub(esc, str(path))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+MIN_PLAUSIBLE = 0.85  # real reports: >= 0.99 of their Han characters are common; Big5 read as GB18030 ~0.5
+
+
+@cache
+def _common(c: str) -> bool:
+    """One of the ~3,755 most common simplified (GB2312 level 1) or ~5,400 traditional (Big5 level 1) characters."""
+    try:
+        if 0xB0 <= c.encode("gb2312")[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA4 <= c.encode("big5")[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
+
+
+def plausibility(text: str) -> float | None:
+    """Share of the Han characters that are common ones; None when there are too few to tell (< 20)."""
+    counts = Counter(_HAN.findall(text))
+    n = sum(counts.values())
+    if n < 20:
+        return None
+    return sum(k for c, k in counts.items() if _common(c)) / n
+
+
+def _plausible(text: str) -> bool:
+    p = plausibility(text)
+    return p is None or p >= MIN_PLAUSIBLE
+
+
+def _implausible(name: str, text: str, encoding: str) -> InputError:
+    share = plausibility(text) or 0.0
+    return InputError(f"{name}: 按 {encoding} 解码后的文字不像正常中文（常用字仅占 {share:.0%}），"
+                      f"可能是编码识别错误或乱码，请转存为 UTF-8 (implausible text: wrong encoding or mojibake)")
+
+
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
+    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 or Big5.
+
+    A decoding is accepted only if the text reads as Chinese (``plausibility``): Big5 bytes that
+    happen to decode as GB18030 are read as Big5; UTF-8 text that was once mis-read as GBK and saved
+    again (mojibake such as 鍏ㄥ尯) is repaired when the repair is exact, else refused.
+    """
+    text, encoding = _decode(data, name)
+    if _plausible(text):
+        return text, encoding
+    if encoding.startswith("utf-8"):
+        try:
+            repaired = text.encode("gb18030").decode("utf-8")
+        except UnicodeError:
+            repaired = None
+        if repaired and _plausible(repaired):
+            return repaired, "utf-8 (mojibake via gbk, repaired)"
+    raise _implausible(name, text, encoding)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
     if not data.strip():
         raise InputError(f"{name}: 文件为空 (empty file)")
     if data.startswith(codecs.BOM_UTF8):
@@ -71,9 +147,20 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
+        try:
+            return data.decode("cp950"), "big5"
+        except UnicodeDecodeError:
+            pass
         raise InputError(
-            f"{name}: 无法识别文件编码，既不是 UTF-8 也不是 GB18030/GBK (undecodable at byte {exc.start})"
+            f"{name}: 无法识别文件编码，既不是 UTF-8 也不是 GB18030/GBK 或 Big5 (undecodable at byte {exc.start})"
         ) from None
+    if not _plausible(text):
+        try:
+            big5 = data.decode("cp950")
+        except UnicodeDecodeError:
+            big5 = None
+        if big5 is not None and _plausible(big5):
+            return big5, "big5"
     return text, "gb18030"
 
 
@@ -92,30 +179,77 @@ def _check_text(text: str, name: str) -> None:
         raise InputError(f"{name}: 不是文本文件 (binary content)")
 
 
-def load_source(path: str | Path) -> Source:
-    """Read one report file; raise InputError with a one-line message on any problem."""
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError(f"{name}: 文件不存在 (no such file)")
-    if p.is_dir():
-        raise InputError(f"{name}: 是目录 (is a directory)")
-    suffix = p.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(f"{name}: 不支持的文件类型 {suffix or '(无扩展名)'} (supported: .txt .md .docx .pdf)")
+def _kind_of(mode: int) -> str:
+    for test, what in ((stat.S_ISFIFO, "命名管道 FIFO"), (stat.S_ISSOCK, "套接字 socket"),
+                       (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备")):
+        if test(mode):
+            return what
+    return "特殊文件"
+
+
+def check_regular(p: Path, name: str) -> os.stat_result:
+    """``stat`` of a regular file (following symlinks); a FIFO, device or socket is refused without opening it."""
     try:
-        data = p.read_bytes()
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError(f"{name}: 文件不存在 (no such file)") from None
     except OSError as exc:
         raise InputError(f"{name}: 无法读取 ({exc.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{name}: 是目录 (is a directory)")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{name}: 不是普通文件（{_kind_of(st.st_mode)}），不读取 (not a regular file)")
+    return st
+
+
+def _read_regular(p: Path, name: str, limits: Limits) -> bytes:
+    """The file's bytes, opened without blocking (a FIFO swapped in after ``stat`` cannot hang us)."""
+    st = check_regular(p, name)
+    check_bytes(st.st_size, name, limits)
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"{name}: 无法读取 ({exc.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(f"{name}: 不是普通文件，不读取 (not a regular file)")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: 无法读取 ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    check_bytes(len(data), name, limits)
+    return data
+
+
+def load_source(path: str | Path, limits: Limits | None = None) -> Source:
+    """Read one report file; raise InputError with a one-line message on any problem.
+
+    ``Source.path`` is the printable name (``display_path``); the file is read by its real name.
+    """
+    limits = limits or DEFAULT
+    p = Path(path)
+    name = display_path(path)
+    check_regular(p, name)
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(f"{name}: 不支持的文件类型 {display_path(suffix) or '(无扩展名)'} (supported: .txt .md .docx .pdf)")
+    data = _read_regular(p, name, limits)
     if suffix == ".docx":
         from reportlint.docx_reader import read_docx
 
-        return read_docx(data, name)
+        src = read_docx(data, name, limits)
+        check_chars(len(src.text), name, limits)
+        return src
     if suffix == ".pdf":
         from reportlint.pdf_reader import read_pdf
 
-        return read_pdf(data, name)
+        src = read_pdf(data, name, limits)
+        check_chars(len(src.text), name, limits)
+        return src
     text, encoding = decode_bytes(data, name)
+    check_chars(len(text), name, limits)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, name)
     kind = "markdown" if suffix in {".md", ".markdown"} else "text"
@@ -133,16 +267,24 @@ def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
     problems: list[str] = []
     for raw in paths:
         p = Path(raw)
+        name = display_path(raw)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$"))
-            )
+            found = []
+            for f in p.rglob("*"):
+                if f.suffix.lower() not in SUPPORTED_SUFFIXES or f.name.startswith((".", "~$")):
+                    continue
+                if f.is_file():
+                    found.append(f)
+                elif not f.is_dir() and f.exists():
+                    problems.append(f"{display_path(f)}: 不是普通文件，已跳过 (not a regular file)")
+            found.sort()
             if not found:
-                problems.append(f"{raw}: 目录中没有可检查的报告 (no .txt/.md/.docx/.pdf reports found)")
+                problems.append(f"{name}: 目录中没有可检查的报告 (no .txt/.md/.docx/.pdf reports found)")
             files.extend(found)
-        elif p.exists():
+        elif p.is_file():
             files.append(p)
+        elif p.exists():
+            problems.append(f"{name}: 不是普通文件（{_kind_of(p.stat().st_mode)}），不读取 (not a regular file)")
         else:
-            problems.append(f"{raw}: 文件不存在 (no such file)")
+            problems.append(f"{name}: 文件不存在 (no such file)")
     return files, problems

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 from reportlint import __version__
 from reportlint.output.html import _environment
@@ -18,6 +19,11 @@ def _bars(items: list[tuple[str, int]], width: int = 520, bar_h: int = 18) -> di
     for i, (label, n) in enumerate(items):
         rows.append({"y": i * (bar_h + 6), "label": label, "n": n, "w": max(1, int((width - 240) * n / top))})
     return {"rows": rows, "height": max(bar_h, len(items) * (bar_h + 6)), "width": width}
+
+
+def _href(page: str | None) -> str | None:
+    """A relative link to a record's page, percent-encoded so # ? % and spaces in a name cannot break it."""
+    return quote(page, safe="/") if page else None
 
 
 def render(records: list[dict], clusters: list[dict]) -> str:
@@ -33,7 +39,7 @@ def render(records: list[dict], clusters: list[dict]) -> str:
     for r in records:
         sev.update(r["severities"])
     rows = [{
-        "file": r["file"], "name": Path(r["file"]).name, "page": r.get("page"), "unit": r["unit"] or "",
+        "file": r["file"], "name": Path(r["file"]).name, "page": _href(r.get("page")), "unit": r["unit"] or "",
         "level": r["level"] or "", "year": r["evaluation_year"] or "", "filing": r["filing_date"] or "",
         "status": r["status"], "message": r["message"], "errors": r["severities"].get("error", 0),
         "warnings": r["severities"].get("warning", 0), "infos": r["severities"].get("info", 0),
@@ -46,4 +52,4 @@ def render(records: list[dict], clusters: list[dict]) -> str:
         rule_chart=_bars([(f"{codes.get(k, '')} {k}", v) for k, v in by_rule.most_common()]),
         unit_chart=_bars(by_unit.most_common(30)),
         clusters=[c for c in clusters if not c["template"]], templates=[c for c in clusters if c["template"]],
-        pages={r["file"]: r.get("page") for r in records})
+        pages={r["file"]: _href(r.get("page")) for r in records})

@@ -6,6 +6,7 @@ One file, no network: CSS and JavaScript are inline, all report text is escaped 
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -37,24 +38,47 @@ def _environment():
 
 
 def _lines(raw: str, findings: list[Finding]) -> list[dict]:
-    bounds = {0, len(raw)}
-    for f in findings:
-        bounds.update((f.raw_start, f.raw_end))
+    """The text cut into lines and segments, each segment with the findings covering it.
+
+    One sweep over the text: cut points are sorted once and found per line by bisection, and the
+    findings covering the current segment are kept in an active list (entered in start order, left
+    at their end), so the work grows with text + findings + overlaps, not lines x findings.
+    ``findings`` must be sorted by ``raw_start``.
+    """
+    bounds = sorted({0, len(raw)} | {f.raw_start for f in findings} | {f.raw_end for f in findings})
+    by_start = sorted(range(len(findings)), key=lambda i: (findings[i].raw_start, i))
+    nxt = 0  # next finding (in start order) not yet active
+    active: list[int] = []
     pos = 0
     out = []
+
+    def enter(a: int) -> list[int]:
+        """Activate the findings starting at or before ``a``; return those starting exactly at ``a``."""
+        nonlocal nxt, active
+        starts = []
+        while nxt < len(by_start) and findings[by_start[nxt]].raw_start <= a:
+            i = by_start[nxt]
+            active.append(i)
+            if findings[i].raw_start == a:
+                starts.append(i)
+            nxt += 1
+        active = [i for i in active if findings[i].raw_end > a or (findings[i].raw_start == a == findings[i].raw_end)]
+        return sorted(starts)
+
     for no, line in enumerate(raw.split("\n"), 1):
         ls, le = pos, pos + len(line)
-        cuts = sorted({ls, le} | {b for b in bounds if ls < b < le})
+        lo, hi = bisect_right(bounds, ls), bisect_left(bounds, le)
+        cuts = [ls, *bounds[lo:hi], le] if le > ls else [ls]
         segs = []
         for a, b in itertools.pairwise(cuts):
-            cover = [i for i, f in enumerate(findings) if f.raw_start <= a < f.raw_end]
-            starts = [i for i, f in enumerate(findings) if f.raw_start == a]
+            starts = enter(a)
+            cover = sorted(i for i in active if findings[i].raw_start <= a < findings[i].raw_end)
             sev = max((findings[i].severity for i in cover), default=None)
             segs.append(Segment(raw[a:b], cover, starts, str(sev) if sev else "",
                                 "\n".join(f"{findings[i].code} {findings[i].message}" for i in cover)))
         # a finding that starts on an empty line still needs its anchor
         if ls == le:
-            starts = [i for i, f in enumerate(findings) if f.raw_start == ls]
+            starts = enter(ls)
             if starts:
                 segs.append(Segment("", starts, starts, str(max(findings[i].severity for i in starts))))
         out.append({"no": no, "segments": segs})
