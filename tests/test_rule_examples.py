@@ -1,25 +1,24 @@
-"""Every rule's declared examples: the firing one fires, the silent one stays silent."""
+"""Rule declarations: unique codes and names, one module per rule named after it.
 
-import pytest
+The declared examples (``fires`` / ``silent``) run as cases of each rule's sheet, with exact spans
+(``tests/test_rule_cases.py``).
+"""
 
 from reportlint.rules.base import all_rules
-
-from conftest import lint
-
-RULES = [r for r in all_rules() if not r.batch]
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
-def test_fires_example(rule):
-    assert rule.name in [f.rule for f in lint(rule.fires)]
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
-def test_silent_example(rule):
-    assert rule.name not in [f.rule for f in lint(rule.silent)]
+from reportlint.rules.registry import CODES, REGISTRY, families, module_name, rule_modules
 
 
 def test_codes_and_names_unique():
     rules = all_rules()
     assert len({r.code for r in rules}) == len(rules)
     assert len({r.name for r in rules}) == len(rules)
+    assert {CODES[r.code] for r in rules} == set(REGISTRY) == {r.name for r in rules}
+
+
+def test_one_module_per_rule_named_after_it():
+    rules = all_rules()
+    assert sorted(r.module for r in rules) == sorted(rule_modules())
+    for r in rules:
+        family_pkg, leaf = r.module.split(".")[-2:]
+        assert leaf == module_name(r.code, r.name)
+        assert family_pkg in families()
