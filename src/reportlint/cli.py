@@ -312,32 +312,65 @@ def generate(
 
 
 @app.command("rules")
-def list_rules() -> None:
+def list_rules(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text（表格）、markdown（README 规则表）或 json")] = "text",
+) -> None:
     """列出全部规则。"""
-    from rich.table import Table
+    import json
 
     from reportlint.rules.base import all_rules
+    from reportlint.rules.ruledoc import markdown_table, parse
+
+    rules = all_rules()
+    if fmt == "markdown":
+        sys.stdout.write(markdown_table(rules))
+        return
+    if fmt == "json":
+        out = [{"code": r.code, "name": r.name, "severity": str(r.severity), "family": r.family, "summary": r.summary,
+                "needs": list(r.needs), "batch": r.batch, "module": r.module, **_doc_fields(parse(r.doc))}
+               for r in rules]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    if fmt != "text":
+        _err(f"未知格式：{fmt}（可用：text、markdown、json）")
+        raise typer.Exit(2)
+    from rich.table import Table
 
     table = Table("代码", "名称", "级别", "类别", "说明", box=None, pad_edge=False)
-    for r in all_rules():
+    for r in rules:
         table.add_row(r.code, r.name, str(r.severity), r.family, r.summary)
     Console().print(table)
 
 
+def _doc_fields(doc) -> dict:
+    return {"doc": {"summary": doc.summary, **{k.lower().replace(" ", "_"): v for k, v in doc.sections.items()}}}
+
+
+_SECTION_TITLES = {"Finds": "发现什么", "Why a reviewer cares": "为什么重要", "Example": "示例", "Fix": "如何修改",
+                   "Leaves alone": "不报告的情形", "Source": "依据"}
+
+
 @app.command()
 def explain(key: Annotated[str, typer.Argument(help="规则名称或代码，如 section-gap 或 S102")]) -> None:
-    """显示一条规则的说明与示例。"""
+    """显示一条规则的说明（取自规则模块的文档）与示例。"""
     from reportlint.rules.base import find_rule
+    from reportlint.rules.ruledoc import SECTIONS, parse
 
     r = find_rule(key)
     if r is None:
         _err(f"未知规则：{key}（用 reportlint rules 查看全部规则）")
         raise typer.Exit(2)
     con = Console(highlight=False)
+    doc = parse(r.doc)
     con.print(f"[bold]{r.code} {r.name}[/bold]  级别：{r.severity}  类别：{r.family}")
-    con.print(r.summary)
+    con.print(r.summary, markup=False)
+    con.print(doc.summary, markup=False)
     if r.needs:
         con.print(f"需要的上下文：{', '.join(r.needs)}（无法识别时本规则不报告）")
+    for name in SECTIONS:
+        if doc.sections.get(name):
+            con.print(f"\n[bold]{_SECTION_TITLES[name]}[/bold]（{name}）", markup=True)
+            con.print(doc.sections[name], markup=False)
     con.print("\n[red]会报告[/red]：", markup=True)
     con.print(r.fires.rstrip(), markup=False)
     con.print("\n[green]不会报告[/green]：", markup=True)
