@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reportlint.document.markers import match_marker
+from reportlint.document.headings import find_structure
 from reportlint.document.model import Artifact, Document, Heading, Paragraph, Sentence
 from reportlint.document.reflow import (
     Line,
@@ -18,7 +18,6 @@ from reportlint.document.reflow import (
 from reportlint.source import Source
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
-_TITLE_END = re.compile(r"[。：:；]")
 
 
 def build_document(source: Source) -> Document:
@@ -53,58 +52,20 @@ def build_document(source: Source) -> Document:
         pos += len(ptext)
     text = "".join(text_parts)
 
-    headings = _find_headings(text, [p for p in paragraphs if not p.table])
-    _build_tree(headings)
+    structure = find_structure(text, raw, offsets, paragraphs)
+    headings = structure.headings
     current: Heading | None = None
     for p in paragraphs:
-        if p.heading is not None:
+        if p.heading is not None and not p.heading.toc:
             current = p.heading
         p.section = current
         p.sentences = _split_sentences(text, p)
     return Document(
         path=source.path, raw=raw, text=text, offsets=offsets, paragraphs=paragraphs,
         headings=headings, artifacts=sorted(artifacts.values(), key=lambda a: a.raw_start),
-        hard_wrapped=hard, source=source,
+        hard_wrapped=hard, source=source, toc=structure.toc, excerpt_start=structure.excerpt_start,
+        excerpt_end=structure.excerpt_end, notes=structure.notes,
     )
-
-
-def _find_headings(text: str, paragraphs: list[Paragraph]) -> list[Heading]:
-    headings: list[Heading] = []
-    for p in paragraphs:
-        ptext = text[p.start:p.end]
-        m = match_marker(ptext)
-        if m is None:
-            continue
-        rest_start = p.start + m.length
-        rest = text[rest_start:p.end]
-        end_m = _TITLE_END.search(rest)
-        if end_m and end_m.start() <= 40:
-            title_len = end_m.start()
-        elif len(rest) <= 50:
-            title_len = len(rest.rstrip("。"))
-        else:
-            comma = rest.find("，")
-            title_len = comma if 0 < comma <= 30 else min(30, len(rest))
-        h = Heading(
-            level=m.level, number=m.number, marker=m.text, style=m.style, punct=m.punct,
-            start=p.start, end=p.start + len(m.text) + (1 if m.punct else 0),
-            title=rest[:title_len], title_end=rest_start + title_len, paragraph=p.index,
-        )
-        p.heading = h
-        headings.append(h)
-    return headings
-
-
-def _build_tree(headings: list[Heading]) -> None:
-    """Nearest preceding heading of a higher rank (lower level number) is the parent."""
-    stack: list[Heading] = []
-    for h in headings:
-        while stack and stack[-1].level >= h.level:
-            stack.pop()
-        if stack:
-            h.parent = stack[-1]
-            stack[-1].children.append(h)
-        stack.append(h)
 
 
 def _split_sentences(text: str, p: Paragraph) -> list[Sentence]:

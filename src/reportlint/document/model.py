@@ -38,6 +38,10 @@ class Heading:
     paragraph: int  # index of its paragraph
     parent: Heading | None = None
     children: list[Heading] = field(default_factory=list)
+    kind: str = ""  # marker family (markers.Marker.kind): headings nest by the order a document uses them
+    prefix: tuple[int, ...] = ()  # leading components of a decimal outline number (1.2.3 -> (1, 2))
+    inline: bool = False  # a list item inside a paragraph ("…。2.完成…"), not at the paragraph's start
+    toc: bool = False  # an entry of a table of contents (目录), not a heading of the body
 
     @property
     def label(self) -> str:
@@ -69,6 +73,8 @@ class Paragraph:
     section: Heading | None = None  # innermost heading this paragraph belongs to
     sentences: list[Sentence] = field(default_factory=list)
     table: bool = False  # a table cell (from .docx): never a heading
+    row: bool = False  # a table row written as text (cells, numeric columns, rows numbered in a table)
+    toc: bool = False  # a line of a table of contents (目录)
 
 
 @dataclass
@@ -93,6 +99,10 @@ class Document:
     hard_wrapped: bool
     context: Context | None = None
     source: Source | None = None
+    toc: list[Heading] = field(default_factory=list)  # table-of-contents entries, as their own tree
+    excerpt_start: bool = False  # the text begins mid-document (its first top-level heading is not 1)
+    excerpt_end: bool = False  # the text ends mid-sentence (a cut excerpt)
+    notes: list[str] = field(default_factory=list)  # what the output should tell the reader once (info)
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -30,10 +30,13 @@ class Line:
     text: str  # stripped content
     width: float = 0.0  # display width of text (set on creation)
     marker: bool = False  # starts with a heading marker (set on creation)
+    kind: str = ""  # the marker's family (markers.Marker.kind), "" when no marker
 
     def __post_init__(self) -> None:
         self.width = display_width(self.text) if self.text else 0.0
-        self.marker = self.text[:1] in _MARKER_FIRST and match_marker(self.text) is not None
+        m = match_marker(self.text) if self.text[:1] in _MARKER_FIRST else None
+        self.marker = m is not None
+        self.kind = m.kind if m is not None else ""
 
 
 class _NarrowOnly(dict):
@@ -48,7 +51,8 @@ class _NarrowOnly(dict):
 _NARROW_ONLY = _NarrowOnly()
 
 
-_MARKER_FIRST = set("第（(一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_TOC_LINE = re.compile(r"(?:[.．·…¨・•_]\s*){4,}\s*\d{0,3}\s*$|PAGEREF")
+_MARKER_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
 
 def display_width(s: str) -> float:
@@ -88,7 +92,10 @@ def is_hard_wrapped(lines: list[Line], typical: float) -> bool:
     if len(body) < 8 or not 12 <= typical <= 60:
         return False
     near = sum(1 for ln in body if typical - 2.5 <= ln.width <= typical + 1.5)
-    return near >= 5 and near / len(body) >= 0.4
+    # a page's lines are never much wider than its body text: many long lines mean one paragraph per
+    # line, and the narrow mode comes from headings or a table of contents (a web page, not a PDF)
+    long = sum(1 for ln in body if ln.width > 1.6 * typical + 4)
+    return near >= 5 and near / len(body) >= 0.4 and long / len(body) < 0.15
 
 
 def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) -> dict[int, Artifact]:
@@ -156,6 +163,10 @@ def _ends_paragraph(ln: Line, nxt: Line, typical: float) -> bool:
     next_marker = nxt.marker
     if last in CONTINUING_PUNCT:
         return False
+    if next_marker and (ln.marker or nxt.kind in ("part", "chapter", "section")):
+        return True  # a heading or item never runs into the next marker's line; 第X部分 starts a paragraph
+    if _TOC_LINE.search(ln.text):
+        return True  # a table-of-contents line ends with its page number
     if FIELD_LABEL.match(nxt.text) and (width < typical - 1 or FIELD_LABEL.match(ln.text)):
         return True
     if last in FINAL_PUNCT:

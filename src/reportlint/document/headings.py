@@ -1,0 +1,322 @@
+"""Headings, lists, tables of contents and table rows, recognised as real reports lay them out.
+
+Input: the rebuilt paragraphs (doc-text offsets) and the raw text they come from. Output
+(``Structure``): the body's headings in document order, each attached to its parent; the entries of a
+table of contents (目录) as a tree of their own; whether the text is an excerpt (begins at 三、, ends
+mid-sentence); notes for the reader.
+
+- **Markers** (markers.py) at a paragraph's start, after indentation, and written with spaces that the
+  paragraph join dropped ("一 基本情况" in the raw line).
+- **Nesting** by marker family (``kind``): a heading of a family already open is a sibling of that
+  one (and closes what is below it); a new family nests under the open heading when it ranks below it
+  (一、 → （一） → 1. → （1） → ①, 第X部分/章/节 above, 第X条 between 一、 and （一）).
+- **Lists inside paragraphs**: items after a sentence or clause end ("…。2.完成…", "…；（2）…", "①…②…")
+  join the sequence as ``inline`` headings, so they are checked like headings.
+- **Table rows written as text** (cells separated by | or tabs or space runs, numeric columns, a unit
+  caption 单位：万元, two markers in one row as in a two-column 收支 table, a row ending in an amount)
+  and the short lines between such rows are not headings: numbering inside a table restarts and skips
+  freely. A short line inside a table that continues the numbering outside it ends the table.
+- **Tables of contents**: a 目录 paragraph and the heading-like lines after it up to the body (where
+  the first entry repeats, or prose begins), lines with dot leaders or PAGEREF fields, and a run of
+  headings at the start that the body repeats.
+
+Everything is linear in the number of paragraphs (the open-heading stack holds at most one heading of
+each marker family).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportlint.document.markers import Marker, match_marker
+from reportlint.document.model import Heading, Paragraph
+
+# order of marker families, top first; 第X条 sits between 一、 and （一） in reports that quote rules
+RANK = {"part": 0.0, "chapter": 0.2, "section": 0.4, "cn": 1.0, "article": 1.5, "paren-cn": 2.0, "arabic": 3.0,
+        "decimal2": 3.2, "decimal3": 3.4, "paren-arabic": 4.0, "rparen": 4.2, "circled": 5.0}
+
+_TITLE_END = re.compile(r"[。：:；;]")
+_FINAL = "。！？!?；;…”’」』）)》】]"
+_LEADER = re.compile(r"(?:[.．·…¨・•_\-—]\s*){4,}|PAGEREF|\s\d{1,3}\s*$")
+_DOT_LEADER = re.compile(r"(?:[.．·…¨・•_]\s*){4,}\s*\d{0,3}\s*$|PAGEREF")
+_TOC_WORD = re.compile(r"^(?:.{0,16}?目\s*录|目\s*次)$")
+_CELLS = re.compile(r"\||\t|\S(?:[ \u3000]{2,})\S.*\S(?:[ \u3000]{2,})\S")
+_NUM_COLUMNS = re.compile(r"(?:^|[^\d.,，、%％\s])\s*-?\d[\d,.]*%?(?:[ \u3000]+-?\d[\d,.]*%?)+\s*$")
+_UNIT_CAPTION = re.compile(r"^(?:金额)?单位[:：]\s*\S{1,6}$")
+_ENDS_AMOUNT = re.compile(r"[\u4e00-\u9fff）)]-?\d[\d,]*\.\d{1,2}$")
+_INLINE_AT = re.compile(r"[。；;！？!?：:，,]\s*|[（(]")
+_INLINE_KINDS = {"arabic", "paren-arabic", "paren-cn", "circled", "rparen", "cn"}
+_NO_INLINE_BEFORE = set("第条款项章节之")
+
+
+@dataclass
+class Structure:
+    headings: list[Heading] = field(default_factory=list)
+    toc: list[Heading] = field(default_factory=list)
+    excerpt_start: bool = False
+    excerpt_end: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Paragraph]) -> Structure:
+    out = Structure()
+    body = [p for p in paragraphs if not p.table]
+    if not body:
+        return out
+    ptexts = [text[p.start:p.end] for p in body]
+    raws = [_raw_of(raw, offsets, p) for p in body]
+    markers = [_marker(t, r) for t, r in zip(ptexts, raws, strict=True)]
+    strong = [_row_like(t, r, m) for t, r, m in zip(ptexts, raws, markers, strict=True)]
+    toc = _toc_block(ptexts, raws, markers, strong)
+
+    stack: list[Heading] = []
+    toc_stack: list[Heading] = []
+    in_table = False
+    for k, p in enumerate(body):
+        t, m = ptexts[k], markers[k]
+        if k in toc:
+            p.toc = True
+            if m is not None:
+                h = _heading(text, p, m, toc=True)
+                p.heading = h
+                _attach(toc_stack, h)
+                out.toc.append(h)
+            continue
+        if strong[k]:
+            in_table = True
+            p.row = True
+            continue
+        if in_table:
+            if len(t) > 40 or t[-1] in "。！？!?" or (m is not None and (m.level == 0 or _continues(stack, m))):
+                in_table = False
+            else:
+                p.row = m is not None or p.row
+                continue
+        if m is not None:
+            h = _heading(text, p, m)
+            p.heading = h
+            _attach(stack, h)
+            out.headings.append(h)
+        for h in _inline_items(text, p, m):
+            _attach(stack, h)
+            out.headings.append(h)
+
+    _excerpt(out, ptexts)
+    return out
+
+
+def _raw_of(raw: str, offsets: list[int], p: Paragraph) -> str:
+    """The first raw line of a paragraph (cell separators and spaces the join dropped are still there)."""
+    if p.end <= p.start:
+        return ""
+    a = offsets[p.start]
+    b = raw.find("\n", a)
+    return raw[a:b if b >= 0 else len(raw)].rstrip("\r")
+
+
+def _marker(t: str, r: str) -> Marker | None:
+    m = match_marker(t)
+    if m is None:
+        rm = match_marker(r.lstrip())
+        if rm is not None and rm.style == "space" and t.startswith(rm.text):
+            # "一 基本情况": the join dropped the space; the marker is the numeral alone in the text
+            return Marker(rm.level, rm.number, rm.text, "space", "", len(rm.text), rm.kind, rm.prefix)
+    return m
+
+
+def _row_like(t: str, r: str, m: Marker | None) -> bool:
+    """A table row written as text: cells, numeric columns, a unit caption, two markers, an amount."""
+    if _CELLS.search(r) or "|" in t:
+        return True
+    if _UNIT_CAPTION.match(t):
+        return True
+    if len(t) <= 60 and _NUM_COLUMNS.search(t):
+        return True
+    if m is not None and m.level >= 1:
+        again = t.find(t[:m.length].rstrip(), m.length)
+        if again > 0 and "\u4e00" <= t[again - 1] <= "\u9fff":
+            return True
+        if len(t) <= 40 and _ENDS_AMOUNT.search(t):
+            return True
+    return False
+
+
+def _toc_block(ptexts: list[str], raws: list[str], markers: list[Marker | None], strong: list[bool]) -> set[int]:
+    """Paragraph indexes of a table of contents."""
+    out = {k for k, t in enumerate(ptexts) if markers[k] is not None and len(t) <= 80 and not strong[k]
+           and _DOT_LEADER.search(raws[k]) and not t.endswith("。")}
+    if out:
+        # a part heading (第二部分…) between or just before leader lines belongs to the contents too
+        marks = sorted(out)
+        for a, b in zip([marks[0] - 3, *marks], marks, strict=False):
+            between = range(max(a + 1, 0), b)
+            if all(_heading_like(ptexts[i], markers[i]) for i in between):
+                out.update(i for i in between if markers[i] is not None)
+    start = next((k for k, t in enumerate(ptexts) if _TOC_WORD.match(t.strip())), None)
+    if start is None:
+        # no 目录 line: a run of headings at the start that the body repeats is a table of contents
+        first = next((k for k, m in enumerate(markers) if m is not None), None)
+        if first is None or markers[first].level > 1:
+            return out
+        key = _key(ptexts[first], markers[first])
+        for j in range(first + 1, min(len(ptexts), first + 80)):
+            if markers[j] is not None and _key(ptexts[j], markers[j]) == key:
+                if all(_heading_like(ptexts[i], markers[i]) for i in range(first, j)):
+                    out.update(range(first, j))
+                break
+            if not _heading_like(ptexts[j], markers[j]):
+                break
+        return out
+    first_key = None
+    for k in range(start + 1, min(len(ptexts), start + 150)):
+        t, m = ptexts[k], markers[k]
+        if m is not None:
+            key = _key(t, m)
+            if first_key is None:
+                first_key = key
+            elif key == first_key:
+                break  # the body begins: its first heading repeats the first entry
+        if not _heading_like(t, m):
+            break
+        out.add(k)
+    return out
+
+
+def _key(t: str, m: Marker) -> tuple[str, int, str]:
+    return m.kind, m.number, _norm_title(t[m.length:])[:8]
+
+
+def _norm_title(s: str) -> str:
+    s = _LEADER.sub("", s)
+    s = re.sub(r"PAGEREF.*$", "", s)
+    return re.sub(r"[\s:：。.．,，、;；()（）“”\"'¨…·]", "", s)
+
+
+def _heading_like(t: str, m: Marker | None) -> bool:
+    if _DOT_LEADER.search(t):
+        return True
+    if m is not None:
+        return len(t) <= 60
+    return len(t) <= 40 and t[-1] not in "。！？!?；;"
+
+
+def _continues(stack: list[Heading], m: Marker) -> bool:
+    """A line inside a table that continues the numbering outside it (the next section) ends the table."""
+    for h in reversed(stack):
+        if h.kind == m.kind:
+            return m.number == h.number + 1
+    return m.number == 1 and (not stack or RANK.get(m.kind, 9) > RANK.get(stack[-1].kind, 9))
+
+
+def _heading(text: str, p: Paragraph, m: Marker, toc: bool = False, start: int | None = None,
+             end: int | None = None, inline: bool = False) -> Heading:
+    start = p.start if start is None else start
+    end = p.end if end is None else end
+    rest_start = start + m.length
+    rest = text[rest_start:end]
+    if toc:
+        rest = re.sub(r"\s*PAGEREF.*$", "", rest)
+        rest = re.sub(r"(?:[.．·…¨・•_\-—]\s*){2,}\s*\d*\s*$|\s+\d{1,3}\s*$", "", rest)
+    end_m = _TITLE_END.search(rest)
+    if end_m and end_m.start() <= 40:
+        title_len = end_m.start()
+    elif len(rest) <= 50:
+        title_len = len(rest.rstrip("。"))
+    else:
+        comma = rest.find("，")
+        if comma < 0:
+            comma = rest.find(",")
+        title_len = comma if 0 < comma <= 30 else min(30, len(rest))
+    return Heading(
+        level=m.level, number=m.number, marker=m.text, style=m.style, punct=m.punct,
+        start=start, end=start + len(m.text) + (1 if m.punct else 0),
+        title=rest[:title_len].strip(), title_end=rest_start + title_len, paragraph=p.index,
+        kind=m.kind, prefix=m.prefix, inline=inline, toc=toc,
+    )
+
+
+def _attach(stack: list[Heading], h: Heading) -> None:
+    """Parent of ``h``: the open heading of its family closes (siblings); otherwise it nests under the
+    innermost open heading of a higher rank."""
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i].kind == h.kind:
+            del stack[i:]
+            break
+    else:
+        rank = RANK.get(h.kind, 9)
+        while stack and RANK.get(stack[-1].kind, 9) >= rank:
+            stack.pop()
+    if stack:
+        h.parent = stack[-1]
+        stack[-1].children.append(h)
+    stack.append(h)
+
+
+def _inline_items(text: str, p: Paragraph, own: Marker | None) -> list[Heading]:
+    """Numbered items run together inside a paragraph (after its own marker and title, if any)."""
+    items: list[Heading] = []
+    begin = p.start + (own.length if own is not None else 0)
+    seq: dict[str, int] = {}
+    if own is not None:
+        seq[own.kind] = own.number
+    last = -1
+    for a in _INLINE_AT.finditer(text, begin, p.end):
+        pos = a.end() if a.group(0)[0] not in "（(" else a.start()
+        if pos >= p.end or pos <= last:
+            continue
+        last = pos
+        if a.group(0)[0] in "（(" and pos > p.start and text[pos - 1] in _NO_INLINE_BEFORE:
+            continue
+        m = match_marker(text, pos)
+        if m is None or m.kind not in _INLINE_KINDS:
+            continue
+        sep = a.group(0)[0]
+        if sep in "（(" and m.kind not in ("paren-cn", "paren-arabic"):
+            continue
+        if m.kind == "cn" and (sep not in "。；;：:" and m.number != seq.get("cn", -1) + 1):
+            continue  # 一、 after a comma only when it continues a sequence of the paragraph
+        if sep in "（(" and m.number != seq.get(m.kind, 0) + 1 and (m.kind == "paren-arabic" or m.number != 1):
+            continue  # （2） right after text only as the next item of a list ((一) also as a first one)
+        seq[m.kind] = m.number
+        # the item runs to the next item or the paragraph's end
+        items.append(_heading(text, p, m, start=pos, end=p.end, inline=True))
+    return items
+
+
+def _excerpt(out: Structure, ptexts: list[str]) -> None:
+    """A text cut from a longer one: its first top-level heading is not 1, or it stops mid-sentence."""
+    tops = [h for h in out.headings if h.parent is None and not h.inline]
+    if tops:
+        first = tops[0]
+        same = [h for h in tops if h.kind == first.kind]
+        if first.number > 1 and first.kind not in ("article",) and same[0] is first:
+            out.excerpt_start = True
+            out.notes.append(f"文本从中间开始（第一个标题是{first.label}），其前的序号不检查")
+    last = ptexts[-1].rstrip()
+    if last and len(last) > 20 and (_is_han(last[-1]) or last[-1] in "，,、《“（(") and not match_marker(last):
+        out.excerpt_end = True
+        out.notes.append("文本在句中结束（摘录），末尾未闭合的括号和引号不检查")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def sibling_runs(headings: list[Heading]) -> list[list[Heading]]:
+    """Runs of siblings: headings of one marker family under one parent, in document order.
+
+    A list that starts again at 1 after two or more items (or inside a paragraph) is a new list,
+    not a step back: a table cell "项目支出:" or a lead-in sentence restarts numbering in real reports.
+    """
+    runs: list[list[Heading]] = []
+    current: dict[tuple[int, str], list[Heading]] = {}
+    for h in headings:
+        key = (id(h.parent) if h.parent is not None else 0, h.kind or str(h.level))
+        run = current.get(key)
+        if run is None or (h.number == 1 and (len(run) >= 2 or h.inline or run[-1].inline)):
+            run = []
+            current[key] = run
+            runs.append(run)
+        run.append(h)
+    return runs
