@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "corpora" / "000_645b6df18162c422.txt"
+SAMPLE = ROOT / "corpora" / "sample" / "000_645b6df18162c422.txt"
 
 
 def median_time(fn, n: int) -> float:

@@ -5,10 +5,10 @@
     .venv/bin/python corpora/make_fixtures.py
 
 Writes:
-- corpora/000_645b6df18162c422.docx: the sample report, one Word paragraph per rebuilt paragraph, with the
+- corpora/sample/000_645b6df18162c422.docx: the sample report, one Word paragraph per rebuilt paragraph, with the
   stray page number "6" kept as its own paragraph (as a careless PDF-to-Word copy leaves it);
-- corpora/000_645b6df18162c422.pdf: that .docx typeset by LibreOffice, with page numbers in the footer;
-- corpora/201_docx_autonumber.docx: a short report whose headings are Word auto-numbered
+- corpora/sample/000_645b6df18162c422.pdf: that .docx typeset by LibreOffice, with page numbers in the footer;
+- corpora/synthetic/201_docx_autonumber.docx: a short report whose headings are Word auto-numbered
   (一、/（一） from numbering definitions, not typed), one typed duplicate （二）, a list restarted at
   （三）, and a score table;
 - tests/fixtures/bad/: a scanned PDF (no text layer), an encrypted PDF (needs pypdf to make), a
@@ -55,7 +55,7 @@ def _footer_page_number(d: docx.Document) -> None:
 
 
 def sample_docx(out: Path) -> None:
-    src = load_source(HERE / "000_645b6df18162c422.txt")
+    src = load_source(HERE / "sample" / "000_645b6df18162c422.txt")
     doc = build_document(src)
     artifacts = {a.raw_start: a for a in doc.artifacts}
     d = _base_document()
@@ -151,22 +151,22 @@ def bad_fixtures(folder: Path) -> None:
     except ImportError:
         raise SystemExit("the encrypted fixture needs pypdf: .venv/bin/pip install pypdf") from None
     writer = PdfWriter()
-    for page in PdfReader(HERE / "000_645b6df18162c422.pdf").pages[:1]:
+    for page in PdfReader(HERE / "sample" / "000_645b6df18162c422.pdf").pages[:1]:
         writer.add_page(page)
     writer.encrypt(user_password="secret", owner_password="owner")
     with open(folder / "encrypted.pdf", "wb") as fh:
         writer.write(fh)
-    pdf = (HERE / "000_645b6df18162c422.pdf").read_bytes()
+    pdf = (HERE / "sample" / "000_645b6df18162c422.pdf").read_bytes()
     (folder / "truncated.pdf").write_bytes(pdf[: len(pdf) // 3])
-    dx = (HERE / "000_645b6df18162c422.docx").read_bytes()
+    dx = (HERE / "sample" / "000_645b6df18162c422.docx").read_bytes()
     (folder / "truncated.docx").write_bytes(dx[: len(dx) // 2])
 
 
 def main() -> None:
-    sample = HERE / "000_645b6df18162c422.docx"
+    sample = HERE / "sample" / "000_645b6df18162c422.docx"
     sample_docx(sample)
-    docx_to_pdf(sample, HERE / "000_645b6df18162c422.pdf")
-    autonumber_docx(HERE / "201_docx_autonumber.docx")
+    docx_to_pdf(sample, HERE / "sample" / "000_645b6df18162c422.pdf")
+    autonumber_docx(HERE / "synthetic" / "201_docx_autonumber.docx")
     bad_fixtures(HERE.parent / "tests" / "fixtures" / "bad")
     print("wrote", sample.name, "000_645b6df18162c422.pdf", "201_docx_autonumber.docx", "tests/fixtures/bad/*")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SAMPLE = "corpora/000_645b6df18162c422"
+SAMPLE = "corpora/sample/000_645b6df18162c422"
 
 
 def run(*args: str, out: str | None = None) -> None:

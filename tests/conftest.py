@@ -7,8 +7,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "corpora"
-SAMPLE = CORPORA / "000_645b6df18162c422.txt"
-SAMPLE_GOLD = CORPORA / "000_645b6df18162c422.gold.json"
+SYNTHETIC = CORPORA / "synthetic"
+REAL = CORPORA / "real"
+CLEAN = CORPORA / "clean"
+SAMPLE_DIR = CORPORA / "sample"
+SAMPLE = SAMPLE_DIR / "000_645b6df18162c422.txt"
+SAMPLE_GOLD = SAMPLE_DIR / "000_645b6df18162c422.gold.json"
 
 
 def lint(text: str, **cfg):

@@ -1,4 +1,4 @@
-"""Every report in corpora/ against its gold file: all expected findings, no must_not finding."""
+"""Every synthetic report and the sample against its gold file: all expected findings, no must_not finding."""
 
 import json
 
@@ -6,10 +6,10 @@ import pytest
 
 from reportlint.engine import lint_path
 
-from conftest import CORPORA
+from conftest import SAMPLE_DIR, SYNTHETIC
 from gold import match_gold
 
-GOLDS = sorted(CORPORA.glob("*.gold.json"))
+GOLDS = sorted([*SYNTHETIC.glob("*.gold.json"), *SAMPLE_DIR.glob("*.gold.json")])
 
 
 @pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name)

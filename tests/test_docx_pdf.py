@@ -11,9 +11,9 @@ from reportlint.engine import lint_path
 from reportlint.errors import InputError
 from reportlint.source import load_source
 
-from conftest import CORPORA, ROOT, run_cli
+from conftest import ROOT, SAMPLE_DIR, SYNTHETIC, run_cli
 
-STEM = CORPORA / "000_645b6df18162c422"
+STEM = SAMPLE_DIR / "000_645b6df18162c422"
 BAD = ROOT / "tests" / "fixtures" / "bad"
 
 
@@ -88,7 +88,7 @@ def test_pdf_footers_are_dropped_not_reported(results):
     assert [f.excerpt for f in results[".pdf"].findings if f.rule == "pdf-artifact"] == ["6"]
 
 
-AUTO = CORPORA / "201_docx_autonumber.docx"
+AUTO = SYNTHETIC / "201_docx_autonumber.docx"
 
 
 def test_autonumbered_docx_structure_rules():

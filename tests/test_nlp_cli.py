@@ -4,7 +4,7 @@ import json
 
 from reportlint.nlp import cut, make_doc
 
-from conftest import SAMPLE, run_cli
+from conftest import SAMPLE, SYNTHETIC, run_cli
 
 
 def test_finance_terms_stay_whole():
@@ -78,8 +78,9 @@ def test_lazy_block_boundaries_equal_whole_document_segmentation():
     from reportlint.document import build_document
     from reportlint.source import load_source
 
-    for name in ("000_645b6df18162c422.txt", "101_numbers_broken.txt"):
-        doc = build_document(load_source(SAMPLE.parent / name))
+    for path in (SAMPLE, SYNTHETIC / "101_numbers_broken.txt"):
+        name = path.name
+        doc = build_document(load_source(path))
         full = set()
         for tok in doc.tokens:  # the spaCy Doc over the whole text
             full.update((tok.idx, tok.idx + len(tok.text)))

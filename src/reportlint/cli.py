@@ -245,49 +245,70 @@ def scan(
 
 @app.command()
 def evaluate(
-    corpus: Annotated[Path, typer.Argument(help="含报告及其 *.gold.json 标注的目录")],
-    thresholds: Annotated[Path | None, typer.Option("--thresholds", help="各规则精确率/召回率下限（JSON）；低于则退出码 1")] = None,
-    write_thresholds: Annotated[Path | None, typer.Option("--write-thresholds", help="把当前各规则数值写入此文件")] = None,
+    corpus: Annotated[Path, typer.Argument(help="含报告的目录：有 *.gold.json 标注的按标注评分，没有的视为干净文本")],
+    thresholds: Annotated[Path | None, typer.Option("--thresholds", help="记录的下限（JSON，可按目录名分节）；低于则退出码 1")] = None,
+    write_thresholds: Annotated[Path | None, typer.Option("--write-thresholds", help="把当前数值写入此文件（按目录名分节合并）")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text 或 json")] = "text",
     show: Annotated[int, typer.Option("--show", help="最多列出多少条漏报与误报")] = 50,
 ) -> None:
-    """按标注文件计算每条规则的精确率、召回率和 F1，并列出漏报与误报。"""
+    """按标注文件计算每条规则的精确率、召回率和 F1（另按置信度、体裁分列），干净文本按每十万字的报告数计。"""
     import json
 
     from rich.table import Table
 
-    from reportlint.evaluate import check_thresholds, current_thresholds, evaluate_dir, render_table
+    from reportlint.evaluate import (check_thresholds, current_thresholds, evaluate_dir, render_groups,
+                                     render_table, thresholds_for)
 
     try:
         if not corpus.is_dir():
             raise UsageError(f"{corpus}: 不是目录")
         ev = evaluate_dir(corpus)
-        rows = render_table(ev)
         if fmt == "json":
-            print(json.dumps({"reports": ev.reports, "rules": current_thresholds(ev), "misses": ev.misses,
-                              "false_alarms": ev.false_alarms}, ensure_ascii=False, indent=1))
+            print(json.dumps(ev.as_dict(), ensure_ascii=False, indent=1))
         else:
-            con = Console(highlight=False)
-            table = Table("代码", "规则", "TP", "FP", "FN", "精确率", "召回率", "F1", "正例", "反例",
-                          title=f"reportlint evaluate：{ev.reports} 份报告", box=None)
-            for row in rows:
-                table.add_row(*[str(x) for x in row])
-            con.print(table)
-            for title, items in (("漏报", ev.misses), ("误报", ev.false_alarms)):
+            con = Console(highlight=False, width=150)
+            if ev.reports:
+                table = Table("代码", "规则", "TP", "FP", "其中落在反例", "FN", "精确率", "召回率", "F1", "正例", "反例",
+                              title=f"reportlint evaluate {corpus.name}：{ev.reports} 份有标注的报告", box=None)
+                for row in render_table(ev):
+                    table.add_row(*[str(x) for x in row])
+                con.print(table)
+                for title, groups in (("按置信度", ev.by_confidence), ("按体裁", ev.by_genre)):
+                    t = Table(title, "TP", "FP", "其中落在反例", "FN", "精确率", "召回率", box=None)
+                    for row in render_groups(groups, recall_only=groups is ev.by_confidence):
+                        t.add_row(*[str(x) for x in row])
+                    con.print(t)
+            if ev.clean.reports:
+                c = ev.clean.as_dict()
+                con.print(f"干净文本 {c['reports']} 份，{c['chars']} 字：报告 {c['findings']} 条"
+                          f"（错误 {c['errors']}，警告 {c['warnings']}，提示 {c['info']}），"
+                          f"每十万字 {c['per_100k']} 条（错误 {c['errors_per_100k']}）", markup=False)
+                if c["by_rule"]:
+                    con.print("  按规则：" + "，".join(f"{k} {v}" for k, v in c["by_rule"].items()), markup=False)
+            lists = [("漏报", ev.misses), ("误报", ev.false_alarms), ("标注错误", ev.gold_errors)]
+            for title, items in lists:
+                if not items and title == "标注错误":
+                    continue
                 con.print(f"\n{title} {len(items)} 处" + ("：" if items else ""), markup=False)
                 for line in items[:show]:
                     con.print("  " + line, markup=False, soft_wrap=True)
                 if len(items) > show:
                     con.print(f"  …… 另有 {len(items) - show} 处", markup=False)
         if write_thresholds:
-            write_thresholds.write_text(json.dumps(current_thresholds(ev), ensure_ascii=False, indent=1) + "\n",
-                                        encoding="utf-8")
+            data = {}
+            if write_thresholds.is_file():
+                data = json.loads(write_thresholds.read_text(encoding="utf-8"))
+            data[corpus.name] = current_thresholds(ev)
+            write_thresholds.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         code = 0
+        for err in ev.gold_errors:
+            _err(f"标注错误：{err}")
         if thresholds:
-            below = check_thresholds(ev, json.loads(thresholds.read_text(encoding="utf-8")))
+            section = thresholds_for(json.loads(thresholds.read_text(encoding="utf-8")), corpus)
+            below = check_thresholds(ev, section)
             for b in below:
                 _err(f"低于记录的下限：{b}")
-            code = 1 if below else 0
+            code = 1 if below or ev.gold_errors else 0
     except ReportlintError as exc:
         _err(str(exc))
         code = 2
