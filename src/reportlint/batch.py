@@ -419,6 +419,10 @@ def _warm() -> None:
 
     nlp.tokenizer()
     all_rules()
+    from reportlint.engine import lint_text
+
+    with contextlib.suppress(Exception):  # lazy loads; a rule's bug is reported per report, not here
+        lint_text("2024年度部门整体支出绩效自评报告\n一、基本情况\n本单位全年预算100万元，执行率98%。\n")
 
 
 # ---------------------------------------------------------------- reduce
