@@ -1,0 +1,213 @@
+"""Typos: names that must be exact, doubled words, truncated words, wrong words, confusable pairs.
+
+``find_typos(doc, extra_terms=(), unit_name=None)`` returns :class:`Typo` items in text order, each
+with the exact fix. Sources of evidence, strongest first:
+
+- a near miss of a name in ``lexicons/`` (terms.txt, names.yaml) or of the report's own unit name and
+  place (a character missing, extra, replaced by a same-sound or look-alike one, swapped; a word of
+  a set phrase moved or dropped): :mod:`reportlint.spelling.names`;
+- a wrong word from ``confusion.yaml`` (拔款, 布署, 再接再励) or a confusable pair in a context that
+  decides it (累积完成1234万元);
+- a word typed twice (:mod:`reportlint.spelling.repeats`);
+- a cited policy title one word off a central document in ``policies.yaml``;
+- a word cut short before punctuation whose whole form the same report uses elsewhere (实际规(㎡)
+  beside 批复规模(㎡)).
+
+The end of a text that was cut off mid-sentence (``Document.excerpt_end``) is never reported: an
+excerpt ending inside a word is the cut, not the author's typo.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlint.spelling.data import context_pairs, policy_titles
+from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, scan
+from reportlint.spelling.repeats import find_repeats
+
+KIND_LABELS = {
+    "missing": "缺字", "extra": "多字", "doubled": "重复字", "replaced": "错字", "swapped": "字序颠倒",
+    "word-swap": "词序颠倒", "word-drop": "缺词", "wrong-word": "别字", "repeat": "词语重复",
+    "truncated": "缺字", "context": "用词不当", "policy": "文件名称有误", "own": "本单位名称不一致",
+}
+
+
+@dataclass(frozen=True)
+class Typo:
+    start: int
+    end: int
+    fix: str  # the replacement for text[start:end]
+    kind: str  # a key of KIND_LABELS
+    name: str  # the exact form the fix restores (a name, a word, a title)
+    why: str = ""
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = None) -> list[Typo]:
+    from reportlint.nlp import tokenizer
+
+    freq = tokenizer().FREQ
+    text = doc.text
+    cands, exact = scan(text, tuple(extra_terms))
+    kept = [c for c in cands if accept(c, doc, exact, freq)]
+    kept += _own_name_candidates(doc, unit_name, freq)
+    out: list[Typo] = []
+    for c in choose(kept):
+        cand = text[c.start:c.end]
+        kind = "own" if c.group == "own" else c.kind
+        out.append(Typo(c.start, c.end, c.name, kind, c.name,
+                        "" if kind != "own" else f"与本单位名称“{c.name}”不一致（{_edit_label(c.kind)}）"))
+        del cand
+    taken = [(t.start, t.end) for t in out]
+    for r in find_repeats(doc):
+        if not _overlaps(r.start, r.end, taken):
+            out.append(Typo(r.start, r.end, "", "repeat", r.unit, f"“{r.unit}”连写了两次"))
+    for pat, fix, why in context_pairs():
+        for m in pat.finditer(text):
+            s, e = m.span(1)
+            if not _overlaps(s, e, taken):
+                out.append(Typo(s, e, fix, "context", fix, why))
+    out += _policy_typos(text)
+    out += _truncated(doc, freq, [(t.start, t.end) for t in out])
+    cut = len(text.rstrip())
+    if getattr(doc, "excerpt_end", False) or (cut and is_han(text[cut - 1])):
+        out = [t for t in out if t.end < cut]  # the text stops inside a word: the excerpt's cut
+    extra = set(extra_terms)
+    out = [t for t in out if text[t.start:t.end] not in extra]
+    return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _edit_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
+
+
+def _overlaps(s: int, e: int, spans) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+# ---------------------------------------------------------------- own unit name and place
+
+_PLACE = re.compile(r"^(.{2,12}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|县|旗|区|镇|乡))")
+
+
+_COVER_UNIT = re.compile(r"^\s*(?:评价单位|填报单位|单位名称|预算单位|部门名称|报送单位)\s*(?:[(（]\s*(?:公章|盖章)\s*[)）])?"
+                         r"\s*[:：]\s*([\u4e00-\u9fff]{4,30})\s*$", re.M)
+
+
+def own_names(unit_name: str | None, text: str = "") -> list[str]:
+    """The unit's names (from the context and the cover's 评价单位 line) and their places
+    (青梧岭市城市管理局 -> 青梧岭市)."""
+    units = [u for u in (unit_name, *(m.group(1) for m in _COVER_UNIT.finditer(text[:3000]))) if u]
+    names: list[str] = []
+    for u in dict.fromkeys(units):
+        if len(u) < 4:
+            continue
+        names.append(u)
+        m = _PLACE.match(u)
+        if m and 3 <= len(m.group(1)) < len(u):
+            names.append(m.group(1))
+    return list(dict.fromkeys(names))
+
+
+def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
+    text = doc.text
+    out: list[Candidate] = []
+    for name in own_names(unit_name, text):
+        n = len(name)
+        if n < 4:
+            continue
+        h = n // 2
+        spans = set()
+        for key, left in ((name[:h], True), (name[h:], False)):
+            for m in re.finditer(re.escape(key), text):
+                for d in (-1, 0, 1):
+                    s, e = (m.start(), m.start() + n + d) if left else (m.end() - n - d, m.end())
+                    if s >= 0 and e <= len(text):
+                        spans.add((s, e))
+        correct = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+        for s, e in spans:
+            cand = text[s:e]
+            if cand == name or not all(is_han(ch) for ch in cand) or _overlaps(s, e, correct):
+                continue
+            edit = classify(cand, name)
+            if edit is None or edit[0] == "extra" or freq.get(cand, 0) > 0:
+                continue
+            # the place name keeps its administrative suffix: 青梧市 for 青梧岭市, not 青梧岭 (a cut)
+            if cand[-1] != name[-1] and edit[1] >= len(cand) - 1:
+                continue
+            out.append(Candidate(s, e, name, "own", edit[0], edit[1]))
+    return out
+
+
+# ---------------------------------------------------------------- policy titles
+
+_TITLE = re.compile(r"《([^《》\n]{6,60})》")
+
+
+def _policy_typos(text: str) -> list[Typo]:
+    titles = policy_titles()
+    out = []
+    for m in _TITLE.finditer(text):
+        t = m.group(1).strip()
+        if t in titles:
+            continue
+        for p, number in titles.items():
+            # a word dropped from a central title; an added word (…的实施意见) is a local document's own title
+            if len(p) < 8 or not 1 <= len(p) - len(t) <= 2:
+                continue
+            pre = 0
+            while pre < min(len(p), len(t)) and p[pre] == t[pre]:
+                pre += 1
+            suf = 0
+            while suf < min(len(p), len(t)) - pre and p[-1 - suf] == t[-1 - suf]:
+                suf += 1
+            if pre + suf >= len(p) - 2 and pre + suf >= len(t) - 2 and pre >= 2 and suf >= 2:
+                why = f"中央文件名称为《{p}》" + (f"（{number}）" if number else "")
+                out.append(Typo(m.start(), m.end(), f"《{p}》", "policy", p, why))
+                break
+    return out
+
+
+# ---------------------------------------------------------------- words cut short
+
+_CUT = re.compile(r"([\u4e00-\u9fff])(?=\s*[,，。；;:：、)）(（0-9])")
+
+
+def _continuation(text: str, i: int) -> str:
+    """The next two non-space characters from ``i``."""
+    return re.sub(r"\s+", "", text[i:i + 8])[:2]
+
+
+def _truncated(doc, freq, taken) -> list[Typo]:
+    """A word cut short (实际规(㎡), 资金安 0 元) where the report has the whole word in the same frame
+    elsewhere: 批复规模(㎡ and 资金安排 0 元 are followed by what follows the cut word here."""
+    text = doc.text
+    out = []
+    for m in _CUT.finditer(text):
+        i = m.start(1)
+        t = m.group(1)
+        if i == 0 or not is_han(text[i - 1]) or _overlaps(i, i + 1, taken):
+            continue
+        if not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
+            continue
+        follow = _continuation(text, i + 1)
+        best = None
+        for k in re.finditer(re.escape(t) + r"([\u4e00-\u9fff])", text):
+            w = t + k.group(1)
+            fw = freq.get(w, 0)
+            if fw >= 500 and fw >= 5 * max(freq.get(t, 0), 1) and doc.is_boundary(k.start()) \
+                    and doc.is_boundary(k.end()) and _continuation(text, k.end()) == follow \
+                    and (best is None or fw > best[1]):
+                best = (w, fw)
+        if best is None:
+            continue
+        prev = doc.words_in(i - 1, i)
+        p = prev[-1] if prev else ""
+        s = i - len(p) if p and text[i - len(p):i] == p else i
+        out.append(Typo(s, i + 1, text[s:i] + best[0], "truncated", best[0],
+                        f"“{text[s:i + 1]}”缺字，应为“{text[s:i]}{best[0]}”（本文他处写作“{best[0]}”）"))
+    return out

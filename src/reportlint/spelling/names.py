@@ -1,0 +1,345 @@
+"""Near misses of names that must be exact: one Aho-Corasick pass over the text.
+
+A name of n >= 4 characters with one edit (a character missing, extra, replaced, or two neighbours
+swapped) keeps its left half or its right half intact (pigeonhole), except a swap across the middle.
+The automaton holds both halves of every name (anchors), every name itself (exact occurrences,
+which silence overlapping candidates), the middle swap of every name, the word swaps and word drops
+of multi-word phrases, and the wrong words of ``confusion.yaml``. Each anchor hit proposes at most
+three windows (one shorter, same length, one longer), checked by a direct comparison.
+
+Whether a candidate is reported depends on the name's group (see ``lexicons/names.yaml``) and on the
+segmentation around it; :func:`accept` holds those rules.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reportlint.spelling.data import confusable, entries, wrong_words
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# a character rarer than this (jieba frequency) typed inside a term is itself a sign of a typo;
+# a common one (的, 较, 在) after a term prefix usually means ordinary text follows
+COMMON_CHAR_FREQ = 5000
+# a two-character anchor rarer than this as a word (扫黑, 初心) makes a four-character slogan distinctive
+DISTINCTIVE_FREQ = 50
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    name: str  # the exact form
+    group: str  # term | strict | phrase | heading | wrong | own
+    kind: str  # missing | extra | doubled | replaced | swapped | word-swap | word-drop | wrong-word
+    pos: int = -1  # index in the candidate of the edited character (-1: not one character)
+
+
+def is_han(c: str) -> bool:
+    return bool(_HAN.match(c))
+
+
+@cache
+def _segmented(name: str) -> tuple[str, ...]:
+    from reportlint.nlp import cut
+
+    return tuple(w for w in cut(name) if w)
+
+
+@cache
+def automaton(extra: tuple[str, ...] = ()):
+    """The Aho-Corasick automaton: key -> list of (role, name, group, info)."""
+    import ahocorasick
+
+    table: dict[str, list[tuple]] = {}
+    names = dict(entries())
+    for t in extra:
+        names.setdefault(t, "term")
+
+    def add(key: str, value: tuple) -> None:
+        table.setdefault(key, []).append(value)
+
+    for name, group in names.items():
+        n = len(name)
+        add(name, ("exact", name, group, 0))
+        if n < 4:
+            continue
+        h = n // 2
+        add(name[:h], ("left", name, group, 0))
+        add(name[h:], ("right", name, group, 0))
+        swapped = name[:h - 1] + name[h] + name[h - 1] + name[h + 1:]
+        if swapped != name:
+            add(swapped, ("variant", name, group, "swapped"))
+    for name, group in names.items():
+        if group in ("phrase", "heading", "strict") and len(name) >= 5:
+            words = _segmented(name)
+            if len(words) >= 3:
+                for i in range(len(words) - 1):
+                    if len(words[i]) < 2 or len(words[i + 1]) < 2:
+                        continue  # 发展新格局 for 新发展格局: a one-character modifier moves freely
+                    w = list(words)
+                    w[i], w[i + 1] = w[i + 1], w[i]
+                    v = "".join(w)
+                    if v != name and v not in names:
+                        add(v, ("variant", name, group, "word-swap"))
+            if group == "heading" and len(words) >= 3:
+                for i in range(1, len(words) - 1):
+                    v = "".join(words[:i] + words[i + 1:])
+                    if len(words[i]) >= 2 and len(v) >= 5 and v not in names:
+                        add(v, ("variant", name, group, "word-drop"))
+    for wrong, right in wrong_words().items():
+        add(wrong, ("variant", right, "wrong", "wrong-word"))
+    a = ahocorasick.Automaton()
+    for key, values in table.items():
+        a.add_word(key, (key, tuple(values)))
+    a.make_automaton()
+    return a, frozenset(names)
+
+
+def classify(cand: str, name: str) -> tuple[str, int] | None:
+    """The one edit that turns ``name`` into ``cand``: (kind, index in cand), or None."""
+    n, m = len(name), len(cand)
+    if m == n:
+        diff = [i for i in range(n) if cand[i] != name[i]]
+        if len(diff) == 1:
+            return "replaced", diff[0]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and cand[diff[0]] == name[diff[1]] \
+                and cand[diff[1]] == name[diff[0]]:
+            return "swapped", diff[0]
+        return None
+    if m == n - 1:
+        i = 0
+        while i < m and cand[i] == name[i]:
+            i += 1
+        return ("missing", i) if cand[i:] == name[i + 1:] else None
+    if m == n + 1:
+        i = 0
+        while i < n and cand[i] == name[i]:
+            i += 1
+        if cand[i + 1:] != name[i:]:
+            return None
+        doubled = (i > 0 and cand[i] == cand[i - 1]) or (i + 1 < m and cand[i] == cand[i + 1])
+        return ("doubled" if doubled else "extra"), i
+    return None
+
+
+def scan(text: str, extra: tuple[str, ...] = ()) -> tuple[list[Candidate], list[tuple[int, int, str]]]:
+    """Raw candidates and exact occurrences ``(start, end, name)`` of names in ``text``."""
+    auto, names = automaton(extra)
+    cands: set[Candidate] = set()
+    exact: list[tuple[int, int, str]] = []
+    n_text = len(text)
+    for end_idx, (key, values) in auto.iter(text):
+        k_end = end_idx + 1
+        k_start = k_end - len(key)
+        for role, name, group, info in values:
+            if role == "exact":
+                exact.append((k_start, k_end, name))
+                continue
+            if role == "variant":
+                cands.add(Candidate(k_start, k_end, name, group, info))
+                continue
+            n = len(name)
+            if role == "left":
+                windows = ((k_start, k_start + n + d) for d in (-1, 0, 1))
+            else:
+                windows = ((k_end - n - d, k_end) for d in (-1, 0, 1))
+            for s, e in windows:
+                if s < 0 or e > n_text or e - s < 3:
+                    continue
+                cand = text[s:e]
+                if cand == name or cand in names:
+                    continue
+                edit = classify(cand, name)
+                if edit is not None:
+                    cands.add(Candidate(s, e, name, group, edit[0], edit[1]))
+    return sorted(cands, key=lambda c: (c.start, -(c.end - c.start))), exact
+
+
+def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
+    """Is this candidate a typo of its name, given the text and its segmentation?"""
+    text = doc.text
+    cand = text[c.start:c.end]
+    n = len(c.name)
+    if not all(is_han(ch) for ch in cand if ch not in c.name):
+        return False
+    if c.pos >= 0 and c.kind == "replaced" and not is_han(c.name[c.pos]):
+        return False  # 复议及行政诉讼 for 复议、行政诉讼: a conjunction for a pause mark is a choice
+    # the correct name, or another name, is written where the edit is
+    edit_lo = c.start + max(c.pos, 0)
+    edit_hi = edit_lo + 1 if c.pos >= 0 else c.end
+    for s, e, name in exact:
+        # for a missing character: the gap where it went missing lies inside another name
+        covered = s < edit_lo < e if c.kind == "missing" else s <= edit_lo and e >= edit_hi
+        if covered and (s, e) != (c.start, c.end):
+            return False
+        if name == c.name and s < c.end and c.start < e:
+            return False
+    left_ok = c.start == 0 or not is_han(text[c.start - 1]) or doc.is_boundary(c.start)
+    right_ok = c.end >= len(text) or not is_han(text[c.end]) or doc.is_boundary(c.end)
+    if c.kind == "wrong-word":
+        # on word boundaries, or inside a word jieba's HMM made up around it (已拔入)
+        return (left_ok and right_ok) or _odd_around(doc, c.start, c.end, freq)
+    if freq.get(cand, 0) > 0 and c.kind not in ("word-swap", "word-drop"):
+        return False  # the candidate is itself a dictionary word (不忘初衷, 人民政权)
+    if c.kind in ("word-swap", "word-drop"):
+        return left_ok and (right_ok or c.kind == "word-drop")
+    if c.group == "term":
+        return _accept_term(c, doc, cand, freq, left_ok)
+    # strict names, phrases, headings
+    if c.kind == "missing":
+        if c.name[c.pos] in FUNCTION_CHARS:
+            return False  # 存在主要问题 for 存在的主要问题: 的 may be left out
+        if n == 4:  # only a character lost at an edge, next to punctuation or a line start
+            return c.pos in (0, n - 1) and _edge_drop(text, c)
+        if c.pos == 0 and not (_edge_drop(text, c) or _stray(doc, c.start, -1, freq)):
+            return False  # (按照)公开为常态: a phrase may start later; 本级般公共预算 leaves a stray 般
+        if c.pos == len(cand) and not _edge_drop(text, c):
+            return False
+        return left_ok and right_ok and _broken(doc, c.start, c.end)
+    if n == 4 and not (left_ok and right_ok):
+        return False
+    if not (left_ok or right_ok):
+        return False
+    if c.kind in ("doubled", "swapped"):
+        return True
+    new = cand[c.pos]
+    if c.kind == "extra":
+        if new in FUNCTION_CHARS:
+            # 中国特色的社会主义 is a modifier marked with 的; 除特别说明的外 puts 的 before a bound ending
+            return c.pos == n - 1
+        return new in c.name or freq.get(new, 0) < COMMON_CHAR_FREQ or n >= 6
+    # replaced
+    old = c.name[c.pos]
+    if old in NUMERALS and new in NUMERALS:
+        return False  # 党的十六大精神, 第十三个五年规划: another congress or plan, not a typo
+    if old in FREE_VARIANTS and new in FREE_VARIANTS:
+        return False  # 问题和改进 for 问题及改进: a choice of conjunction
+    if _common_word_instead(c, cand, freq):
+        return False  # 推进长江经济带发展, 政务信息公开: a common word in place of the name's word
+    edge = c.pos in (0, n - 1)  # 支出决算情(况) is another word going on, not 支出决算表 mistyped
+    if c.group == "strict" and n >= 5 and not edge:
+        return True
+    if (confusable(new, old) or freq.get(new, 0) < COMMON_CHAR_FREQ) and _broken(doc, c.start, c.end):
+        return True
+    if n != 4:
+        return False
+    h = n // 2
+    intact = c.name[h:] if c.pos < h else c.name[:h]
+    return freq.get(intact, 0) < DISTINCTIVE_FREQ and left_ok and right_ok
+
+
+# a word this frequent (jieba) standing where the name has another word is a different wording
+COMMON_WORD_FREQ = 1000
+FUNCTION_CHARS = frozenset("的之地了")
+NUMERALS = frozenset("〇零一二三四五六七八九十百千两")
+FREE_VARIANTS = frozenset("及和与并、或暨")
+
+
+def _common_word_instead(c: Candidate, cand: str, freq) -> bool:
+    """The name's word holding the replaced character, read in the candidate, is a common word."""
+    k = 0
+    for w in _segmented(c.name):
+        if k <= c.pos < k + len(w):
+            alt = cand[k:k + len(w)]
+            return len(w) >= 2 and freq.get(alt, 0) >= COMMON_WORD_FREQ
+        k += len(w)
+    return False
+
+
+def _accept_term(c: Candidate, doc, cand: str, freq, left_ok: bool) -> bool:
+    """Finance terms (terms.txt): the milder rules of the original term-typo."""
+    text = doc.text
+    n = len(c.name)
+    if not _end_ok(doc, c.start, c.end, c.name):
+        return False
+    if c.kind == "swapped" and n >= 5:
+        return True  # 无转结下年度…: the swap itself glues the first character to the word before
+    if not left_ok:
+        return False
+    if c.kind == "missing":
+        if n == 4 and c.pos not in (0, 3):
+            return False
+        if c.pos == 0 and not (_edge_drop(text, c) or (n > 4 and _stray(doc, c.start, -1, freq))):
+            return False
+        if c.pos == len(cand) and not (_edge_drop(text, c) or (n >= 6 and _stray(doc, c.end - 1, 1, freq))):
+            return False  # 国有资本经营预财政拨款: a long term lost its last character before the next word
+    elif c.kind == "replaced" and ((c.pos > 0 and cand[c.pos] == cand[c.pos - 1])
+                                   or (c.pos + 1 < len(cand) and cand[c.pos] == cand[c.pos + 1])):
+        return True  # 公用用车 for 公务用车: the neighbour typed again in place of a character
+    elif c.kind in ("extra", "replaced"):
+        new = cand[c.pos]
+        old = c.name[c.pos] if c.kind == "replaced" else ""
+        if freq.get(new, 0) >= COMMON_CHAR_FREQ and not (old and confusable(new, old)):
+            return False
+    return _odd(doc, c.start, c.end, freq)
+
+
+def _edge_drop(text: str, c: Candidate) -> bool:
+    """A character lost at the name's edge next to punctuation or a line start/end (三、出决算表,
+    队伍建,), unless the line was only wrapped there (公共财⏎政拨款)."""
+    lost = c.name[c.pos]
+    if c.pos == 0:
+        if c.start > 0 and is_han(text[c.start - 1]):
+            return False
+        return not text[:c.start].rstrip().endswith(lost)
+    if c.end < len(text) and (is_han(text[c.end]) or text[c.end] in "(（"):
+        return False
+    return not text[c.end:].lstrip().startswith(lost)
+
+
+def _stray(doc, i: int, side: int, freq) -> bool:
+    """Character ``i`` is a word on its own and forms no word with its neighbour on ``side``
+    (法治建基础: 建 stands alone and 建基 is no word, so 法治建设 lost its 设)."""
+    text = doc.text
+    j = i + side
+    if not (0 <= j < len(text)) or not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
+        return False
+    pair = text[min(i, j):max(i, j) + 1]
+    return freq.get(pair, 0) == 0
+
+
+def _odd_around(doc, s: int, e: int, freq) -> bool:
+    """Every word crossing the span's edges is one no dictionary has."""
+    words = doc.words_in(s, e)
+    return bool(words) and all(freq.get(w, 0) == 0 for w in (words[0], words[-1])
+                               if len(w) > 1 and is_han(w[0]))
+
+
+def _odd(doc, s: int, e: int, freq) -> bool:
+    """The span segments into a stray single character or a word no dictionary has (jieba's HMM
+    glued 日效性 together): a corrupted word, not ordinary words."""
+    return any((len(w) == 1 or freq.get(w, 0) == 0) and is_han(w[0]) for w in doc.words_in(s, e))
+
+
+def _broken(doc, s: int, e: int) -> bool:
+    """The span segments into a stray single character (a corrupted word), not ordinary words."""
+    return any(len(w) == 1 and is_han(w) for w in doc.words_in(s, e))
+
+
+def _end_ok(doc, s: int, e: int, term: str) -> bool:
+    """The candidate ends on a word boundary, or inside a word that continues the term's own
+    ending (三公经经费支出: 经费支出 starts with the term's 经费)."""
+    if doc.is_boundary(e):
+        return True
+    k = e - 1
+    while k > s and not doc.is_boundary(k):
+        k -= 1
+    tail = doc.text[k:e]
+    return len(tail) >= 2 and term.endswith(tail)
+
+
+def choose(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longer names first, then earlier."""
+    chosen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-len(c.name), c.start)):
+        if not any(c.start < o.end and o.start < c.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def pairwise_doubled(s: str) -> bool:
+    return any(a == b for a, b in itertools.pairwise(s))

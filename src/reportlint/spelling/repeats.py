@@ -1,0 +1,64 @@
+"""Words typed twice (保障保障, 食品食品, 补助资金预算补助资金预算, 政府政府).
+
+A run U U of Han characters is a doubled word when the first copy is whole words (it starts and ends
+on jieba word boundaries), the second copy starts on a word boundary, and U is not a reduplication the
+language allows: a dictionary word that is itself a doubling (常常, 人人, 等等, 看看, 研究研究 …) is one
+token and never matches; verbs that reduplicate (研究研究, 讨论讨论) and numeral + measure runs (一个一个)
+are listed below. A single character typed twice counts only for function characters (的的, 了了 …),
+whose doubling is never a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,8}[:：]?)\1")
+# a unit of measure typed twice after a figure (1837600元元)
+_UNIT_TWICE = re.compile(r"(?<=[0-9])(万元|亿元|元|人次|人|个|次|件|项|户|家|所|平方米|公里|吨)\1(?![\u4e00-\u9fff])")
+_SINGLE = re.compile(r"([的了是在和与及对为将把被从向于并也都就又而])\1")
+# verbs whose ABAB reduplication is colloquial but correct ("研究研究"), and runs a reader repeats on purpose
+ALLOWED = frozenset({
+    "研究", "讨论", "商量", "学习", "考虑", "了解", "检查", "休息", "活动", "锻炼", "打扫", "整理", "收拾",
+    "介绍", "说明", "比较", "试试", "看看", "想想", "谈谈", "走走", "问问", "一点", "一步", "一天",
+    "一年", "一个", "一次", "一件", "一项", "一批", "一片", "一层", "一级", "一代", "一家", "一户", "一村",
+    "一对", "一条", "哈哈", "呵呵", "嘻嘻", "谢谢", "多多", "好好", "慢慢", "渐渐", "常常", "天天",
+})
+
+
+@dataclass(frozen=True)
+class Repeat:
+    start: int  # of the second copy
+    end: int
+    unit: str
+
+
+def find_repeats(doc) -> list[Repeat]:
+    text = doc.text
+    out: list[Repeat] = []
+    for m in _DOUBLED.finditer(text):
+        unit = m.group(1)
+        s, mid, e = m.start(), m.start() + len(unit), m.end()
+        if _in_table_row(text, s, e):
+            continue
+        unit = unit.rstrip(":：")
+        if unit in ALLOWED or unit[0] in "一两几每" or len(set(unit)) == 1:
+            continue
+        if not (doc.is_boundary(s) and doc.is_boundary(mid)):
+            continue
+        out.append(Repeat(mid, e, unit))
+    for m in _UNIT_TWICE.finditer(text):
+        out.append(Repeat(m.start() + len(m.group(1)), m.end(), m.group(1)))
+    for m in _SINGLE.finditer(text):
+        s, e = m.start(), m.end()
+        if doc.is_boundary(s) and doc.is_boundary(s + 1) and doc.is_boundary(e):
+            out.append(Repeat(s + 1, e, m.group(1)))
+    return out
+
+
+def _in_table_row(text: str, s: int, e: int) -> bool:
+    """A flattened table row puts one cell's value next to an identical one (目标值 显著提升 | 实际值
+    显著提升): a figure right before and after the pair marks cells, not prose."""
+    before = text[max(0, s - 1):s]
+    after = text[e:e + 1]
+    return bool(re.match(r"[0-9%|｜]", before)) or bool(re.match(r"[0-9%|｜]", after))
