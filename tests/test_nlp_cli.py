@@ -89,21 +89,3 @@ def test_lazy_block_boundaries_equal_whole_document_segmentation():
         if name.startswith("000"):
             i = doc.text.index("般公共预算")
             assert doc.words_in(i, i + 5) == ["般", "公共", "预算"]
-
-
-def test_trie_backed_segmenter_equals_jieba_on_the_corpus():
-    """reportlint's jieba runs on a memory-mapped trie of jieba's dictionary; the words must be jieba's."""
-    import logging
-
-    import jieba
-
-    from reportlint.nlp import cut, user_terms
-
-    jieba.setLogLevel(logging.WARNING)
-    ref = jieba.Tokenizer()
-    ref.initialize()
-    for term in user_terms():
-        ref.add_word(term)
-    for path in sorted(SAMPLE.parent.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        assert cut(text) == list(ref.cut(text)), path.name
