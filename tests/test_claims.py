@@ -7,13 +7,14 @@ from decimal import Decimal
 
 import pytest
 
+from reportlint.claims import claims_of
 from reportlint.engine import lint_text
 
 from conftest import SAMPLE, run_cli
 
 
 def claims(text, **kw):
-    return lint_text(text).doc.claims
+    return claims_of(lint_text(text).doc)
 
 
 def one(text, kind=None):
@@ -83,7 +84,7 @@ def test_tolerance_follows_stated_precision():
 
 
 def test_sample_claims_required_by_the_issue(sample_result):
-    cs = sample_result.doc.claims
+    cs = claims_of(sample_result.doc)
     amounts = {(c.raw, c.value) for c in cs if c.kind == "amount"}
     assert ("235942197.18元", Decimal("235942197.18")) in amounts
     assert ("121.2万元", Decimal("1212000.0")) in amounts

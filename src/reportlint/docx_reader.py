@@ -12,7 +12,7 @@ import zipfile
 from reportlint.docx_numbering import Numbering, W
 from reportlint.errors import InputError
 from reportlint.limits import DEFAULT, Limits, part_too_large
-from reportlint.source import LineInfo, Source
+from reportlint.source_model import LineInfo, Source
 
 
 def check_parts(data: bytes, name: str, limits: Limits) -> None:

@@ -15,7 +15,7 @@ from collections import Counter
 from reportlint.document.reflow import PAGE_NUMBER
 from reportlint.errors import InputError
 from reportlint.limits import DEFAULT, Limits, check_chars, check_pages, check_pdf_streams
-from reportlint.source import LineInfo, Source
+from reportlint.source_model import LineInfo, Source
 
 MIN_TEXT_PER_PAGE = 10  # fewer characters than this on average: a scan without a text layer
 

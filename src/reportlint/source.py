@@ -10,52 +10,16 @@ import os
 import re
 import stat
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from reportlint.errors import InputError
 from reportlint.limits import DEFAULT, Limits, check_bytes, check_chars
+from reportlint.source_model import Source
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
-
-
-@dataclass(frozen=True)
-class LineInfo:
-    """Where one line of the extracted text sits in a .docx or .pdf, for people to find it."""
-
-    page: int | None = None  # PDF: 1-based page
-    page_line: int | None = None  # PDF: 1-based line on that page
-    paragraph: int | None = None  # DOCX: 1-based body paragraph
-    table: int | None = None  # DOCX: 1-based table, row and cell
-    row: int | None = None
-    cell: int | None = None
-    auto_number: str | None = None  # DOCX: the list number Word renders (not in the paragraph text)
-
-
-@dataclass(frozen=True)
-class Source:
-    """A report's text as read from disk, with newlines normalised to ``\\n``.
-
-    For .docx and .pdf the text is extracted, one line per Word paragraph / table cell or per
-    PDF text line, and ``lines`` locates each line in the original file.
-    """
-
-    path: str
-    text: str
-    encoding: str
-    kind: str  # "text" | "markdown" | "docx" | "pdf"
-    lines: tuple[LineInfo, ...] | None = None
-    artifact_lines: frozenset[int] = frozenset()  # 0-based lines known to be page furniture
-    notes: tuple[str, ...] = ()  # things the output should tell the reader (auto numbering …)
-
-    def location(self, line: int) -> LineInfo | None:
-        """LineInfo of a 1-based line, if the source has them."""
-        if self.lines is None or not 1 <= line <= len(self.lines):
-            return None
-        return self.lines[line - 1]
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

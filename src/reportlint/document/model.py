@@ -147,13 +147,6 @@ class Document:
 
         return make_doc(self.text)
 
-    @cached_property
-    def claims(self):
-        """Claims extracted from the text (after the context is known), built on first use."""
-        from reportlint.claims import extract_claims
-
-        return extract_claims(self)
-
     # Word boundaries are computed lazily, one jieba block at a time. jieba segments each run of
     # Han/alphanumeric characters (its re_han) on its own, so segmenting only the blocks a rule asks
     # about gives exactly the boundaries of segmenting the whole text (tested), at a fraction of the cost.

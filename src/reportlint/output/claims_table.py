@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from reportlint.claims import claims_of
 from reportlint.claims.model import Claim
 from reportlint.document.model import Document
 
@@ -15,7 +16,7 @@ COLUMNS = ["path", "kind", "raw", "value", "unit", "comparator", "indicator", "s
 
 def rows(doc: Document) -> list[dict]:
     out = []
-    for c in doc.claims:
+    for c in claims_of(doc):
         out.append(_row(doc, c))
     return out
 

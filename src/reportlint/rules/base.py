@@ -17,6 +17,7 @@ from reportlint.findings import Finding, Severity
 from reportlint.rules.registry import REGISTRY, all_rules, find_rule, register, resolve_selection
 
 if TYPE_CHECKING:
+    from reportlint.claims.model import Claim
     from reportlint.config import Config
     from reportlint.context import Context
     from reportlint.document.model import Document
@@ -57,6 +58,13 @@ class RuleContext:
     @property
     def text(self) -> str:
         return self.doc.text
+
+    @property
+    def claims(self) -> list[Claim]:
+        """The figures the document states (``claims.claims_of``), extracted once per document."""
+        from reportlint.claims import claims_of
+
+        return claims_of(self.doc)
 
     def report(self, start: int, end: int, message: str, suggestion: str | None = None,
                severity: Severity | None = None, **extra) -> Finding:

@@ -57,7 +57,7 @@ def _closed(parts: list[Claim]) -> bool:
 def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     text = ctx.text
     by_para: dict[int, list[Claim]] = {}
-    for c in ctx.doc.claims:
+    for c in ctx.claims:
         if c.kind in SUMMABLE:
             by_para.setdefault(c.paragraph, []).append(c)
     for p in ctx.doc.paragraphs:

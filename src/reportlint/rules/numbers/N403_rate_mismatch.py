@@ -51,7 +51,7 @@ def _role(indicator: str, words: list[str]) -> bool:
       silent="全年预算100万元，决算95万元，预算执行率95%。参保总缴费人数225317人，完成率100.59%；"
              "已缴费人数184305人，参保缴费完成率为82.28%。\n")
 def rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
-    claims = ctx.doc.claims
+    claims = ctx.claims
     text = ctx.text
     rates = lex()["rates"]
     numerators: list[tuple[Claim, Claim, str]] = []  # (count/amount, rate, rate name) for implied bases

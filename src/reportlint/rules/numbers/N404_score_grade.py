@@ -37,7 +37,7 @@ from reportlint.rules.numbers._scores import band_of, grade_bands, is_total_scor
       fires="自评分数90分，等级为良好。\n",
       silent="自评得分90分，等级为优。综合得分85.5分，评价等级为“良”。\n")
 def score_grade(ctx: RuleContext) -> Iterator[Finding]:
-    claims = ctx.doc.claims
+    claims = ctx.claims
     bands = grade_bands(ctx)
     text = ctx.text
     for g in claims:

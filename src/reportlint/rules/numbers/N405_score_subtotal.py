@@ -41,7 +41,7 @@ from reportlint.rules.numbers._scores import SUB_SCORE, is_total_score
       silent="产出指标得分45分、效益指标得分28分、满意度得分9分、预算执行率得分9分，总分91分。"
              "预算执行率（10分）得9.5分。\n")
 def score_subtotal(ctx: RuleContext) -> Iterator[Finding]:
-    claims = ctx.doc.claims
+    claims = ctx.claims
     text = ctx.text
     full = Decimal(str(load_yaml("grade_bands.yaml").get("full_marks", 100)))
     stated_full = [c.value for c in claims if c.kind == "score" and c.extra.get("role") == "full"]

@@ -50,8 +50,8 @@ def _norm_indicator(ind: str) -> str:
 def value_conflict(ctx: RuleContext) -> Iterator[Finding]:
     groups: dict[tuple, list[Claim]] = {}
     dated_sentences = {(c.paragraph, sentence_start(ctx.text, c.start, ctx.doc.paragraphs[c.paragraph].start))
-                       for c in ctx.doc.claims if c.kind in ("date", "period")}
-    for c in ctx.doc.claims:
+                       for c in ctx.claims if c.kind in ("date", "period")}
+    for c in ctx.claims:
         if c.kind not in ("amount", "count", "percent", "permille") or not c.exact:
             continue
         ind = _norm_indicator(c.indicator)

@@ -45,7 +45,7 @@ _DONE_WORDS = re.compile(r"截至|截止|已|完成|共|累计|实现|办理|发
 def date_invalid(ctx: RuleContext) -> Iterator[Finding]:
     filing = ctx.context.filing_date
     text = ctx.text
-    for c in ctx.doc.claims:
+    for c in ctx.claims:
         if c.kind != "date":
             continue
         if not c.extra.get("valid", True):
