@@ -1,14 +1,21 @@
-"""Small text helpers shared by the year classifier and the rules."""
+"""Character classes and boundaries of Chinese report text, and small helpers, kept in one place.
+
+Word lists (terms, scope words, units, time words …) are data in ``lexicons/``; the character-level
+sets below are what every module splitting or matching Chinese text shares.
+"""
 
 from __future__ import annotations
+
+HAN = "\u4e00-\u9fff"  # the CJK Unified Ideographs block, for use inside a character class
+HAN_CHAR = f"[{HAN}]"  # one Han character
+SENTENCE_ENDS = "。！？"  # marks that end a sentence
+CLAUSE_ENDS = "，。；！？"  # marks that end a clause (a line break ends one too)
+CN_SMALL_NUMERALS = "一二三四五六七八九十"  # the numerals of ordinals and months: 一是, 第三, 十二月
+YEAR = r"(?:19|20)\d{2}"  # a four-digit year of the reports' era (regular expression)
 
 
 def in_brackets(text: str, pos: int, open_: str = "《", close: str = "》") -> bool:
     """Is ``pos`` inside an ``open_ … close`` pair of its sentence? (An unclosed 《 does not run on.)"""
-    start = max(text.rfind(ch, 0, pos) for ch in "\n。！？") + 1
+    start = max(text.rfind(ch, 0, pos) for ch in "\n" + SENTENCE_ENDS) + 1
     o = text.rfind(open_, start, pos)
     return o >= 0 and text.rfind(close, o, pos) < 0
-
-
-HAN = "\u4e00-\u9fff"  # the CJK Unified Ideographs block, for use inside a character class
-HAN_CHAR = f"[{HAN}]"  # one Han character

@@ -8,6 +8,7 @@ from functools import cache
 
 from reportlint.claims.model import Claim, fmt
 from reportlint.lexicon import load_yaml
+from reportlint.textutil import SENTENCE_ENDS
 
 SUMMABLE = ("amount", "count")
 
@@ -34,18 +35,18 @@ def show(c: Claim, value: Decimal | None = None) -> str:
 
 
 def sentence_end(text: str, pos: int, limit: int) -> int:
-    m = re.compile(r"[。！？]").search(text, pos, limit)
+    m = re.compile(f"[{SENTENCE_ENDS}]").search(text, pos, limit)
     return m.start() if m else limit
 
 
 def clause_group_end(text: str, pos: int, limit: int) -> int:
     """The end of a list of parts: the sentence end or a semicolon."""
-    m = re.compile(r"[。！？；;]").search(text, pos, limit)
+    m = re.compile(f"[{SENTENCE_ENDS}；;]").search(text, pos, limit)
     return m.start() if m else limit
 
 
 def sentence_start(text: str, pos: int, floor: int) -> int:
-    i = max(text.rfind(ch, floor, pos) for ch in "。！？")
+    i = max(text.rfind(ch, floor, pos) for ch in SENTENCE_ENDS)
     return floor if i < 0 else i + 1
 
 

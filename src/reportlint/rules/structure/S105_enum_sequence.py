@@ -30,8 +30,10 @@ from collections.abc import Iterator
 from reportlint.document.markers import cn_to_int, int_to_cn
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
+from reportlint.textutil import CN_SMALL_NUMERALS
 
-_ENUM = re.compile(r"(?:(?<=^)|(?<=[。；：，！？\n]))\s*(?:([一二三四五六七八九十]{1,2})是|第([一二三四五六七八九十]{1,2})[，、：])")
+_N = f"[{CN_SMALL_NUMERALS}]{{1,2}}"
+_ENUM = re.compile(rf"(?:(?<=^)|(?<=[。；：，！？\n]))\s*(?:({_N})是|第({_N})[，、：])")
 
 
 @rule("enum-sequence", "S105", "warning", "structure",

@@ -33,8 +33,9 @@ from reportlint.findings import Finding
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.rules.timing._future import CLAUSE_END, in_future_section
+from reportlint.textutil import YEAR
 
-_YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_IN = re.compile(rf"({YEAR})\s*年")
 _MONTH = re.compile(r"(?<!\d)(?:1[0-2]|[1-9])\s*月")
 
 

@@ -9,8 +9,9 @@ import re
 
 from reportlint.document.model import Document, Paragraph
 from reportlint.lexicon import load_yaml
+from reportlint.textutil import CLAUSE_ENDS
 
-CLAUSE_END = re.compile(r"[，。；！？\n]")
+CLAUSE_END = re.compile(f"[{CLAUSE_ENDS}\n]")
 
 
 def in_future_section(doc: Document, p: Paragraph) -> bool:

@@ -26,9 +26,10 @@ from collections.abc import Iterator
 
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
+from reportlint.textutil import CN_SMALL_NUMERALS, YEAR
 
 _TIME_AFTER = re.compile(
-    r"\s*(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|目前|当前|现在|今年|本年|上年|去年|"
+    rf"\s*(?:{YEAR}\s*年|\d{{1,2}}\s*月|[{CN_SMALL_NUMERALS}]{{1,3}}月|目前|当前|现在|今年|本年|上年|去年|"
     r"年底|年末|月底|上半年|下半年|报告期|发稿|本月|今天|当日|当天|\d{1,2}\s*日)")
 
 
