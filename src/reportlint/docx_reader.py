@@ -75,7 +75,9 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
         elif tag == "tbl":
             table_no += 1
             for r, row in enumerate(child.iter(f"{W}tr"), 1):
-                for c, cell in enumerate(row.iter(f"{W}tc"), 1):
+                col = 1  # cells are numbered by grid column: a cell merged across columns spans several
+                for cell in row.iter(f"{W}tc"):
+                    c, col = col, col + _grid_span(cell)
                     text = " ".join(_paragraph_text(p) for p in cell.iter(f"{W}p")).strip()
                     if text:
                         lines.append(text.replace("\n", " "))
@@ -85,6 +87,13 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
     notes = (f"{auto} 个段落使用 Word 自动编号，序号已按编号定义还原后检查",) if auto else ()
     return Source(path=name, text="\n".join(lines) + "\n", encoding="docx", kind="docx", lines=tuple(info),
                   notes=notes)
+
+
+def _grid_span(cell) -> int:
+    """How many grid columns a table cell spans (``w:gridSpan``, 1 when absent or malformed)."""
+    span = cell.find(f"{W}tcPr/{W}gridSpan")
+    val = span.get(f"{W}val") if span is not None else None
+    return int(val) if val and val.isdigit() and 0 < int(val) < 64 else 1
 
 
 def _paragraph_text(p) -> str:

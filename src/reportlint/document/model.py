@@ -133,6 +133,19 @@ class Document:
             return f"表{info.table}第{info.row}行第{info.cell}列"
         return f"第{line}行"
 
+    @property
+    def tables(self):
+        """The document's tables (``reportlint.tables.Table``), built once on first use."""
+        from reportlint.tables.build import tables_of
+
+        return tables_of(self)
+
+    def in_table(self, p: Paragraph) -> bool:
+        """Is ``p`` table content (a .docx cell, a row written as text, or a row of a PDF table)?"""
+        from reportlint.tables.build import table_paragraphs
+
+        return p.table or p.row or p.index in table_paragraphs(self)
+
     def paragraph_text(self, p: Paragraph) -> str:
         return self.text[p.start:p.end]
 

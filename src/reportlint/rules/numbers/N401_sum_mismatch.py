@@ -41,6 +41,7 @@ from reportlint.rules.numbers._figures import (
     sentence_start,
     show,
 )
+from reportlint.tables.judge import sum_findings as table_sums
 
 
 def _closed(parts: list[Claim]) -> bool:
@@ -93,6 +94,7 @@ def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             if len(parts) == 1 and parts[0].value <= total.value:
                 continue  # one part of a total: nothing to add up
             yield from _judge_sum(ctx, total, parts, closed, word)
+    yield from table_sums(ctx)  # totals of tables: rows, columns, 科目 levels, 30号 equations
 
 
 def _judge_sum(ctx: RuleContext, total: Claim, parts: list[Claim], closed: bool, word: str) -> Iterator[Finding]:

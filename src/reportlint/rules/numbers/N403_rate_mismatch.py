@@ -32,6 +32,7 @@ from reportlint.claims.model import Claim, fmt
 from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext, rule
 from reportlint.rules.numbers._figures import SUMMABLE, lex, same_family, sentence_start, show
+from reportlint.tables.judge import rate_findings as table_rates
 
 
 def _rate_name(indicator: str) -> str | None:
@@ -76,6 +77,7 @@ def rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         elif before and not dens and re.fullmatch(r"[，,]?[^，,。；;]*", text[before[-1].end:r.start]):
             numerators.append((before[-1], r, name))  # "已缴费人数184305人，完成率82.28%"
     yield from _implied_bases(ctx, numerators)
+    yield from table_rates(ctx)  # 执行率 columns of tables
 
 
 def _judge_rate(ctx: RuleContext, r: Claim, num: Claim, den: Claim, name: str) -> Iterator[Finding]:

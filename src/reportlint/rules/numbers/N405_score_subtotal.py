@@ -33,6 +33,7 @@ from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.rules.numbers._figures import interval_sum, sentence_start
 from reportlint.rules.numbers._scores import SUB_SCORE, is_total_score
+from reportlint.tables.judge import score_findings as table_scores
 
 
 @rule("score-subtotal", "N405", "error", "numbers",
@@ -77,3 +78,4 @@ def score_subtotal(ctx: RuleContext) -> Iterator[Finding]:
         for c in ps:
             if is_total_score(c) and c.exact and c.value > full:
                 yield ctx.report(c.start, c.end, f"总分{fmt(c.value, 2)}分超过满分{fmt(full)}分")
+    yield from table_scores(ctx)  # 得分 above 分值 in score tables

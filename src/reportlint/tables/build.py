@@ -1,0 +1,239 @@
+"""Tables of a Document, built once: from .docx table cells, PDF pages and table rows written as text.
+
+- **.docx**: every table cell is a line of its own (``docx_reader``) marked with table, row and cell;
+  the cells are grouped back into their grid. Blank cells are absent from the text and stay blank.
+- **PDF**: pdfplumber's finder on the pages that look tabular (``tables.pdf``), read again from the
+  file (the text itself comes from PDFium). A table that begins at the top of a page with as many
+  columns as the previous page's last table and no caption of its own continues it. Each figure
+  cell is then found in the page's text lines, in reading order, to give findings a place.
+- **text**: consecutive paragraphs of as many cells each (two or more, separated by ``|``, tabs or
+  runs of 2+ spaces; trailing empty cells dropped). A row of another width ends the table: flattened
+  tables whose merged cells were lost do not line up, and their columns are not guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlint.tables.model import Cell, Table, unit_of
+
+if TYPE_CHECKING:
+    from reportlint.document.model import Document
+
+_PIPE = re.compile(r"\s*[|｜]\s*")
+_TAB = re.compile(r"\s*\t\s*")
+_SPACES = re.compile(r"\s{2,}")
+
+
+def tables_of(doc: Document) -> list[Table]:
+    """The document's tables, built on first use and kept with the document."""
+    got = doc.__dict__.get("_tables")
+    if got is None:
+        got = _build(doc)
+        doc.__dict__["_tables"] = got
+    return got
+
+
+def table_paragraphs(doc: Document) -> frozenset[int]:
+    """Indices of the paragraphs that hold a located cell of one of the document's tables."""
+    got = doc.__dict__.get("_table_paragraphs")
+    if got is None:
+        starts = [p.start for p in doc.paragraphs]
+        got = frozenset(bisect.bisect_right(starts, c.start) - 1 for t in tables_of(doc) for row in t.rows
+                        for c in row if c.start is not None)
+        doc.__dict__["_table_paragraphs"] = got
+    return got
+
+
+def _build(doc: Document) -> list[Table]:
+    kind = doc.source.kind if doc.source is not None else "text"
+    if kind == "pdf":
+        tables = _pdf_tables(doc)
+    elif kind == "docx":
+        tables = _docx_tables(doc)
+    else:
+        tables = _text_tables(doc)
+    for i, t in enumerate(tables, 1):
+        t.index = i
+        for row in t.rows:
+            for c in row:
+                if not c.where:
+                    c.where = f"t{i}r{c.row + 1}c{c.col + 1}"
+    return tables
+
+
+# ---------------------------------------------------------------- text
+
+
+def split_row(line: str) -> list[tuple[str, int]] | None:
+    """Cells of a table row written as text with their offsets in ``line``; None for prose."""
+    for pat, least in ((_PIPE, 2), (_TAB, 2), (_SPACES, 3)):
+        if pat is _PIPE and "|" not in line and "｜" not in line:
+            continue
+        if pat is _TAB and "\t" not in line:
+            continue
+        cells: list[tuple[str, int]] = []
+        pos = 0
+        for m in pat.finditer(line):
+            cells.append((line[pos:m.start()], pos))
+            pos = m.end()
+        cells.append((line[pos:], pos))
+        if pat is _PIPE and cells and not cells[0][0].strip():
+            cells = cells[1:]  # | a | b |
+        while cells and not cells[-1][0].strip():
+            cells.pop()
+        if len(cells) >= least:
+            return cells
+    return None
+
+
+def _text_tables(doc: Document) -> list[Table]:
+    out: list[Table] = []
+    block: list[list[Cell]] = []
+    caption: list[str] = []
+
+    def close() -> None:
+        if len(block) >= 2:
+            out.append(Table(0, list(block), "text", unit=unit_of(caption + [c.text for c in block[0]])))
+        block.clear()
+
+    for p in doc.paragraphs:
+        line = doc.text[p.start:p.end]
+        cells = split_row(line)
+        if cells is None or (block and len(cells) != len(block[0])):
+            close()  # a row of another width: the columns no longer line up
+            caption[:] = [line]
+            if cells is None:
+                continue
+        r = len(block)
+        block.append([Cell(t.strip(), r, c, start=p.start + off + (len(t) - len(t.lstrip())),
+                           end=p.start + off + len(t.rstrip())) for c, (t, off) in enumerate(cells)])
+    close()
+    return out
+
+
+# ---------------------------------------------------------------- docx
+
+
+def _docx_tables(doc: Document) -> list[Table]:
+    src = doc.source
+    grids: dict[int, dict[tuple[int, int], Cell]] = {}
+    for p in doc.paragraphs:
+        if not p.table:
+            continue
+        line, _ = doc.line_col(doc.offsets[p.start])
+        info = src.location(line) if src is not None else None
+        if info is None or info.table is None:
+            continue
+        r, c = info.row - 1, info.cell - 1
+        grids.setdefault(info.table, {})[(r, c)] = Cell(doc.text[p.start:p.end], r, c, start=p.start, end=p.end,
+                                                        where=f"t{info.table}r{info.row}c{info.cell}")
+    out = []
+    for _, grid in sorted(grids.items()):
+        nrows = max(r for r, _ in grid) + 1
+        ncols = max(c for _, c in grid) + 1
+        rows = [[grid.get((r, c)) or Cell("", r, c) for c in range(ncols)] for r in range(nrows)]
+        out.append(Table(0, rows, "docx", unit=unit_of([c.text for c in rows[0]])))
+    return out
+
+
+# ---------------------------------------------------------------- pdf
+
+
+def _pdf_tables(doc: Document) -> list[Table]:
+    from reportlint.tables.pdf import find_tables
+
+    path = Path(doc.path)
+    src = doc.source
+    if src is None or src.lines is None or not path.is_file():
+        return []
+    pages: dict[int, list[int]] = {}  # page -> 0-based line numbers
+    for i, info in enumerate(src.lines):
+        if info.page is not None:
+            pages.setdefault(info.page, []).append(i)
+    raw_lines = doc.raw.split("\n")
+    page_texts = [[raw_lines[i] for i in pages[p]] for p in sorted(pages)]
+    try:
+        found = find_tables(path.read_bytes(), page_texts)
+    except OSError:
+        return []
+    out: list[Table] = []
+    prev_page = 0
+    for ft in found:
+        width = max(len(r) for r in ft.rows)
+        rows = _grid(ft.rows, ft.merges, width)
+        _locate(doc, rows, pages.get(ft.page, []), ft.page, ft.index)
+        last = out[-1] if out else None
+        if last is not None and ft.top and ft.page == prev_page + 1 and last.width == width:
+            base = len(last.rows)
+            for row in rows:
+                if all(not c.text.strip() for c in row):
+                    continue
+                for c in row:
+                    c.row = len(last.rows)
+                last.rows.append(row)
+            del base
+        else:
+            unit = unit_of(ft.above.splitlines()[-2:] + [c.text for r in rows[:3] for c in r])
+            caption = next((ln for ln in reversed(ft.above.splitlines()) if "表" in ln), "")
+            out.append(Table(0, rows, "pdf", unit=unit, page=ft.page, caption=caption))
+        prev_page = ft.page
+    return out
+
+
+def _grid(rows: tuple[tuple[str | None, ...], ...], merges: tuple[tuple[str, ...], ...],
+          width: int) -> list[list[Cell]]:
+    """Cells with merges resolved: a cell covered by a merge takes the text of the cell to its left
+    (a horizontal merge) or above it (a vertical merge), and is marked not ``own``."""
+    grid: list[list[Cell]] = []
+    for r, row in enumerate(rows):
+        cells: list[Cell] = []
+        for c in range(width):
+            t = row[c] if c < len(row) else None
+            if t is None:
+                how = merges[r][c] if r < len(merges) and c < len(merges[r]) else "L"
+                left = cells[-1].text if cells else ""
+                up = grid[-1][c].text if grid else ""
+                cells.append(Cell((left if how == "L" else up) or "", r, c, own=False))
+            else:
+                cells.append(Cell(t, r, c))
+        grid.append(cells)
+    return grid
+
+
+def _locate(doc: Document, rows: list[list[Cell]], lines: list[int], page: int, index: int) -> None:
+    """Doc-text spans of the figure cells, found in reading order in the page's lines."""
+    for row in rows:
+        for c in row:
+            c.where = f"p{page} t{index}r{c.row + 1}c{c.col + 1}"
+    if not lines:
+        return
+    starts = doc.line_starts
+    lo = starts[lines[0]]
+    hi = starts[lines[-1] + 1] if lines[-1] + 1 < len(starts) else len(doc.raw)
+    cursor = lo
+    for row in rows:
+        for c in row:
+            if c.number is None:
+                continue
+            needle = c.text.strip()
+            k = cursor
+            while True:
+                k = doc.raw.find(needle, k, min(hi, cursor + 600))
+                if k < 0:
+                    break
+                before = doc.raw[k - 1] if k > 0 else " "
+                after = doc.raw[k + len(needle)] if k + len(needle) < len(doc.raw) else " "
+                if not (before.isdigit() or before in ".,") and not (after.isdigit() or after in ".,%"):
+                    break
+                k += 1
+            if k < 0:
+                continue
+            s = bisect.bisect_left(doc.offsets, k)
+            e = bisect.bisect_left(doc.offsets, k + len(needle) - 1)
+            if s < len(doc.offsets) and doc.offsets[s] == k and e < len(doc.offsets):
+                c.start, c.end = s, e + 1
+                cursor = k + len(needle)

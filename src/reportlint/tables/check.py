@@ -1,0 +1,365 @@
+"""The arithmetic a table states, as equations between its cells (judged by the number rules).
+
+Relations, each recognised from the table's own labels before any arithmetic:
+
+- **code hierarchy** (决算 功能/经济分类 tables): a row of a 科目编码 level equals the sum of the rows
+  one level below it (类 = Σ款, 款 = Σ项), and a 合计 row the sum of the 类 rows;
+- **total rows** (合计 / 总计 / 小计 / 本年收入合计 …): the rows since the previous total, of the
+  highest level among them (一、 over （一）; a row without a marker over a marked one; a previous
+  total replaces its own parts), column by column;
+- **total columns** (a column headed 合计 / 总计 / 小计): the figure columns after it (it comes
+  first: 本年支出合计 | 基本支出 | 项目支出) or since the previous total column (it comes last: 结果维持 |
+  结果纠正 | 其他结果 | 尚未审结 | 总计), row by row;
+- **国办公开办函〔2021〕30号** (政府信息公开工作年度报告, 收到和处理申请 table): 本年新收 + 上年结转 =
+  办理结果总计 + 结转下年度继续办理, and 总计 = the sum of the outcome rows, column by column;
+- **rates** (执行率 / 完成率 columns): 执行数 ÷ 全年预算数 (调整后预算数, 预算数; never 年初预算 when a
+  later budget is there, never a base of 0);
+- **scores**: 得分 ≤ 分值 (权重) in each row, and a 合计 row's 得分 and 分值 against the rows above it.
+
+A blank cell, -, — or / in a figure column is 0 in a sum. An equation whose total cell is blank or
+covered by a merge, or that has fewer than two parts, is not judged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reportlint.tables.build import tables_of
+from reportlint.tables.model import Cell, Table, is_dash
+
+if TYPE_CHECKING:
+    from reportlint.document.model import Document
+
+TOTAL = re.compile(r"(?:合计|总计|小计|共计|总额|总数)$|^(?:合计|总计|小计|共计)")
+_CODE_HEAD = re.compile(r"编码|代码|序号|编号|^类$|^款$|^项$")
+_CODE = re.compile(r"^\d{2,9}$")
+_MARKERS = ((re.compile(r"^[一二三四五六七八九十]+[、.．]"), 1), (re.compile(r"^[（(][一二三四五六七八九十]+[)）]"), 2),
+            (re.compile(r"^\d+[、.．](?!\d)"), 3), (re.compile(r"^[（(]\d+[)）]"), 4))
+_RATE = re.compile(r"执行率|完成率")
+_NUMERATOR = re.compile(r"执行数|全年执行|实际支出|支出数|决算数|完成数|实际完成")
+_DENOMINATORS = (re.compile(r"全年预算|调整后预算|预算调整数|全年预算数"), re.compile(r"预算数|预算金额|预算$"))
+_WEIGHT = re.compile(r"分值|权重")
+_NOT_ADDITIVE = re.compile(r"率|得分|分值|权重|比例|占比|比重|%|％|指标值|完成值|单价|标准")
+_SCORE = re.compile(r"得分")
+
+
+@dataclass(frozen=True)
+class Equation:
+    """Σ left = Σ right, all cells of one table; ``left`` is the stated total when it is one cell."""
+
+    table: Table
+    left: tuple[Cell, ...]
+    right: tuple[Cell, ...]
+    what: str  # what the equation is, in words for the message (合计行, 30号勾稽关系 …)
+
+
+@dataclass(frozen=True)
+class RateCheck:
+    table: Table
+    rate: Cell
+    numerator: Cell
+    denominator: Cell
+    name: str
+
+
+@dataclass(frozen=True)
+class ScoreCheck:
+    table: Table
+    score: Cell
+    weight: Cell
+
+
+@dataclass
+class TableRelations:
+    sums: list[Equation]
+    rates: list[RateCheck]
+    scores: list[ScoreCheck]
+    score_sums: list[Equation] = field(default_factory=list)  # 合计 得分 / 分值 against the rows
+
+
+def table_relations(doc: Document) -> TableRelations:
+    got = doc.__dict__.get("_table_relations")
+    if got is None:
+        got = TableRelations([], [], [])
+        for t in tables_of(doc):
+            _Checker(t, got).run()
+        doc.__dict__["_table_relations"] = got
+    return got
+
+
+def value(c: Cell) -> Decimal | None:
+    """A cell's figure for a sum: blank and dashes are 0; text is None."""
+    if c.number is not None:
+        return c.number.value
+    if not c.text.strip() or is_dash(c.text) or not c.own:
+        return Decimal(0)
+    return None
+
+
+def tolerance(c: Cell) -> Decimal:
+    n = c.number
+    if n is None:
+        return Decimal(0)
+    if n.decimals:
+        return Decimal(5) * Decimal(10) ** (-n.decimals - 1)
+    return Decimal("0.5") if n.percent else Decimal(0)
+
+
+def level(label: str) -> int:
+    for pat, lv in _MARKERS:
+        if pat.match(label):
+            return lv
+    return 0
+
+
+class _Checker:
+    def __init__(self, t: Table, out: TableRelations) -> None:
+        self.t = t
+        self.out = out
+        self.h = t.header_rows
+        self.body = t.rows[self.h:]
+        self.kind = [self._kind(c) for c in range(t.width)]  # "num" | "code" | "text"
+
+    def _kind(self, c: int) -> str:
+        head = self.t.column_label(c)
+        cells = [r[c] for r in self.body if c < len(r) and r[c].own and r[c].text.strip()]
+        codes = [x for x in cells if _CODE.match(x.label)]
+        if codes and any(_CODE_HEAD.search(part) for part in head.split("/")) and all(
+                _CODE.match(x.label) or x.label in ("类", "款", "项") or TOTAL.search(x.label) for x in cells):
+            return "code"  # 科目编码 (类 款 项), the 合计 row's label spilling over them aside
+        nums = [x for x in cells if x.number is not None or is_dash(x.text)]
+        if nums and len(nums) * 2 >= len(cells) and not (cells and all(_CODE.match(x.label) and x.label.startswith("0")
+                                                                            for x in cells)):
+            return "num"
+        return "text"
+
+    def run(self) -> None:
+        if not self.body or self.t.width < 2:
+            return
+        for label_col, codes, nums in self._blocks():
+            self._code_rows(label_col, codes, nums)
+            self._total_rows(label_col, codes, nums)
+            self._total_columns(nums)
+        self._gongkai()
+        self._rates()
+        self._scores()
+
+    def _blocks(self) -> list[tuple[int | None, list[int], list[int]]]:
+        """(label column, its code columns, its figure columns) for each side of the table."""
+        out: list[tuple[int | None, list[int], list[int]]] = []
+        label: int | None = None
+        codes: list[int] = []
+        nums: list[int] = []
+        for c, k in enumerate(self.kind):
+            if k == "num":
+                nums.append(c)
+            elif k == "code":
+                if nums:
+                    out.append((label, codes, nums))
+                    label, codes, nums = None, [], []
+                codes.append(c)
+            else:
+                if nums:
+                    out.append((label, codes, nums))
+                    codes, nums = [], []
+                label = c
+        if nums:
+            out.append((label, codes, nums))
+        return out
+
+    def _label(self, row: list[Cell], label_col: int | None) -> str:
+        if label_col is None:
+            return ""
+        return row[label_col].label
+
+    def _add(self, left: list[Cell], right: list[Cell], what: str, single: bool = False) -> None:
+        if not left or not right or (len(right) < 2 and len(left) < 2 and not single):
+            return
+        if any(value(c) is None or (c.number is not None and c.number.percent) for c in left + right):
+            return  # text, or a rate: rates do not add up
+        if any(_NOT_ADDITIVE.search(self.t.column_label(c.col).split("/")[-1]) for c in left[:1]):
+            return
+        if len(left) == 1 and (left[0].number is None or not left[0].own):
+            return
+        self.out.sums.append(Equation(self.t, tuple(left), tuple(right), what))
+
+    # ------------------------------------------------------------ rows
+
+    def _code_level(self, row: list[Cell], codes: list[int]) -> int | None:
+        filled = [row[c].label for c in codes if row[c].own and row[c].label]
+        if not filled or not all(_CODE.match(x) for x in filled):
+            return None
+        if len(codes) == 1:
+            n = len(filled[0])
+            return {3: 1, 5: 2, 7: 3}.get(n)
+        return len(filled)
+
+    def _code_rows(self, label_col: int | None, codes: list[int], nums: list[int]) -> None:
+        if not codes:
+            return
+        levels = [self._code_level(r, codes) for r in self.body]
+        for i, lv in enumerate(levels):
+            if lv is None:
+                continue
+            kids: list[int] = []
+            for j in range(i + 1, len(levels)):
+                if levels[j] is None:
+                    if any(x.label for x in self.body[j]):
+                        break
+                    continue
+                if levels[j] <= lv:
+                    break
+                if levels[j] == lv + 1:
+                    kids.append(j)
+            if not kids:
+                continue
+            for c in nums:
+                self._add([self.body[i][c]], [self.body[j][c] for j in kids],
+                          f"科目{self._label(self.body[i], label_col)}与其下级科目", single=True)
+
+    def _total_rows(self, label_col: int | None, codes: list[int], nums: list[int]) -> None:
+        if label_col is None:
+            return
+        pending: list[tuple[int, int]] = []  # (row index, level)
+        opened: int | None = None  # a total row above its parts (合计 first, as in 决算 tables)
+
+        def close(i: int, parts_of: list[tuple[int, int]]) -> None:
+            label = self._label(self.body[i], label_col)
+            top = min(lv for _, lv in parts_of)
+            parts = [j for j, lv in parts_of if lv == top]
+            for c in nums:
+                self._add([self.body[i][c]], [self.body[j][c] for j in parts], f"“{label}”行",
+                          single=bool(codes) and top >= 1)
+
+        for i, row in enumerate(self.body):
+            label = self._label(row, label_col)
+            if not label and all(value(row[c]) == 0 for c in nums):
+                continue
+            if not label:
+                pending, opened = [], None
+                continue  # a figure without its label: unreadable
+            if TOTAL.search(label):
+                if opened is not None and pending:
+                    close(opened, pending)
+                    pending, opened = [], None
+                elif pending:
+                    close(i, pending)
+                elif opened is None:
+                    opened = i
+                    continue
+                pending = [(i, 0)]  # a total stands for its parts in the next total
+                continue
+            lv = self._code_level(row, codes) if codes else None
+            pending.append((i, lv if lv is not None else level(label)))
+        if opened is not None and pending:
+            close(opened, pending)
+
+    # ------------------------------------------------------------ columns
+
+    def _total_columns(self, nums: list[int]) -> None:
+        groups: list[tuple[int, list[int]]] = []
+        pending: list[int] = []
+        first: int | None = None
+        for c in nums:
+            head = self.t.column_label(c).split("/")
+            if TOTAL.search(head[-1]) or (len(head) == 1 and TOTAL.search(head[0])):
+                if first is not None:
+                    groups.append((first, pending))
+                    first, pending = None, []
+                if pending:
+                    groups.append((c, pending))
+                    pending = []
+                else:
+                    first = c
+            else:
+                pending.append(c)
+        if first is not None and pending:
+            groups.append((first, pending))
+        for total, parts in groups:
+            if len(parts) < 2 and not parts:
+                continue
+            name = self.t.column_label(total).split("/")[-1]
+            for row in self.body:
+                self._add([row[total]], [row[c] for c in parts], f"“{name}”列")
+
+    # ------------------------------------------------------------ 30号
+
+    def _gongkai(self) -> None:
+        rows = self.body
+        text = ["".join(c.label for c in r if c.number is None) for r in rows]
+        new = next((i for i, t in enumerate(text) if "本年新收" in t), None)
+        carried = next((i for i, t in enumerate(text) if "上年结转" in t), None)
+        nxt = next((i for i, t in enumerate(text) if "结转下年度" in t), None)
+        if new is None or carried is None or nxt is None:
+            return
+        total = next((i for i in range(nxt - 1, carried, -1) if "总计" in rows[i][min(2, len(rows[i]) - 1)].label
+                      or re.search(r"[（(]七[)）]总计|总计$", text[i])), None)
+        if total is None:
+            return
+        outcomes = list(range(carried + 1, total))
+        for c, k in enumerate(self.kind):
+            if k != "num":
+                continue
+            self._add([rows[new][c], rows[carried][c]], [rows[total][c], rows[nxt][c]],
+                      "本年新收+上年结转=办理结果总计+结转下年度（国办公开办函〔2021〕30号）")
+            self._add([rows[total][c]], [rows[i][c] for i in outcomes], "办理结果“总计”与各项办理结果")
+
+    # ------------------------------------------------------------ rates and scores
+
+    def _col(self, pat: re.Pattern[str], exclude: re.Pattern[str] | None = None) -> list[int]:
+        return [c for c in range(self.t.width) if pat.search(self.t.column_label(c).split("/")[-1])
+                and not (exclude and exclude.search(self.t.column_label(c).split("/")[-1]))]
+
+    def _rates(self) -> None:
+        rate_cols = self._col(_RATE)
+        num_cols = self._col(_NUMERATOR, _RATE)
+        den_cols: list[int] = []
+        for pat in _DENOMINATORS:
+            den_cols = self._col(pat, re.compile(r"年初|执行|率"))
+            if den_cols:
+                break
+        if len(rate_cols) != 1 or len(num_cols) != 1 or len(den_cols) != 1:
+            return
+        name = _RATE.search(self.t.column_label(rate_cols[0])).group(0)
+        for row in self.body:
+            r, n, d = row[rate_cols[0]], row[num_cols[0]], row[den_cols[0]]
+            if r.number is None or n.number is None or d.number is None or n.number.percent or d.number.percent:
+                continue
+            if d.number.value == 0 or not r.own:
+                continue
+            self.out.rates.append(RateCheck(self.t, r, n, d, name))
+
+    def _scores(self) -> None:
+        weights = self._col(_WEIGHT)
+        scores = self._col(_SCORE)
+        if len(weights) != 1 or len(scores) != 1:
+            return
+        wc, sc = weights[0], scores[0]
+        leaves: list[list[Cell]] = []
+        for row in self.body:
+            w, s = row[wc], row[sc]
+            label = "".join(c.label for c in row if c.number is None)
+            if TOTAL.search(label) or re.search(r"合计|总分|总计", label):
+                if len(leaves) >= 2 and w.number is not None and s.number is not None:
+                    eq_w = Equation(self.t, (w,), tuple(r[wc] for r in leaves), "“合计”行的分值")
+                    eq_s = Equation(self.t, (s,), tuple(r[sc] for r in leaves), "“合计”行的得分")
+                    # the rows are the total's parts only when their weights add up to its weight
+                    self.out.score_sums.append(eq_s if holds(eq_w)[0] else eq_w)
+                leaves = []
+                continue
+            if w.number is None or s.number is None or w.number.percent or s.number.percent or not (w.own and s.own):
+                continue
+            leaves.append(row)
+            self.out.scores.append(ScoreCheck(self.t, s, w))
+
+
+def holds(eq: Equation) -> tuple[bool, Decimal, Decimal]:
+    """(the intervals meet, Σ left, Σ right)."""
+    lv = sum((value(c) for c in eq.left), Decimal(0))
+    rv = sum((value(c) for c in eq.right), Decimal(0))
+    lt = sum((tolerance(c) for c in eq.left), Decimal(0))
+    rt = sum((tolerance(c) for c in eq.right), Decimal(0))
+    return abs(lv - rv) <= lt + rt, lv, rv

@@ -1,0 +1,90 @@
+"""Findings for table relations, reported by the number rules (sum-mismatch, rate-mismatch,
+score-subtotal) next to the same relations stated in prose.
+
+Each finding points at the stated total (or rate, or score) cell when it was located in the text,
+else at another cell of the relation; its message names every cell by its place (``p4 t2r4c5``,
+``t1r3c4``). A relation none of whose cells could be located is not reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reportlint.claims.model import fmt
+from reportlint.findings import Finding
+from reportlint.rules.base import RuleContext
+from reportlint.tables.check import Equation, holds, table_relations, tolerance
+from reportlint.tables.model import Cell, Table
+
+
+def _num(t: Table, v: Decimal) -> str:
+    return f"{fmt(v, 6)}{t.unit or ''}"
+
+
+def _report(ctx: RuleContext, cells: tuple[Cell, ...], message: str, suggestion: str | None = None
+            ) -> Iterator[Finding]:
+    at = next((c for c in cells if c.start is not None), None)
+    if at is None:
+        return
+    yield ctx.report(at.start, at.end, message, suggestion=suggestion)
+
+
+def _terms(cells: tuple[Cell, ...]) -> str:
+    return " + ".join(f"{c.text.strip() or '0'}（{c.where}）" for c in cells)
+
+
+def sum_findings(ctx: RuleContext) -> Iterator[Finding]:
+    yield from _equations(ctx, table_relations(ctx.doc).sums)
+
+
+def _equations(ctx: RuleContext, eqs: list[Equation]) -> Iterator[Finding]:
+    for eq in eqs:
+        ok, lv, rv = holds(eq)
+        if ok:
+            continue
+        yield from _report(ctx, eq.left + eq.right, _sum_message(eq, lv, rv),
+                           suggestion=fmt(rv, max((c.number.decimals for c in eq.right if c.number), default=0))
+                           if len(eq.left) == 1 else None)
+
+
+def _sum_message(eq: Equation, lv: Decimal, rv: Decimal) -> str:
+    t = eq.table
+    if len(eq.left) == 1:
+        return (f"表中{eq.what}不符：{eq.left[0].where}写的是{_num(t, lv)}，"
+                f"分项{_terms(eq.right)} = {_num(t, rv)}，相差{_num(t, abs(lv - rv))}")
+    return (f"表中{eq.what}不成立：{_terms(eq.left)} = {_num(t, lv)}，"
+            f"{_terms(eq.right)} = {_num(t, rv)}，相差{_num(t, abs(lv - rv))}")
+
+
+def rate_findings(ctx: RuleContext) -> Iterator[Finding]:
+    for rc in table_relations(ctx.doc).rates:
+        n, d, r = rc.numerator.number, rc.denominator.number, rc.rate.number
+        assert n is not None and d is not None and r is not None
+        n_lo, n_hi = n.value - tolerance(rc.numerator), n.value + tolerance(rc.numerator)
+        d_lo, d_hi = d.value - tolerance(rc.denominator), d.value + tolerance(rc.denominator)
+        if d_lo <= 0:
+            continue
+        scale = Decimal(100) if r.percent or r.value > 1 else Decimal(1)
+        lo, hi = n_lo / d_hi * scale, n_hi / d_lo * scale
+        r_tol = tolerance(rc.rate) if r.decimals else Decimal("0.5")
+        if lo - r_tol <= r.value <= hi + r_tol:
+            continue
+        actual = n.value / d.value * scale
+        unit = "%" if scale == 100 else ""
+        yield from _report(ctx, (rc.rate, rc.numerator, rc.denominator),
+                           f"表中{rc.name}与本行数字不符：{rc.numerator.text.strip()}（{rc.numerator.where}）÷ "
+                           f"{rc.denominator.text.strip()}（{rc.denominator.where}）= {fmt(actual, max(2, r.decimals))}{unit}，"
+                           f"{rc.rate.where}写的是{rc.rate.text.strip()}",
+                           suggestion=f"{round(actual, r.decimals)}{unit}")
+
+
+def score_findings(ctx: RuleContext) -> Iterator[Finding]:
+    yield from _equations(ctx, table_relations(ctx.doc).score_sums)
+    for sc in table_relations(ctx.doc).scores:
+        s, w = sc.score.number, sc.weight.number
+        assert s is not None and w is not None
+        if s.value > w.value + tolerance(sc.score):
+            yield from _report(ctx, (sc.score, sc.weight),
+                               f"表中得分超过分值：{sc.score.where}得分{sc.score.text.strip()}，"
+                               f"分值{sc.weight.text.strip()}（{sc.weight.where}）")

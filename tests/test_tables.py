@@ -1,0 +1,135 @@
+"""Tables read as tables and their arithmetic: real PDFs, .docx fixtures with known errors, text rows."""
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportlint.engine import lint_path, read_document
+from reportlint.tables.check import holds, table_relations
+from reportlint.tables.model import parse_number
+
+from conftest import REAL, ROOT, lint
+
+REALPDF = Path("/work/shared/realpdf")
+NIANBAO = REALPDF / "淮安市洪泽区人民政府2023年政府信息公开工作年度报告.pdf"
+JUESUAN = REALPDF / "上海市普陀区财政局2024年度部门决算.pdf"
+FIXTURES = ROOT / "tests" / "fixtures" / "tables"
+TABLE_RULES = ("sum-mismatch", "rate-mismatch", "score-subtotal")
+
+sys.path.insert(0, str(FIXTURES))
+from make_tables import KNOWN, build  # noqa: E402
+
+
+def table_findings(findings):
+    return [f for f in findings if f.rule in TABLE_RULES and f.message.startswith("表中")]
+
+
+def test_numbers_in_cells():
+    assert parse_number("2,940.05") == parse_number("2940.05")
+    assert parse_number("2,940.05").decimals == 2
+    assert parse_number("95.5%").percent
+    assert parse_number("≥95%") is None and parse_number("一般公共服务支出") is None and parse_number("") is None
+
+
+@pytest.mark.skipif(not NIANBAO.exists(), reason="shared real PDFs not mounted")
+def test_nianbao_pdf_tables_and_their_equations():
+    doc = read_document(str(NIANBAO))
+    widths = [(t.page, len(t.rows), t.width) for t in doc.tables]
+    # the 申请 table runs from page 3 onto page 4 and is read as one table of 10 columns
+    assert (3, 26, 10) in widths and (4, 4, 15) in widths
+    eqs = table_relations(doc).sums
+    failing = [(eq.left[0].where, eq.left[0].text) for eq in eqs if not holds(eq)[0]]
+    # 行政复议 维持10 + 纠正1 = 11 but 总计 0; 复议后起诉 维持5 but 总计 0: the published table's own errors
+    assert failing == [("p4 t2r4c5", "0"), ("p4 t2r4c15", "0")]
+    assert any("30号" in eq.what for eq in eqs) and len(eqs) >= 30
+    found = table_findings(lint_path(str(NIANBAO)).findings)
+    assert [(f.page, f.rule) for f in found] == [(4, "sum-mismatch"), (4, "sum-mismatch")]
+    assert "p4 t2r4c5写的是0" in found[0].message and "= 11" in found[0].message
+
+
+@pytest.mark.skipif(not JUESUAN.exists(), reason="shared real PDFs not mounted")
+def test_juesuan_pdf_equations_all_hold():
+    doc = read_document(str(JUESUAN))
+    captions = [t.caption for t in doc.tables]
+    assert "收入支出决算总表" in captions and "一般公共预算财政拨款基本支出决算表" in captions
+    assert all(t.unit == "万元" for t in doc.tables)
+    eqs = table_relations(doc).sums
+    assert len(eqs) >= 50 and all(holds(eq)[0] for eq in eqs)
+    whats = {eq.what for eq in eqs}
+    # 本年支出合计 = 基本支出 + 项目支出 …, 类 = Σ款, 总计 = 本年收入合计 + 年初结转和结余, 人员经费合计 = 301 + 303
+    assert "“本年支出合计”列" in whats and "“总计”行" in whats and "“人员经费合计”行" in whats
+    assert any(w.startswith("科目一般公共服务支出") for w in whats)
+    assert table_findings(lint_path(str(JUESUAN)).findings) == []
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_docx_fixtures_report_exactly_their_known_errors(tmp_path, name):
+    path = {p.name: p for p in build(tmp_path)}[name]
+    found = table_findings(lint_path(str(path)).findings)
+    assert len(found) == len(KNOWN[name])
+    for f, (rule, fragment) in zip(found, KNOWN[name], strict=True):
+        assert f.rule == rule and fragment in f.message, (f.rule, f.message)
+    assert all(f.table is not None for f in found)  # located in the Word table: t1r3c9
+
+
+def test_committed_docx_fixtures_are_current():
+    for name in KNOWN:
+        assert (FIXTURES / name).exists()
+
+
+PIPE_TABLE = """部门决算表
+项目 | 年初预算 | 全年预算数 | 全年执行数 | 执行率
+基本支出 | 50.00 | 60.00 | 57.00 | 95.00%
+项目支出 | 40.00 | 40.00 | 30.00 | 75.00%
+合计 | 90.00 | 100.00 | 87.00 | 87.00%
+"""
+
+
+def test_text_table_that_adds_up_is_silent():
+    assert table_findings(lint(PIPE_TABLE)) == []
+
+
+def test_text_table_total_row_that_does_not_add_up():
+    found = table_findings(lint(PIPE_TABLE.replace("合计 | 90.00 | 100.00 | 87.00", "合计 | 90.00 | 100.00 | 97.00")))
+    rules = [f.rule for f in found]
+    # the 合计 cell is wrong, and the rate stated next to it follows from the right total, not from 97
+    assert rules == ["sum-mismatch", "rate-mismatch"]
+    assert "“合计”行不符：t1r4c4写的是97" in found[0].message and "= 87" in found[0].message
+
+
+def test_rate_on_a_zero_budget_is_not_judged():
+    text = "项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率\n新增资金 | 0 | 0 | 12.00 | 100%\n结转资金 | 0 | 20.00 | 18.00 | 90%\n"
+    assert table_findings(lint(text)) == []
+
+
+def test_rows_that_do_not_line_up_are_not_a_table():
+    # a flattened 自评表 whose merged cells were lost (shape of real 309.txt): rows of different widths
+    text = ("预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |\n"
+            "总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 |\n"
+            "其中:财政资金 | 0.00 | 3.36 | 3.36 | 100.00% | / | / |\n")
+    assert table_findings(lint(text)) == []
+
+
+def test_blank_and_dash_cells_count_as_zero():
+    text = "项目 | 合计 | 项目支出 | 基本支出\n一般公共服务支出 | 30.00 |  | 30.00\n教育支出 | 20.00 | 20.00 | —\n"
+    assert table_findings(lint(text)) == []
+    bad = text.replace("教育支出 | 20.00", "教育支出 | 25.00")
+    assert [f.rule for f in table_findings(lint(bad))] == ["sum-mismatch"]
+
+
+def test_real_text_tables_give_no_table_finding():
+    for path in sorted(REAL.glob("*.txt")):
+        doc = read_document(str(path))
+        rel = table_relations(doc)
+        assert all(holds(eq)[0] for eq in rel.sums + rel.score_sums), path.name
+
+
+def test_cells_are_located_and_units_read():
+    doc = read_document(str(FIXTURES / "zipingbiao.docx"))
+    t = doc.tables[0]
+    assert t.unit == "万元" and t.header_rows == 1
+    assert t.rows[1][3].where == "t1r2c4" and doc.text[t.rows[1][3].start:t.rows[1][3].end] == "108"
+    assert t.rows[1][3].number.value == Decimal(108)
+    assert all(doc.in_table(p) for p in doc.paragraphs if p.table)
