@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from reportlint.findings import Finding
+from reportlint.textutil import SENTENCE_ENDS
 
 _KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%.]")
 
@@ -22,7 +23,7 @@ def _norm(s: str) -> str:
     return "".join(_KEEP.findall(s))
 
 
-_ENDS = re.compile("[。；！？]")
+_ENDS = re.compile(f"[{SENTENCE_ENDS}；]")
 
 
 def sentence_ends(raw: str) -> list[int]:
