@@ -1,21 +1,28 @@
-"""reportlint benchmarks: one command, every figure as a ratio against a reference measured in the same run.
+"""reportlint benchmarks: one command, every figure a ratio against a reference measured in the same run.
 
-    .venv/bin/python benchmarks/bench.py            # everything (scan of 100, 1,000 and 5,000 reports)
-    .venv/bin/python benchmarks/bench.py --quick    # scan of 100 and 1,000 reports only
+    .venv/bin/python benchmarks/bench.py            # everything (scans of 100, 1,000 and 4,000 reports)
+    .venv/bin/python benchmarks/bench.py --quick    # scans of 100 and 1,000 reports only
+    .venv/bin/python benchmarks/bench.py --src /other/checkout/src   # measure another tree (before/after)
 
-Figures:
-1. lint time of the sample report vs plain ``jieba.cut`` of the same text (the cost floor of any
-   jieba-based tool), warm, median of 20 runs each;
-2. cold start of ``reportlint check`` on the sample vs ``python -c "import spacy"``, median of 5 runs;
-3. peak memory (max RSS) of that ``reportlint check`` process;
-4. batch scans of generated reports: throughput, speed-up from 1 to 2 workers, and how the
-   cross-report (reduce) step's time grows with the number of reports.
+The runs compared are interleaved (A B A B …, so a load change on the machine hits both sides) and each
+figure is the median of the per-round ratios A/B, next to the medians of A and B themselves:
+
+1. warm lint of the sample report vs plain ``jieba.cut`` of the same text (the cost floor of any
+   jieba-based tool), in one process, 21 rounds;
+2. one process running ``reportlint check`` on 200 generated reports vs one process that only runs
+   ``jieba.cut`` on the same texts (both cold, start-up included), 5 rounds;
+3. cold ``reportlint check`` of the sample vs ``python -c "import spacy"``, 9 rounds, and the peak memory
+   of that check;
+4. batch scans of generated reports: 2 workers vs 1 worker on the same reports (wall time), throughput,
+   worker start-up, and how the cross-report (reduce) step's time grows with the number of reports.
+
 Results are printed as Markdown and written to benchmarks/results.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import platform
@@ -28,15 +35,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpora" / "sample" / "000_645b6df18162c422.txt"
+SRC = ROOT / "src"
 
 
-def median_time(fn, n: int) -> float:
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+def interleave(a, b, rounds: int) -> dict:
+    """Run ``a`` and ``b`` alternately; medians of each and the median of the per-round ratios a/b."""
+    ta, tb, ratios = [], [], []
+    for i in range(rounds):
+        pair = []
+        for fn in ((a, b) if i % 2 == 0 else (b, a)):
+            t = time.perf_counter()
+            fn()
+            pair.append(time.perf_counter() - t)
+        x, y = pair if i % 2 == 0 else pair[::-1]
+        ta.append(x)
+        tb.append(y)
+        ratios.append(x / y)
+    return {"a": statistics.median(ta), "b": statistics.median(tb), "ratio": statistics.median(ratios),
+            "ratio_min": min(ratios), "ratio_max": max(ratios), "rounds": rounds}
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(SRC) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def _run(cmd: list[str]) -> None:
+    subprocess.run(cmd, capture_output=True, env=_env())
 
 
 def lint_vs_jieba() -> dict:
@@ -47,18 +73,34 @@ def lint_vs_jieba() -> dict:
     jieba.setLogLevel(logging.WARNING)
     text = SAMPLE.read_text(encoding="utf-8")
     jieba.initialize()
-    list(jieba.cut(text))
-    lint_path(str(SAMPLE))
-    t_jieba = median_time(lambda: list(jieba.cut(text)), 20)
-    t_lint = median_time(lambda: lint_path(str(SAMPLE)), 20)
+    for _ in range(3):
+        list(jieba.cut(text))
+        lint_path(str(SAMPLE))
+    r = interleave(lambda: lint_path(str(SAMPLE)), lambda: list(jieba.cut(text)), 21)
 
     def lint_full():
-        r = lint_path(str(SAMPLE))
-        r.doc.tokens  # noqa: B018  (the whole-text spaCy Doc as well)
+        lint_path(str(SAMPLE)).doc.tokens  # noqa: B018  (the whole-text spaCy Doc as well)
 
-    t_full = median_time(lint_full, 10)
-    return {"jieba_ms": t_jieba * 1000, "lint_ms": t_lint * 1000, "ratio": t_lint / t_jieba,
-            "lint_full_ms": t_full * 1000, "ratio_full": t_full / t_jieba, "chars": len(text)}
+    lint_full()
+    full = interleave(lint_full, lambda: list(jieba.cut(text)), 9)
+    return {**r, "chars": len(text), "full": full}
+
+
+JIEBA_ONLY = ("import logging, pathlib, sys\nimport jieba\njieba.setLogLevel(logging.WARNING)\n"
+              "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt')):\n"
+              "    list(jieba.cut(p.read_text(encoding='utf-8')))\n")
+
+
+def folder_vs_jieba(workdir: Path, n: int = 200) -> dict:
+    from reportlint.generate import generate
+
+    src = workdir / f"folder{n}"
+    generate(src, n, seed=2)
+    check = [sys.executable, "-m", "reportlint", "check", str(src), "-f", "json", "-o", str(workdir / "f.json")]
+    jieba_only = [sys.executable, "-c", JIEBA_ONLY, str(src)]
+    _run(check)
+    _run(jieba_only)
+    return {**interleave(lambda: _run(check), lambda: _run(jieba_only), 5), "reports": n}
 
 
 # VmHWM (the peak resident set of this process image) rather than ru_maxrss, which on Linux carries
@@ -73,85 +115,113 @@ PEAK = ("import runpy, sys\n"
 
 def cold_start() -> dict:
     check = [sys.executable, "-m", "reportlint", "check", str(SAMPLE)]
-    subprocess.run(check, capture_output=True)  # the first run builds the dictionary trie in the temp dir
-    t_spacy = median_time(lambda: subprocess.run([sys.executable, "-c", "import spacy"], check=True), 5)
-    t_check = median_time(lambda: subprocess.run(check, capture_output=True), 5)
-    peak = subprocess.run([sys.executable, "-c", PEAK, str(SAMPLE)], capture_output=True, text=True)
-    return {"spacy_s": t_spacy, "check_s": t_check, "ratio": t_check / t_spacy,
-            "peak_mb": int(peak.stderr.strip().splitlines()[-1]) / 1024}
+    spacy = [sys.executable, "-c", "import spacy"]
+    _run(check)  # the first run builds the word-frequency trie in the cache folder
+    _run(spacy)
+    r = interleave(lambda: _run(check), lambda: _run(spacy), 9)
+    peak = subprocess.run([sys.executable, "-c", PEAK, str(SAMPLE)], capture_output=True, text=True, env=_env())
+    return {**r, "peak_mb": int(peak.stderr.strip().splitlines()[-1]) / 1024}
 
 
-def scans(sizes: list[int], workdir: Path) -> list[dict]:
+def worker_start() -> float:
+    """Seconds for a fresh process to import and warm what a scan worker needs (median of 5)."""
+    code = "import time; t = time.perf_counter(); from reportlint.batch import _warm; _warm(); print(time.perf_counter() - t)"
+    times = []
+    for _ in range(5):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env())
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(times)
+
+
+def scans(sizes: list[int], speedup_at: int, workdir: Path) -> tuple[list[dict], dict]:
     from reportlint.batch import run_scan
     from reportlint.generate import generate
     from reportlint.source import discover
 
-    rows = []
+    rows, speedup = [], {}
     for n in sizes:
         src = workdir / f"gen{n}"
         generate(src, n, seed=1)
         files, _ = discover([str(src)])
-        for jobs in ([1, 2] if n == 1000 else [2]):
-            out = workdir / f"out{n}-{jobs}"
+        manifest = json.loads((src / "manifest.json").read_text(encoding="utf-8"))
+        truth = {frozenset((m["file"], m["line"]) for m in c) for c in manifest["clusters"]}
+        runs: dict[int, list[float]] = {1: [], 2: []}
+        order = ([2, 1, 2, 1] if n == speedup_at else [2])
+        for k, jobs in enumerate(order):
+            out = workdir / f"out{n}-{jobs}-{k}"
             t = time.perf_counter()
             result = run_scan(files, out, jobs=jobs)
             total = time.perf_counter() - t
-            truth = {frozenset((m["file"], m["line"]) for m in c)
-                     for c in __import__("json").loads((src / "manifest.json").read_text(encoding="utf-8"))["clusters"]}
-            found = {frozenset((Path(m.report).name, m.passage["line"]) for m in c.members)
-                     for c in result.clusters if not c.template}
-            rows.append({"reports": n, "jobs": jobs, "seconds": total, "per_second": n / total,
-                         "reduce_s": result.reduce_seconds, "clusters_true": len(truth),
-                         "clusters_found": len(found), "clusters_exact": len(truth & found)})
-    return rows
+            runs[jobs].append(total)
+            if jobs == 2 and len(runs[2]) == 1:
+                found = {frozenset((Path(m.report).name, m.passage["line"]) for m in c.members)
+                         for c in result.clusters if not c.template}
+                rows.append({"reports": n, "jobs": 2, "seconds": total, "per_second": n / total,
+                             "reduce_s": result.reduce_seconds, "clusters_true": len(truth),
+                             "clusters_found": len(found), "clusters_exact": len(truth & found)})
+        if runs[1]:
+            ratios = [one / two for one, two in zip(runs[1], runs[2], strict=False)]
+            speedup = {"reports": n, "one_s": statistics.median(runs[1]), "two_s": statistics.median(runs[2]),
+                       "ratio": statistics.median(ratios), "rounds": len(ratios)}
+    return rows, speedup
 
 
-def report(lint: dict, cold: dict, scan_rows: list[dict]) -> str:
+def _rat(r: dict) -> str:
+    return f"**{r['ratio']:.2f}** ({r['ratio_min']:.2f}–{r['ratio_max']:.2f}, {r['rounds']} rounds)"
+
+
+def report(lint: dict, folder: dict, cold: dict, start_s: float, rows: list[dict], speedup: dict) -> str:
     lines = [
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"{time.strftime('%Y-%m-%d')}",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.1f} at the end; {time.strftime('%Y-%m-%d %H:%M')}",
         "",
-        "| measure | reportlint | reference | ratio |",
-        "|---|---|---|---|",
-        f"| lint the sample ({lint['chars']} characters), warm | {lint['lint_ms']:.1f} ms | "
-        f"`jieba.cut` of the same text {lint['jieba_ms']:.1f} ms | **{lint['ratio']:.2f}** |",
-        f"| lint + whole-text spaCy `Doc` | {lint['lint_full_ms']:.1f} ms | `jieba.cut` {lint['jieba_ms']:.1f} ms | "
-        f"{lint['ratio_full']:.2f} |",
-        f"| cold start `reportlint check` on the sample | {cold['check_s']:.2f} s | `python -c \"import spacy\"` "
-        f"{cold['spacy_s']:.2f} s | **{cold['ratio']:.2f}** |",
-        f"| peak memory of that process | {cold['peak_mb']:.0f} MB | | |",
+        "Ratios are medians of per-round ratios of interleaved runs (range in brackets).",
         "",
-        "| scan | workers | wall time | reports/s | cross-report step | copy clusters (found / exact / true) |",
-        "|---|---|---|---|---|---|",
+        "| measure | reportlint | reference | ratio | target |",
+        "|---|---|---|---|---|",
+        f"| warm lint of the sample ({lint['chars']} characters) | {lint['a'] * 1000:.1f} ms | "
+        f"`jieba.cut` of the same text {lint['b'] * 1000:.1f} ms | {_rat(lint)} | ≤ 0.7 |",
+        f"| warm lint + whole-text spaCy `Doc` | {lint['full']['a'] * 1000:.1f} ms | `jieba.cut` "
+        f"{lint['full']['b'] * 1000:.1f} ms | {_rat(lint['full'])} | |",
+        f"| one process `reportlint check` of {folder['reports']} generated reports | {folder['a']:.2f} s | one process "
+        f"running only `jieba.cut` on them {folder['b']:.2f} s | {_rat(folder)} | ≤ 1.0 |",
+        f"| cold `reportlint check` of the sample | {cold['a']:.2f} s | `python -c \"import spacy\"` {cold['b']:.2f} s "
+        f"| {_rat(cold)} | ≤ 0.5 |",
+        f"| peak memory of that check | {cold['peak_mb']:.0f} MB | | | |",
+        f"| scan worker start (import and warm) | {start_s:.2f} s | | | well under 0.2 s |",
     ]
-    for r in scan_rows:
-        lines.append(f"| {r['reports']} reports | {r['jobs']} | {r['seconds']:.1f} s | {r['per_second']:.1f} | "
-                     f"{r['reduce_s']:.2f} s | {r['clusters_found']} / {r['clusters_exact']} / {r['clusters_true']} |")
-    one = next((r for r in scan_rows if r["reports"] == 1000 and r["jobs"] == 1), None)
-    two = next((r for r in scan_rows if r["reports"] == 1000 and r["jobs"] == 2), None)
-    if one and two:
-        lines += ["", f"Speed-up from 1 to 2 workers on 1,000 reports: **{one['seconds'] / two['seconds']:.2f}×**."]
-    reduce_rows = [r for r in scan_rows if r["jobs"] == 2]
-    if len(reduce_rows) >= 2:
-        a, b = reduce_rows[0], reduce_rows[-1]
-        lines.append(f"Cross-report step: {a['reduce_s']:.2f} s for {a['reports']} reports, {b['reduce_s']:.2f} s for "
-                     f"{b['reports']} ({b['reports'] / a['reports']:.0f}× the reports, "
-                     f"{b['reduce_s'] / max(a['reduce_s'], 1e-9):.1f}× the time).")
+    if speedup:
+        lines.append(f"| scan of {speedup['reports']:,} reports, 2 workers vs 1 | {speedup['two_s']:.1f} s | 1 worker "
+                     f"{speedup['one_s']:.1f} s | **{speedup['ratio']:.2f}×** faster ({speedup['rounds']} rounds) | ≥ 1.6× |")
+    lines += ["", "| scan (2 workers) | wall time | reports/s | cross-report step | per report | "
+              "copy clusters (found / exact / true) |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['reports']:,} reports | {r['seconds']:.1f} s | {r['per_second']:.1f} | {r['reduce_s']:.2f} s | "
+                     f"{r['reduce_s'] / r['reports'] * 1000:.2f} ms | {r['clusters_found']} / {r['clusters_exact']} / "
+                     f"{r['clusters_true']} |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
+    global SRC
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="scan 100 and 1,000 reports only")
+    ap.add_argument("--quick", action="store_true", help="scans of 100 and 1,000 reports only")
+    ap.add_argument("--src", type=Path, default=SRC, help="the reportlint source tree to measure (default: this one)")
+    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results.md")
     args = ap.parse_args()
-    sys.path.insert(0, str(ROOT / "src"))
+    SRC = args.src.resolve()
+    sys.path.insert(0, str(SRC))
+    os.environ["PYTHONPATH"] = str(SRC) + (os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else "")
     lint = lint_vs_jieba()
     cold = cold_start()
+    start_s = worker_start()
     with tempfile.TemporaryDirectory() as tmp:
-        rows = scans([100, 1000] if args.quick else [100, 1000, 5000], Path(tmp))
-    text = report(lint, cold, rows)
+        folder = folder_vs_jieba(Path(tmp))
+        sizes, at = ([100, 1000], 1000) if args.quick else ([100, 1000, 4000], 4000)
+        rows, speedup = scans(sizes, at, Path(tmp))
+    text = report(lint, folder, cold, start_s, rows, speedup)
     print(text)
-    (Path(__file__).parent / "results.md").write_text(text, encoding="utf-8")
+    args.out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

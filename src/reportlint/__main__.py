@@ -1,3 +1,3 @@
-from reportlint.cli import main
+from reportlint.entry import main
 
 main()

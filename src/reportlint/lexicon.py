@@ -22,7 +22,7 @@ def lexicon_dir() -> Path:
 @cache
 def load_yaml(name: str) -> Any:
     with open(lexicon_dir() / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 8x faster
 
 
 @cache
