@@ -8,8 +8,12 @@ from __future__ import annotations
 
 HAN = "\u4e00-\u9fff"  # the CJK Unified Ideographs block, for use inside a character class
 HAN_CHAR = f"[{HAN}]"  # one Han character
-SENTENCE_ENDS = "。！？"  # marks that end a sentence
-CLAUSE_ENDS = "，。；！？"  # marks that end a clause (a line break ends one too)
+SENTENCE_ENDS = "。！？"  # full-width marks that end a sentence
+CLAUSE_ENDS = "，。；！？"  # full-width marks that end a clause (a line break ends one too)
+# the same breaks in either width (text extracted or stored with half-width punctuation):
+SENTENCE_BREAKS = SENTENCE_ENDS + "!?"  # a sentence ends
+GROUP_BREAKS = SENTENCE_BREAKS + "；;"  # a clause group (a list of parts, a restated figure) ends
+CLAUSE_BREAKS = GROUP_BREAKS + "，,：:"  # a clause ends
 CN_SMALL_NUMERALS = "一二三四五六七八九十"  # the numerals of ordinals and months: 一是, 第三, 十二月
 YEAR = r"(?:19|20)\d{2}"  # a four-digit year of the reports' era (regular expression)
 
