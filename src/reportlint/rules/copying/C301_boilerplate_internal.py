@@ -32,7 +32,6 @@ the threshold is configuration, not a standard.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -123,11 +122,14 @@ def candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
     grams = [{t[k:k + GRAM] for k in range(len(t) - GRAM + 1)} for t in texts]
     out: list[tuple[int, int]] = []
     for j, g in enumerate(grams):
-        counts: Counter[int] = Counter()
+        counts: dict[int, int] = {}
         for x in g:
-            post = index.setdefault(x, [])
-            if len(post) < MAX_POSTINGS:
-                counts.update(post)
+            post = index.get(x)
+            if post is None:
+                index[x] = [j]
+            elif len(post) < MAX_POSTINGS:
+                for i in post:
+                    counts[i] = counts.get(i, 0) + 1
                 post.append(j)
         for i, c in counts.items():
             if c >= MIN_SHARED * min(len(grams[i]), len(g)):
@@ -141,7 +143,18 @@ def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[s
         return
     doc = ctx.doc
     hits = []
-    for i, j in candidate_pairs(texts):
+    # exact copies (after normalising) pair with their first occurrence; only distinct texts are indexed
+    first: dict[str, int] = {}
+    distinct: list[int] = []
+    for k, t in enumerate(texts):
+        if t in first:
+            if passages[first[t]][2] != passages[k][2]:
+                hits.append((k, first[t], 100.0))
+        else:
+            first[t] = k
+            distinct.append(k)
+    for a, b in candidate_pairs([texts[k] for k in distinct]):
+        i, j = distinct[a], distinct[b]
         if passages[i][2] == passages[j][2]:
             continue
         score = fuzz.ratio(texts[i], texts[j], score_cutoff=threshold)
