@@ -44,10 +44,35 @@ def _clause_before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
+_PERIOD = re.compile(r"(?:统计(?:期限|时限|期间|时间|范围|区间)|报告期|所列数据)[^。；\n]{0,16}?$")
+_SELF_TITLE = re.compile(r"(?:编制|编写|形成|公布|发布)[^。；]{0,20}《[^》]{0,30}$")
+_BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|以)[^。；]{0,30}《[^》]{0,30}$")
+_BASIS_AFTER = re.compile(r"^\s*年度?[^》]{0,30}?(?:工作要点|工作计划|工作安排|实施方案)》")
+_CARRY = re.compile(r"(?:年末|年底|期末)[^。；]{0,6}结转[^。；]{0,30}?(?:在|于|至)\s*$")
+_CARRY_AFTER = re.compile(r"^\s*年度?\s*(?:继续)?(?:安排)?使用")
+_WHOLE_YEAR = re.compile(r"^\s*年度?\s*全年\s*(?:共|累计|全镇|全乡|全县|全区|全市|我|本)?")
+_SENTENCE_START = re.compile(r"(?:^|[。；！？\n]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]|[^。；\n]{0,12}[。．.])\s*$")
+_PLAN_AFTER = re.compile(r"^\s*年度?\s*(?:底前|年底前|年内|上半年|下半年|\d{1,2}月底?前)?\s*(?:将|计划|力争|争取|拟|要|确保|前完成|底前|年内|完成)")
+_PLAN_BEFORE = re.compile(r"(?:力争|争取|计划|拟|确保|预计|将)(?:于|在|到)?\s*$")
+_HEADING_ABOUT_PERIOD = re.compile(r"(?:情况|说明|回顾|总结|完成|执行|决算|收支|成效)")
+_HEADING_PLAN = re.compile(r"(?:计划|任务|思路|打算|安排|目标|展望|要点)")
+
+
 def classify_years(doc: Document) -> list[YearMention]:
+    """Every year mention with its role (see the module docstring).
+
+    Roles the time rules judge against the evaluation year Y: ``evaluated`` (must be Y), ``snapshot``
+    (截至X年12月31日: must not be before Y), ``period`` (the statistics period of a 年报: must be Y),
+    ``self-title`` (the report's own title quoted in its opening: must be Y), ``basis`` (按照《X年…工作要点》:
+    the year's guidance, must not be before Y), ``carryover`` (年末结转…在X年度继续使用: must be after Y),
+    ``whole-year`` (a sentence opening with X年全年 stating results: must not be before Y), ``plan-section``
+    (a plan in 改进措施/下一步 naming a year: must be after Y), ``heading`` (a heading about the period's
+    results: must be Y).
+    """
     lex = load_yaml("time.yaml")
     comparison = lex["comparison_markers"]
     forward = lex["forward_markers"]
+    plan_sections = re.compile("|".join(map(re.escape, lex["plan_sections"])))
     text = doc.text
     ctx = doc.context
     title_end = doc.paragraphs[2].end if len(doc.paragraphs) > 2 else len(text)
@@ -57,23 +82,84 @@ def classify_years(doc: Document) -> list[YearMention]:
         start, end = m.start(), m.end()
         after = text[m.end(1):m.end(1) + 30]
         before = _clause_before(text, start)
+        para = _paragraph_at(doc, start)
         role = "other"
         if text[max(0, start - 1):start] in "〔[【(（" and re.match(r"\s*[〕\]】)）]", text[m.end(1):]):
             role = "docnum"
         elif ctx and ctx.filing_span and ctx.filing_span[0] <= start < ctx.filing_span[1]:
             role = "filing"
-        elif in_brackets(text, start) or re.search(r"关于[^。]{0,40}$", before):
+        elif in_brackets(text, start):
             role = "title"
+            sent = text[max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1:start]
+            if _SELF_TITLE.search(sent) and re.search(r"年度?[^》]{0,20}(?:年度报告|年报)》", text[m.end(1):m.end(1) + 40]):
+                role = "self-title"
+            elif _BASIS.search(sent) and _BASIS_AFTER.match(text[m.end(1):m.end(1) + 40]):
+                role = "basis"
+        elif re.search(r"关于[^。]{0,40}$", before):
+            role = "title"
+        elif _PERIOD.search(text[max(0, start - 30):start]) or (
+                re.search(r"(?:至|到|—|-)\s*$", text[max(0, start - 3):start])
+                and _PERIOD.search(text[max(0, start - 50):start].rsplit("\n", 1)[-1].split("至")[0])):
+            role = "period" if re.match(r"^\s*年\s*(?:1\s*月\s*1\s*日|12\s*月\s*31\s*日)", after) else "other"
         elif _is_comparison(before, after, comparison):
             role = "comparison"
+        elif para is not None and para.heading is not None and para.heading.start <= start < para.heading.title_end \
+                and m.group(2):
+            h = para.heading
+            role = "plan" if _HEADING_PLAN.search(h.title) else (
+                "heading" if _HEADING_ABOUT_PERIOD.search(h.title) else "other")
+        elif para is not None and m.group(2) and _in_plan_section(doc, para, plan_sections) and (
+                _PLAN_AFTER.match(after) or _PLAN_BEFORE.search(before)):
+            role = "plan-section"
         elif any(after.lstrip(" 年度").startswith(w) for w in forward) or re.search(r"下一步|明年|下年度", before):
             role = "plan"
+        elif m.group(2) and _CARRY.search(text[max(0, start - 60):start]) and _CARRY_AFTER.match(after):
+            # year-end carry-over is used after the year it was carried over from (named earlier in the
+            # sentence, else the evaluated year)
+            sent = text[max(text.rfind(ch, 0, start) for ch in "。；\n") + 1:start]
+            years_before = [int(v) for v in re.findall(r"((?:19|20)\d{2})\s*年", sent)]
+            carried = years_before[-1] if years_before else (ctx.evaluation_year if ctx else None)
+            role = "carryover" if carried is not None and year <= carried else "other"
+        elif m.group(2) and _EVALUATED_FRAMES[1].search(before) and _EVALUATED_AFTER[0].match(after):
+            role = "snapshot"
+        elif m.group(2) and _WHOLE_YEAR.match(after) and "全年" in after[:6] and _SENTENCE_START.search(
+                text[max(0, start - 20):start]) and not re.search(r"[比较]|同比|相比|上年|增长|下降|增加|减少",
+                                                                 _sentence_at(text, start)):
+            role = "whole-year"
         elif (m.group(2) and (any(f.search(before) for f in _EVALUATED_FRAMES[:1])
-                             or (_EVALUATED_FRAMES[1].search(before) and _EVALUATED_AFTER[0].match(after))
-                             or any(f.match(after) for f in _EVALUATED_AFTER[1:]))) or (m.group(2) and start < title_end and re.search(r"报告|说明|总结", text[end:end + 40].split("\n")[0])):
+                             or any(f.match(after) for f in _EVALUATED_AFTER[1:]))) or (
+                m.group(2) and start < title_end and para is not None and para.end - para.start <= 80
+                and re.search(r"报告|说明|总结", text[end:end + 40].split("\n")[0])):
             role = "evaluated"
         out.append(YearMention(year, start, end, role))
     return out
+
+
+def _paragraph_at(doc: Document, pos: int):
+    import bisect
+
+    starts = doc.__dict__.get("_para_starts")
+    if starts is None:
+        starts = [p.start for p in doc.paragraphs]
+        doc.__dict__["_para_starts"] = starts
+    i = bisect.bisect_right(starts, pos) - 1
+    return doc.paragraphs[i] if i >= 0 else None
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    s = max(text.rfind(ch, 0, pos) for ch in "。；！？\n") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in "。；！？\n") if i >= 0]
+    return text[s:min(ends) if ends else len(text)]
+
+
+def _in_plan_section(doc: Document, p, pattern: re.Pattern[str]) -> bool:
+    """The paragraph sits under a heading about plans (改进措施, 下一步工作, 工作计划 …)."""
+    h = p.section
+    while h is not None:
+        if pattern.search(h.title):
+            return True
+        h = h.parent
+    return False
 
 
 def _is_comparison(before: str, after: str, markers: list[str]) -> bool:

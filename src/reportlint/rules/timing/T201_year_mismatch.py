@@ -1,8 +1,14 @@
 """A year that refers to the evaluated period but is not the evaluation year.
 
-**Finds**: years that ``years.classify_years`` gives the role ``evaluated`` (the 现将…报告如下
-announcement, a 截至…12月31日 snapshot, …年收支预决算, the title) whose value is not the
-evaluation year from the context.
+**Finds**: years that ``years.classify_years`` gives a judged role, against the evaluation year Y:
+``evaluated`` (the 现将…报告如下 announcement, …年收支预决算, the title) and ``heading`` (一、2023年度
+收支情况说明) not Y; the statistics period of a 年报 (统计期限自2024年1月1日起至2023年12月31日止) not
+Y; the report's own title quoted in its opening (编制了《田黄镇2020年政府信息公开工作年度报告》) not Y; a
+year-end snapshot (截至2023年12月31日，在职人员36人) before Y; and, in a retrospective report (the
+genre's period logic, ``lexicons/genres.yaml``): a year's results dated to another year (a sentence
+opening 2023年全年共开展… in a 2024 report), the year's guidance of an earlier year (按照《X市2020年
+政务公开工作要点》 in a 2021 report), year-end carry-over said to be used in Y (年末结转…在2021年度继续
+安排使用), and a plan in 改进措施/下一步 naming Y or earlier (the plan is for Y+1).
 
 **Why a reviewer cares**: a report written from last year's template keeps last year's (or next
 year's) figures in its key sentences; the wrong year makes the report describe another period.
@@ -15,8 +21,11 @@ year's) figures in its key sentences; the wrong year makes the report describe a
 
 **Fix**: write the evaluation year; the suggestion replaces the year.
 
-**Leaves alone**: titles in 《》, document numbers 〔2025〕, the filing date, comparisons (比2023年),
-plans (2025年将…) and any year whose role is not certain; reports whose evaluation year is unknown.
+**Leaves alone**: titles in 《》 other than the report's own and its basis, document numbers
+〔2025〕, the filing and publication dates, comparisons (比2023年, 较2023年增加41条), plans (2025年将…,
+2023年工作计划), cut-off dates after the year (截至2024年12月31日 in a 2023 project's report), a
+whole-year figure set against another (2024年培训人次比2023年增加) and any year whose role is not
+certain; reports whose evaluation year is unknown.
 
 **Source**: 财预〔2020〕10号 (绩效自评 covers the budget year it evaluates); the evaluation year is
 the one the report states on its cover or title.
@@ -30,18 +39,48 @@ from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
 from reportlint.years import classify_years
 
+_MESSAGES = {
+    "evaluated": "此处指被评价期间",
+    "heading": "章节标题说明的是被评价期间的情况",
+    "period": "统计期限应为评价年度的1月1日至12月31日",
+    "self-title": "报告自称的标题年份应为评价年度",
+    "whole-year": "“全年”成果应是评价年度的",
+}
+
+
+def mismatch(role: str, year: int, y: int, plan_year: int) -> str | None:
+    """Why a year of this role contradicts evaluation year ``y`` (None when it does not)."""
+    if role in _MESSAGES:
+        return _MESSAGES[role] if year != y else None
+    if role == "snapshot" and year < y:
+        return "年末时点数（截至12月31日）早于评价年度，疑似沿用上年数据"
+    if role == "basis" and year < y:
+        return f"依据的是{year}年的工作要点，评价年度的工作应依据{y}年的"
+    if role == "carryover":
+        return "年末结转的资金只能在结转的次年使用"
+    if role == "plan-section" and year <= y:
+        return f"改进措施/下一步计划针对的是{plan_year}年，写成了{year}年"
+    return None
+
 
 @rule("year-mismatch", "T201", "error", "time",
-      "指称被评价期间的年份与评价年度不符（2024年度报告中写“现将2025年度…情况报告如下”）",
+      "指称被评价期间的年份与评价年度不符（2024年度报告中写“现将2025年度…情况报告如下”、统计期限止于上年、全年成果写成上年）",
       fires="评价年度：2024\n填报日期：2025年7月24日\n现将2025年度本单位整体支出绩效自评情况报告如下：\n",
       silent="评价年度：2024\n填报日期：2025年7月24日\n"
              "根据《关于开展2025年绩效自评工作的通知》要求，现将2024年度自评情况报告如下：\n",
       needs=("year",))
 def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     y = ctx.context.evaluation_year
+    plan_year = ctx.context.plan_year or y + 1
+    retrospective = ctx.context.retrospective
     for ym in classify_years(ctx.doc):
-        if ym.role == "evaluated" and ym.year != y:
-            text = ctx.text[ym.start:ym.end]
-            yield ctx.report(ym.start, ym.end,
-                             f"年份与评价年度不符：此处指被评价期间，写的是{text}，评价年度为{y}年",
-                             suggestion=text.replace(str(ym.year), str(y)))
+        if ym.role in ("whole-year", "plan-section", "basis", "snapshot") and not retrospective:
+            continue
+        why = mismatch(ym.role, ym.year, y, plan_year)
+        if why is None:
+            continue
+        text = ctx.text[ym.start:ym.end]
+        fix_year = plan_year if ym.role == "plan-section" else ym.year + 1 if ym.role == "carryover" else y
+        yield ctx.report(ym.start, ym.end,
+                         f"年份与评价年度不符：{why}，写的是{text}，评价年度为{y}年",
+                         suggestion=text.replace(str(ym.year), str(fix_year)))

@@ -1,8 +1,10 @@
 """今年 / 去年 / 明年 in a report filed in another year than the one it evaluates.
 
 **Finds**: the relative year words of ``lexicons/time.yaml`` (``relative_years``) on token edges (or
-at the start of a token glued to 底/末/初/内/以/来, as jieba does with 今年底) when the filing year
-differs from the evaluation year.
+at the start of a token glued to 底/末/初/内/以/来, as jieba does with 今年底) in a retrospective
+report (its genre looks back on a finished year: a self-evaluation, 决算, 年报, an annual summary, a
+法治政府建设 report; ``lexicons/genres.yaml``), or one filed in a later year than it evaluates; also the
+in-year phrases 今年以来 / 今年来 / 年初以来, which date the text to the middle of the year.
 
 **Why a reviewer cares**: a 2024 report filed in 2025 that says 今年 leaves the reader to guess
 whether 2024 or 2025 is meant; self-evaluations are read years later, out of their context.
@@ -18,7 +20,9 @@ whether 2024 or 2025 is meant; self-evaluations are read years later, out of the
 from the evaluated year.
 
 **Leaves alone**: 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
-words inside 《》; reports filed in the year they evaluate, or with no known filing date.
+words inside 《》; reports filed in the year they evaluate; genres that are not retrospective
+(budgets, plans) and speeches delivered on a stated day (a 政府工作报告 or 决算报告 given
+“——2024年3月5日在…会议上”: 今年 is that day's year); 近年来 (vague, not a wrong year).
 
 **Source**: the evaluation year and filing date of the report (its cover); 财预〔2020〕10号 asks
 for results of a stated budget year.
@@ -34,18 +38,20 @@ from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.textutil import in_brackets
 
-_REL_OFFSET = {"今年": 0, "今年度": 0, "去年": -1, "去年度": -1, "明年": 1, "明年度": 1, "前年": -2, "后年": 2}
+_REL_OFFSET = {"今年以来": 0, "今年来": 0, "年初以来": 0, "今年": 0, "今年度": 0, "去年": -1, "去年度": -1, "明年": 1, "明年度": 1, "前年": -2, "后年": 2}
 
 
 @rule("relative-time", "T202", "warning", "time",
       "填报年份与评价年度不同时使用“今年/去年/明年”，读者无法判断所指年份",
       fires="评价年度：2024\n填报日期：2025年7月24日\n今年12月综合评比全市排名第四。\n",
       silent="评价年度：2024\n填报日期：2025年7月24日\n本年在编在职人员增加4人，上年结转资金已全部使用。\n",
-      needs=("year", "filing"))
+      needs=("year",))
 def relative_time(ctx: RuleContext) -> Iterator[Finding]:
     y = ctx.context.evaluation_year
-    if ctx.context.filing_year == y:
+    c = ctx.context
+    if c.dated_speech or c.filing_year == y or not c.retrospective:
         return
+    when = f"填报于{c.filing_year}年" if c.filing_year else f"成文于{y}年结束之后"
     words = sorted(load_yaml("time.yaml")["relative_years"], key=len, reverse=True)
     pat = re.compile("|".join(map(re.escape, words)))
     text = ctx.text
@@ -56,8 +62,13 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
             continue
         word = m.group(0)
         meant = y + _REL_OFFSET.get(word, 0)
+        if word.endswith(("以来", "来")):
+            yield ctx.report(m.start(), m.end(),
+                             f"“{word}”是年度中途的说法：报告回顾{y}年全年、{when}，应写明“{y}年”",
+                             suggestion=f"{y}年")
+            continue
         yield ctx.report(m.start(), m.end(),
-                         f"“{word}”指代不明：报告评价{y}年度、填报于{ctx.context.filing_year}年，请写明具体年份",
+                         f"“{word}”指代不明：报告评价{y}年度、{when}，请写明具体年份",
                          suggestion=f"{meant}年" + ("度" if word.endswith("度") else ""))
 
 

@@ -43,12 +43,16 @@ _MONTH = re.compile(r"(?<!\d)(?:1[0-2]|[1-9])\s*月")
       "报告在评价期结束后填报，却仍用“预计/有望/力争”等预测语气描述评价期内的结果",
       fires="评价年度：2024\n填报日期：2025年7月24日\n（一）主要成效\n已完成85.71%，预计12月底前完成。\n",
       silent="评价年度：2024\n填报日期：2025年7月24日\n（五）改进措施\n力争2025年底前完成项目库建设。\n",
-      needs=("year", "filing"))
+      needs=("year",))
 def stale_forecast(ctx: RuleContext) -> Iterator[Finding]:
     y = ctx.context.evaluation_year
-    filing = ctx.context.filing_date
-    if filing is None or (filing.year, filing.month) <= (y, 12):
+    c = ctx.context
+    filing = c.filing_date
+    if filing is not None and (filing.year, filing.month) <= (y, 12):
         return
+    if c.dated_speech or (filing is None and not c.retrospective):
+        return
+    when = f"{filing.isoformat()}填报" if filing else "报告成文于评价年度之后"
     lex = load_yaml("time.yaml")
     words = sorted(lex["forecast_words"], key=len, reverse=True)
     period = lex["period_words"]
@@ -77,5 +81,5 @@ def stale_forecast(ctx: RuleContext) -> Iterator[Finding]:
             if not about_period:
                 continue
             yield ctx.report(m.start(), clause_end,
-                             f"评价期已结束（{filing.isoformat()}填报），“{text[m.start():clause_end]}”仍是预测语气："
+                             f"评价期已结束（{when}），“{text[m.start():clause_end]}”仍是预测语气："
                              f"应写明{y}年实际完成情况")

@@ -1,0 +1,125 @@
+"""The kind of report (genre) and its period logic, from ``lexicons/genres.yaml``.
+
+A genre is recognised from the report's title (a short paragraph among the first few), its headings
+and cue phrases of its opening; each genre declares which year it covers relative to when it is
+written, whether it looks back on a finished year (``retrospective``), the year its plan sections are
+about, and the outline file of its expected sections. ``detect_genre(doc)`` returns the best match
+with the evidence that decided it, or ``None`` when nothing scores (then time rules that depend on
+the genre use the report's own dates only).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reportlint.document.model import Document
+from reportlint.lexicon import lexicon_dir, load_yaml
+
+TITLE_POINTS = 3
+MIN_SCORE = 2
+HEAD_PARAGRAPHS = 8  # title, cover fields and the opening
+HEAD_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Period:
+    offset: int | None  # covered year = year written + offset (None: cannot be derived from a date)
+    retrospective: bool  # looks back on a finished year
+    plan_year: int  # plan sections are about covered year + plan_year
+    dated_speech: bool = False  # delivered on a stated day: relative years anchored to it
+    written: str = ""
+
+
+@dataclass(frozen=True)
+class Genre:
+    id: str
+    name: str
+    period: Period
+    outline: str | None  # file stem in lexicons/outlines/
+    title_patterns: tuple[re.Pattern[str], ...]
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GenreMatch:
+    genre: Genre
+    source: str  # "title" | "opening" (named in the opening sentence) | "outline" | "cue phrases"
+    evidence: str  # the title or the phrases that decided it
+
+
+@cache
+def genres() -> tuple[Genre, ...]:
+    out = []
+    for g in load_yaml("genres.yaml")["genres"]:
+        p = g["period"]
+        out.append(Genre(g["id"], g["name"],
+                         Period(p.get("offset"), bool(p.get("retrospective")), int(p.get("plan_year", 1)),
+                                bool(p.get("dated_speech", False)), p.get("written", "")),
+                         g.get("outline"), tuple(re.compile(t) for t in g.get("title", ())),
+                         tuple(g.get("cues", ()))))
+    return tuple(out)
+
+
+def genre_by_name(name: str) -> Genre | None:
+    return next((g for g in genres() if name in (g.id, g.name)), None)
+
+
+def _title_candidates(doc: Document) -> list[str]:
+    """Short paragraphs at the top (the title may be split over two lines or follow site furniture)."""
+    out = []
+    for p in doc.paragraphs[:HEAD_PARAGRAPHS]:
+        t = doc.paragraph_text(p).strip()
+        if 4 <= len(t) <= 90:
+            out.append(t)
+    # a title wrapped over two short lines
+    if len(out) >= 2:
+        out.append(out[0] + out[1])
+    return out
+
+
+def detect_genre(doc: Document) -> GenreMatch | None:
+    """The best-scoring genre with what decided it; ``None`` when none scores ``MIN_SCORE``."""
+    if not doc.paragraphs:
+        return None
+    titles = _title_candidates(doc)
+    head = doc.text[:HEAD_CHARS]
+    heading_titles = [h.title for h in doc.headings if h.level <= 2]
+    best: tuple[int, int, GenreMatch] | None = None
+    for rank, g in enumerate(genres()):
+        score = 0
+        source, evidence = "", ""
+        hit = next((t for t in titles if any(p.search(t) for p in g.title_patterns)), None)
+        if hit is None:
+            # the opening sentence names the report it introduces: 编制…《…2021年政府信息公开工作年度报告》
+            m = next((p.search(head[:400]) for p in g.title_patterns if p.search(head[:400])), None)
+            if m is not None and re.search(r"(?:编制|形成|现将|发布|公布|特)[^。]{0,60}$", head[:m.start()]):
+                hit = head[max(0, m.start() - 20):m.end()]
+                source = "opening"
+        if hit is not None:
+            score += TITLE_POINTS
+            source, evidence = source or "title", hit
+        cues = [c for c in g.cues if c in head]
+        outline_hits = [t for t in heading_titles if any(c in t for c in g.cues)]
+        score += len(cues) + min(len(outline_hits), 3)
+        if not source:
+            if outline_hits:
+                source, evidence = "outline", "、".join(outline_hits[:3])
+            else:
+                source, evidence = "cue phrases", "、".join(cues[:3])
+        if score >= MIN_SCORE and (best is None or (score, -rank) > (best[0], best[1])):
+            best = (score, -rank, GenreMatch(g, source, evidence))
+    return best[2] if best else None
+
+
+@cache
+def outline_file(stem: str) -> dict | None:
+    """The outline ``lexicons/outlines/<stem>.yaml``, or ``None``."""
+    import yaml
+
+    path = lexicon_dir() / "outlines" / f"{stem}.yaml"
+    if not path.is_file():
+        return None
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
