@@ -108,3 +108,17 @@ def cli(*args, timeout: float = 120, env: dict | None = None):
     r.stdout = r.stdout.decode("utf-8", "backslashreplace")
     r.stderr = r.stderr.decode("utf-8", "backslashreplace")
     return r
+
+
+def big_docx(base: Path, copies: int) -> bytes:
+    """The .docx ``base`` with its body repeated ``copies`` times (slow to parse, small on disk)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, rest = data.split(b"<w:body>", 1)
+                body, tail = rest.rsplit(b"<w:sectPr", 1)
+                data = head + b"<w:body>" + body * copies + b"<w:sectPr" + tail
+            dst.writestr(info.filename, data)
+    return out.getvalue()

@@ -190,3 +190,33 @@ def test_record_names_are_safe_in_urls_and_file_systems(tmp_path):
     assert not set(key) & set("#?% /")
     assert key != batch.record_key(p, "other settings")
     json.dumps(batch.new_record(os.fsdecode(os.fsencode(tmp_path) + b"/\xff.txt"), key), ensure_ascii=False).encode()
+
+
+def test_a_docx_that_runs_past_the_timeout_is_recorded_as_timeout(tmp_path):
+    """The alarm is a BaseException: the .docx reader's ``except Exception`` cannot turn it into an error."""
+    from hostile import big_docx
+
+    p = tmp_path / "big.docx"
+    p.write_bytes(big_docx(sample_path(".docx"), 150))
+    out = tmp_path / "out"
+    (out / "records").mkdir(parents=True)
+    (out / "pages").mkdir()
+    res = batch.process_one(str(p), str(out), timeout=0.3)
+    assert res["status"] == "timeout"
+
+
+def test_running_out_of_memory_is_recorded_as_too_large(tmp_path, monkeypatch):
+    import reportlint.engine
+
+    def exhausted(*_a, **_k):
+        raise MemoryError
+
+    monkeypatch.setattr(reportlint.engine, "lint_path", exhausted)
+    p = tmp_path / "r.txt"
+    p.write_bytes(sample_path().read_bytes())
+    out = tmp_path / "out"
+    (out / "records").mkdir(parents=True)
+    (out / "pages").mkdir()
+    res = batch.process_one(str(p), str(out))
+    rec = json.loads((out / "records" / f"{res['key']}.json").read_text(encoding="utf-8"))
+    assert (rec["status"], rec["message"]) == ("too-large", f"{p}: 内存超过上限 (out of memory)")

@@ -80,8 +80,8 @@ def _file_digest(path: str) -> str:
         return "unreadable"
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that no ``except Exception`` in a reader swallows it."""
 
 
 def _alarm(_signum, _frame):
@@ -130,20 +130,25 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        rec = new_record(path, key or record_key(p, settings_of(p, config, overrides)))
-        cfg = _resolver(config, overrides).for_file(p)
-        result = lint_path(path, cfg)
-        ctx = result.context
-        rec.update(unit=ctx.unit_name, level=ctx.unit_level, evaluation_year=ctx.evaluation_year,
-                   filing_date=ctx.filing_date.isoformat() if ctx.filing_date else None)
-        rec["findings"] = [f.to_dict() | {"fingerprint": f.extra.get("fingerprint"), "raw_start": f.raw_start,
-                                          "raw_end": f.raw_end} for f in result.findings]
-        rec["context_line"] = context_line(ctx)
-        rec["passages"] = crossdoc.passages(result.doc)
-        page = out / "pages" / f"{rec['key']}.html"
-        page.write_text(html.render([result], title=f"reportlint：{p.name}"), encoding="utf-8",
-                        errors="backslashreplace")
-        rec["page"] = f"pages/{rec['key']}.html"
+        try:
+            rec = new_record(path, key or record_key(p, settings_of(p, config, overrides)))
+            cfg = _resolver(config, overrides).for_file(p)
+            result = lint_path(path, cfg)
+            ctx = result.context
+            rec.update(unit=ctx.unit_name, level=ctx.unit_level, evaluation_year=ctx.evaluation_year,
+                       filing_date=ctx.filing_date.isoformat() if ctx.filing_date else None)
+            rec["findings"] = [f.to_dict() | {"fingerprint": f.extra.get("fingerprint"), "raw_start": f.raw_start,
+                                              "raw_end": f.raw_end} for f in result.findings]
+            rec["context_line"] = context_line(ctx)
+            rec["passages"] = crossdoc.passages(result.doc)
+            page = out / "pages" / f"{rec['key']}.html"
+            page.write_text(html.render([result], title=f"reportlint：{p.name}"), encoding="utf-8",
+                            errors="backslashreplace")
+            rec["page"] = f"pages/{rec['key']}.html"
+        finally:  # disarmed before any handler runs, so the alarm cannot fire inside one
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, old)
     except _Timeout:
         rec = _failed(rec, path, key, "timeout", f"超过 {timeout:g} 秒未完成 (timeout)")
     except TooLargeError as exc:
@@ -154,10 +159,6 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
         rec = _failed(rec, path, key, "error", str(exc))
     except Exception as exc:  # one report's bug must not stop the scan
         rec = _failed(rec, path, key, "error", f"内部错误 (internal error: {type(exc).__name__}: {exc})")
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old)
     rec["seconds"] = round(time.perf_counter() - started, 4)
     write_record(out, rec)
     return {"key": rec["key"], "file": rec["file"], "status": rec["status"]}

@@ -48,6 +48,8 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{name}: 不是有效的 .docx 文件，可能已损坏或被截断 ({type(exc).__name__})") from None
+    except MemoryError:
+        raise
     except Exception as exc:  # lxml errors on a broken part
         raise InputError(f"{name}: 无法解析 .docx ({type(exc).__name__}: {exc})") from None
 

@@ -8,7 +8,7 @@ table (``[tool.reportlint.limits]`` in pyproject.toml)::
     [limits]
     max_bytes = 67108864        # largest input file (bytes)
     max_chars = 3000000         # largest extracted text (characters)
-    max_part_bytes = 268435456  # largest decompressed .docx part or PDF stream (bytes)
+    max_part_bytes = 67108864   # largest decompressed .docx part or PDF stream (bytes)
     max_pages = 5000            # most PDF pages
     worker_memory_mb = 4096     # address space of one scan worker (RLIMIT_AS); 0 = no cap
 """
@@ -31,7 +31,7 @@ class TooLargeError(InputError):
 class Limits:
     max_bytes: int = 64 * 2**20
     max_chars: int = 3_000_000
-    max_part_bytes: int = 256 * 2**20
+    max_part_bytes: int = 64 * 2**20
     max_pages: int = 5000
     worker_memory_mb: int = 4096
 
