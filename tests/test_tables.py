@@ -61,6 +61,9 @@ def test_juesuan_pdf_equations_all_hold():
     # 本年支出合计 = 基本支出 + 项目支出 …, 类 = Σ款, 总计 = 本年收入合计 + 年初结转和结余, 人员经费合计 = 301 + 303
     assert "“本年支出合计”列" in whats and "“总计”行" in whats and "“人员经费合计”行" in whats
     assert any(w.startswith("科目一般公共服务支出") for w in whats)
+    # across tables: the 总表 against its detail tables; 基本支出 against 人员经费 + 公用经费; "三公" = its parts
+    assert {"收入支出决算总表与收入决算表的“本年收入合计”", "收入支出决算总表与支出决算表的“本年支出合计”",
+            "基本支出 = 人员经费合计 + 公用经费合计", "“合计”列（预算数）"} <= whats
     assert table_findings(lint_path(str(JUESUAN)).findings) == []
 
 

@@ -84,8 +84,10 @@ def table_relations(doc: Document) -> TableRelations:
     got = doc.__dict__.get("_table_relations")
     if got is None:
         got = TableRelations([], [], [])
-        for t in tables_of(doc):
+        tables = tables_of(doc)
+        for t in tables:
             _Checker(t, got).run()
+        _across(tables, got)
         doc.__dict__["_table_relations"] = got
     return got
 
@@ -130,6 +132,8 @@ class _Checker:
         if codes and any(_CODE_HEAD.search(part) for part in head.split("/")) and all(
                 _CODE.match(x.label) or x.label in ("类", "款", "项") or TOTAL.search(x.label) for x in cells):
             return "code"  # 科目编码 (类 款 项), the 合计 row's label spilling over them aside
+        if not cells and c > 0 and head:
+            return "num"  # a figure column left blank (an empty 决算 line): zeros, not labels
         nums = [x for x in cells if x.number is not None or is_dash(x.text)]
         if nums and len(nums) * 2 >= len(cells) and not (cells and all(_CODE.match(x.label) and x.label.startswith("0")
                                                                             for x in cells)):
@@ -143,6 +147,7 @@ class _Checker:
             self._code_rows(label_col, codes, nums)
             self._total_rows(label_col, codes, nums)
             self._total_columns(nums)
+            self._tree_columns(nums)
         self._gongkai()
         self._rates()
         self._scores()
@@ -285,6 +290,34 @@ class _Checker:
             for row in self.body:
                 self._add([row[total]], [row[c] for c in parts], f"“{name}”列")
 
+    def _tree_columns(self, nums: list[int]) -> None:
+        """Totals in a header of several levels: 合计/预算数 = Σ 因公出国（境）费/预算数, 公务用车…/小计/预算数,
+        公务接待费/预算数 (a group of several columns counts by its own 小计)."""
+        paths = {c: self.t.column_label(c).split("/") for c in nums}
+        for c, path in paths.items():
+            k = next((i for i, part in enumerate(path[:-1]) if i and _total_word(part)), None)
+            if k is None:
+                continue
+            groups: dict[str, list[int]] = {}
+            for d, other in paths.items():
+                if d != c and len(other) > k + 1 and other[:k] == path[:k] and other[-1] == path[-1] \
+                        and not _total_word(other[k]):
+                    groups.setdefault(other[k], []).append(d)
+            parts: list[int] = []
+            for cols in groups.values():
+                if len(cols) == 1:
+                    parts.append(cols[0])
+                    continue
+                sub = [d for d in cols if _total_word(paths[d][k + 1])]
+                if len(sub) != 1:
+                    parts = []
+                    break
+                parts.append(sub[0])
+            if len(parts) < 2:
+                continue
+            for row in self.body:
+                self._add([row[c]], [row[d] for d in sorted(parts)], f"“{path[k]}”列（{path[-1]}）")
+
     # ------------------------------------------------------------ 30号
 
     def _gongkai(self) -> None:
@@ -354,6 +387,55 @@ class _Checker:
                 continue
             leaves.append(row)
             self.out.scores.append(ScoreCheck(self.t, s, w))
+
+
+def _total_word(part: str) -> bool:
+    return bool(re.fullmatch(r"(?:合计|总计|小计)", part))
+
+
+def _total_cell(t: Table, row_label: str) -> list[Cell]:
+    """The figure cells right of the cell labelled ``row_label`` in ``t``'s body."""
+    out = []
+    for row in t.rows[t.header_rows:]:
+        for i, c in enumerate(row):
+            if c.own and c.label == row_label:
+                nxt = next((d for d in row[i + 1:] if d.own and d.text.strip()), None)
+                if nxt is not None and nxt.number is not None:
+                    out.append(nxt)
+    return out
+
+
+def _column_total(t: Table, head: str) -> list[Cell]:
+    """The 合计 row's cell in the column headed ``head``."""
+    cols = [c for c in range(t.width) if t.column_label(c).split("/")[-1] == head]
+    rows = [r for r in t.rows[t.header_rows:] if any(c.label in ("合计", "总计") for c in r if c.number is None)]
+    if len(cols) != 1 or len(rows) != 1:
+        return []
+    cell = rows[0][cols[0]]
+    return [cell] if cell.number is not None else []
+
+
+def _across(tables: list[Table], out: TableRelations) -> None:
+    """Identities between the tables of one 部门决算: a total of the 总表 against the 合计 of its detail
+    table (本年收入合计, 本年支出合计), and 基本支出 = 人员经费合计 + 公用经费合计 (X基本支出决算表 against
+    the 基本支出 of X支出决算表)."""
+    by_caption = {t.caption: t for t in tables if t.caption}
+    for a in tables:
+        if a.caption.endswith("收入支出决算总表"):
+            prefix = a.caption[: -len("收入支出决算总表")]
+            for label, twin in (("本年收入合计", "收入决算表"), ("本年支出合计", "支出决算表")):
+                b = by_caption.get(prefix + twin)
+                left = _total_cell(a, label)
+                right = _column_total(b, label) if b is not None else []
+                if len(left) == 1 and len(right) == 1:
+                    out.sums.append(Equation(a, (left[0],), (right[0],), f"{a.caption}与{b.caption}的“{label}”"))
+        if a.caption.endswith("基本支出决算表"):
+            people, public = _total_cell(a, "人员经费合计"), _total_cell(a, "公用经费合计")
+            twin = [b for b in tables if b.caption == a.caption.replace("基本支出决算表", "支出决算表")]
+            basic = _column_total(twin[0], "基本支出") if len(twin) == 1 else []
+            if len(people) == 1 and len(public) == 1 and len(basic) == 1:
+                out.sums.append(Equation(twin[0], (basic[0],), (people[0], public[0]),
+                                         "基本支出 = 人员经费合计 + 公用经费合计"))
 
 
 def holds(eq: Equation) -> tuple[bool, Decimal, Decimal]:

@@ -58,6 +58,8 @@ def value_conflict(ctx: RuleContext) -> Iterator[Finding]:
         if len(ind) < 4 or re.search(r"增加|减少|增长|下降|新增|其中|比上年|较上年|同比", c.indicator):
             continue
         p = ctx.doc.paragraphs[c.paragraph]
+        if ctx.doc.in_table(p):
+            continue  # a table cell: one column label over many rows is not one indicator
         if in_future_section(ctx.doc, p):
             continue
         if (c.paragraph, sentence_start(ctx.text, c.start, p.start)) in dated_sentences:
