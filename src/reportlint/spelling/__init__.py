@@ -70,7 +70,8 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
         for m in pat.finditer(text):
             s, e = m.span(1)
             if not _overlaps(s, e, taken):
-                out.append(Typo(s, e, fix, "context", fix, why))
+                fixed = m.expand(fix) if "\\" in fix else fix
+                out.append(Typo(s, e, fixed, "context", fixed, why))
     out += _policy_typos(text)
     out += _truncated(doc, freq, [(t.start, t.end) for t in out])
     cut = len(text.rstrip())
@@ -195,13 +196,17 @@ def _truncated(doc, freq, taken) -> list[Typo]:
         if not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
             continue
         follow = _continuation(text, i + 1)
+        before = text[max(0, i - 2):i]
         best = None
         for k in re.finditer(re.escape(t) + r"([\u4e00-\u9fff])", text):
             w = t + k.group(1)
             fw = freq.get(w, 0)
-            if fw >= 500 and fw >= 5 * max(freq.get(t, 0), 1) and doc.is_boundary(k.start()) \
-                    and doc.is_boundary(k.end()) and _continuation(text, k.end()) == follow \
-                    and (best is None or fw > best[1]):
+            # the whole word is much commoner than the lone character, or stands in the very same
+            # frame (资金安排 0 元 / 资金安 0 元)
+            same_frame = text[max(0, k.start() - 2):k.start()] == before
+            if fw >= 500 and (fw >= 5 * max(freq.get(t, 0), 1) or same_frame) \
+                    and doc.is_boundary(k.start()) and doc.is_boundary(k.end()) \
+                    and _continuation(text, k.end()) == follow and (best is None or fw > best[1]):
                 best = (w, fw)
         if best is None:
             continue

@@ -16,7 +16,9 @@ finished; the question it asks is exactly what the reviewer wanted answered.
 **Fix**: answer the question (一致 / 不一致 and why), fill in the placeholder or field, delete the
 instruction.
 
-**Leaves alone**: real questions (ending in ？); 是否 embedded in a statement (对…是否…进行了评价:
+**Leaves alone**: 某某 (how published texts and corpus builders anonymise a person or an address);
+Markdown bold (``**一般公共预算**``; ``**`` counts only where a figure belongs: ≥**平方米); an empty box □
+on a line where another box is ticked (☑ ■ √); real questions (ending in ？); 是否 embedded in a statement (对…是否…进行了评价:
 ``question_embedders``, 经…); a question answered right after it (，是 / 均已 / 经核…一致); sections
 about problems and the future.
 
@@ -46,6 +48,13 @@ def _template_patterns():
     return ph, ins, head_ins, blank, tuple(lex["question_embedders"])
 
 
+_TICKED = re.compile("[☑☒■√✓✔]")
+
+
+def _line_of(text: str, i: int) -> str:
+    return text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1]
+
+
 @rule("template-left", "W505", "warning", "wording",
       "模板文字未替换：未作答的模板问题（是否…一致。）、占位符（XX、××、X年X月）、填写说明",
       fires="（四）自评材料报送及公开一致情况。本单位所报送的自评报告、数据表、评分表是否与公开的自评报告一致。\n",
@@ -55,6 +64,8 @@ def template_left(ctx: RuleContext) -> Iterator[Finding]:
     text = ctx.text
     doc = ctx.doc
     for m in ph.finditer(text):
+        if m.group(0) == "□" and _TICKED.search(_line_of(text, m.start())):
+            continue  # a checkbox group with one box ticked: the question was answered
         yield ctx.report(m.start(), m.end(), f"模板占位符“{m.group(0)}”未替换为实际内容")
     for m in ins.finditer(text):
         yield ctx.report(m.start(), m.end(), f"模板填写说明“{m.group(0)}”未删除")
