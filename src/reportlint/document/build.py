@@ -64,7 +64,7 @@ def build_document(source: Source) -> Document:
         path=source.path, raw=raw, text=text, offsets=offsets, paragraphs=paragraphs,
         headings=headings, artifacts=sorted(artifacts.values(), key=lambda a: a.raw_start),
         hard_wrapped=hard, source=source, toc=structure.toc, excerpt_start=structure.excerpt_start,
-        excerpt_end=structure.excerpt_end, notes=structure.notes,
+        excerpt_end=structure.excerpt_end, notes=structure.notes, lost_markers=structure.lost,
     )
 
 

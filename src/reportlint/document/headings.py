@@ -26,10 +26,11 @@ each marker family).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from reportlint.document.markers import Marker, match_marker
+from reportlint.document.markers import Marker, marker_label, match_marker
 from reportlint.document.model import Heading, Paragraph
 
 # order of marker families, top first; 第X条 sits between 一、 and （一） in reports that quote rules
@@ -45,7 +46,8 @@ _CELLS = re.compile(r"\||\t|\S(?:[ \u3000]{2,})\S.*\S(?:[ \u3000]{2,})\S")
 _NUM_COLUMNS = re.compile(r"(?:^|[^\d.,，、%％\s])\s*-?\d[\d,.]*%?(?:[ \u3000]+-?\d[\d,.]*%?)+\s*$")
 _UNIT_CAPTION = re.compile(r"^(?:金额)?单位[:：]\s*\S{1,6}$")
 _ENDS_AMOUNT = re.compile(r"[\u4e00-\u9fff）)]-?\d[\d,]*\.\d{1,2}$")
-_INLINE_AT = re.compile(r"[。；;！？!?：:，,]\s*|[（(]")
+_INLINE_AT = re.compile(r"[。；;！？!?：:，,]\s*|[（(]|(?=[一二三四五六七八九十0-9０-９①-⑳])")
+_CHECKBOX = re.compile(r"[□☐☑☒■√]")
 _INLINE_KINDS = {"arabic", "paren-arabic", "paren-cn", "circled", "rparen", "cn"}
 _NO_INLINE_BEFORE = set("第条款项章节之")
 
@@ -57,6 +59,7 @@ class Structure:
     excerpt_start: bool = False
     excerpt_end: bool = False
     notes: list[str] = field(default_factory=list)
+    lost: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, the marker it lost)
 
 
 def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Paragraph]) -> Structure:
@@ -98,12 +101,47 @@ def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Par
             p.heading = h
             _attach(stack, h)
             out.headings.append(h)
-        for h in _inline_items(text, p, m):
+        for h in _inline_items(text, offsets, p, m):
             _attach(stack, h)
             out.headings.append(h)
 
     _excerpt(out, ptexts)
+    out.lost = _lost_markers(body, ptexts, markers, out)
     return out
+
+
+def _lost_markers(body: list[Paragraph], ptexts: list[str], markers: list[Marker | None],
+                  out: Structure) -> list[tuple[int, int, str]]:
+    """Lines of a list of headings that lost their number: "、政府性基金…" after 六、…, or two bare
+    titles between 七、 and 十、 in a run of headings (a table of contents)."""
+    k_of = {p.index: k for k, p in enumerate(body)}
+    lost: list[tuple[int, int, str]] = []
+    for k, t in enumerate(ptexts):
+        if t.startswith("、") and len(t) > 1 and _is_han(t[1]) and k:
+            j = k - 1
+            while j >= 0 and ptexts[j].startswith("、"):
+                j -= 1
+            prev = body[j].heading if j >= 0 else None
+            if prev is not None and prev.kind == "cn":
+                lost.append((body[k].start, body[k].start + min(len(t), 20), marker_label(1, prev.number + k - j)))
+    for run in sibling_runs(out.headings) + sibling_runs(out.toc):
+        for a, b in itertools.pairwise(run):
+            ka, kb = k_of.get(a.paragraph), k_of.get(b.paragraph)
+            if ka is None or kb is None or a.inline or b.inline or a.level not in (1, 2):
+                continue
+            between = range(ka + 1, kb)
+            if len(between) != b.number - a.number - 1 or not between:
+                continue
+            if not all(markers[i] is None and len(ptexts[i]) <= 40 and ptexts[i][-1] not in "。！？!?；;：:"
+                       and not ptexts[i].startswith("、") for i in between):
+                continue
+            # a list of headings: the lines around the pair are headings too
+            around = [i for i in (ka - 1, kb + 1) if 0 <= i < len(body)]
+            if not a.toc and not all(body[i].heading is not None for i in around):
+                continue
+            for n, i in enumerate(between, start=a.number + 1):
+                lost.append((body[i].start, body[i].start + min(len(ptexts[i]), 20), marker_label(a.level, n)))
+    return sorted(lost)
 
 
 def _raw_of(raw: str, offsets: list[int], p: Paragraph) -> str:
@@ -133,10 +171,12 @@ def _row_like(t: str, r: str, m: Marker | None) -> bool:
         return True
     if len(t) <= 60 and _NUM_COLUMNS.search(t):
         return True
+    if _CHECKBOX.search(t):
+        return True
     if m is not None and m.level >= 1:
         again = t.find(t[:m.length].rstrip(), m.length)
-        if again > 0 and "\u4e00" <= t[again - 1] <= "\u9fff":
-            return True
+        if again > 0 and _is_han(t[again - 1]) and match_marker(t, again) is not None:
+            return True  # two columns of one row: "一、财政拨款收入2,940.05一、一般公共服务支出"
         if len(t) <= 40 and _ENDS_AMOUNT.search(t):
             return True
     return False
@@ -253,8 +293,12 @@ def _attach(stack: list[Heading], h: Heading) -> None:
     stack.append(h)
 
 
-def _inline_items(text: str, p: Paragraph, own: Marker | None) -> list[Heading]:
-    """Numbered items run together inside a paragraph (after its own marker and title, if any)."""
+def _inline_items(text: str, offsets: list[int], p: Paragraph, own: Marker | None) -> list[Heading]:
+    """Numbered items run together inside a paragraph (after its own marker and title, if any).
+
+    An item starts after a sentence or clause end, after a space the paragraph join dropped (a
+    flattened report: "…任务 1、强化…"), or at a bracketed marker that continues the paragraph's list.
+    """
     items: list[Heading] = []
     begin = p.start + (own.length if own is not None else 0)
     seq: dict[str, int] = {}
@@ -262,16 +306,20 @@ def _inline_items(text: str, p: Paragraph, own: Marker | None) -> list[Heading]:
         seq[own.kind] = own.number
     last = -1
     for a in _INLINE_AT.finditer(text, begin, p.end):
-        pos = a.end() if a.group(0)[0] not in "（(" else a.start()
+        pos = a.end() if a.group(0)[:1] not in ("（", "(", "") else a.start()
         if pos >= p.end or pos <= last:
             continue
+        sep = a.group(0)[0] if a.group(0) else " "
+        if sep in "（(" and pos > p.start and offsets[pos] > offsets[pos - 1] + 1:
+            sep = " "
+        if sep not in "（(" and a.group(0) == "" and not (pos > p.start and offsets[pos] > offsets[pos - 1] + 1):
+            continue
         last = pos
-        if a.group(0)[0] in "（(" and pos > p.start and text[pos - 1] in _NO_INLINE_BEFORE:
+        if sep in "（(" and pos > p.start and text[pos - 1] in _NO_INLINE_BEFORE:
             continue
         m = match_marker(text, pos)
         if m is None or m.kind not in _INLINE_KINDS:
             continue
-        sep = a.group(0)[0]
         if sep in "（(" and m.kind not in ("paren-cn", "paren-arabic"):
             continue
         if m.kind == "cn" and (sep not in "。；;：:" and m.number != seq.get("cn", -1) + 1):

@@ -103,6 +103,7 @@ class Document:
     excerpt_start: bool = False  # the text begins mid-document (its first top-level heading is not 1)
     excerpt_end: bool = False  # the text ends mid-sentence (a cut excerpt)
     notes: list[str] = field(default_factory=list)  # what the output should tell the reader once (info)
+    lost_markers: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, the marker it lost)
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -114,6 +114,8 @@ def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) 
             continue
         if _looks_like_cell(prev.text) or _looks_like_cell(nxt.text):
             continue
+        if len(prev.text) <= 8 and len(nxt.text) <= 8:
+            continue  # label / value / label: a form's cells (人员编制 128 实有人数), not a page break
         blank_around = (
             ln.number > 0 and not lines[ln.number - 1].text
             and ln.number + 1 < len(lines) and not lines[ln.number + 1].text

@@ -1,7 +1,9 @@
 """A skipped heading number among siblings, or a first child that is not number one.
 
 **Finds**: （一） followed by （三） under one parent when （二） appears nowhere among the siblings;
-a list of children that starts at （二） or later.
+a list of children that starts at （二） or later; the same in a list inside a paragraph
+(…。1.…。3.…) and in a table of contents; an entry of a table of contents that the body lacks while
+it has the entries around it.
 
 **Why a reviewer cares**: a missing number means a section was deleted (or never written) without
 renumbering, so the report looks incomplete and cross-references point to the wrong place.
@@ -18,7 +20,9 @@ expected number.
 
 **Leaves alone**: a number present elsewhere among the siblings (out of order, which is
 ``section-order``); a list that the paragraph before says continues (续, 接上, 承上, or the number
-itself named); numbering that restarts under a new parent.
+itself named); numbering that restarts under a new parent; a text that begins mid-document (its
+first top-level heading is 三、: said once as a note, not as a gap); headings that lost their number
+between the two (reported by ``section-style``); table rows written as text.
 
 **Source**: GB/T 9704-2012 7.3.3 (层次序数 numbered in sequence within each level).
 """
@@ -28,11 +32,19 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from reportlint.document.markers import marker_label
 from reportlint.document.model import Heading
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
-from reportlint.rules.structure._siblings import LEVEL_NAMES, parent_desc, sibling_runs, span
+from reportlint.rules.structure._siblings import (
+    all_runs,
+    desc,
+    label,
+    level_name,
+    lost_between,
+    parent_desc,
+    span,
+    toc_against_body,
+)
 
 
 @rule("section-gap", "S102", "error", "structure",
@@ -40,22 +52,26 @@ from reportlint.rules.structure._siblings import LEVEL_NAMES, parent_desc, sibli
       fires="一、绩效自评情况\n（一）自评结果\n（三）指标分析\n",
       silent="一、绩效自评情况\n（一）自评结果\n（二）指标分析\n（三）主要经验\n")
 def section_gap(ctx: RuleContext) -> Iterator[Finding]:
-    for run in sibling_runs(ctx.doc.headings):
+    for run in all_runs(ctx.doc):
         first = run[0]
-        if first.number > 1 and first.level > 0 and not _parent_says_later(ctx, first):
-            missing = "、".join(marker_label(first.level, n) for n in range(1, first.number))
+        # a top-level list that starts late is an excerpt (a note says so), not a gap
+        if first.number > 1 and first.parent is not None and not _parent_says_later(ctx, first):
+            missing = "、".join(label(first, n) for n in range(1, first.number))
             yield ctx.report(*span(first),
-                             f"序号不从头开始：{parent_desc(first)}第一个{LEVEL_NAMES[first.level]}是"
-                             f"{first.label}，缺少{missing}", suggestion=marker_label(first.level, 1))
+                             f"序号不从头开始：{parent_desc(first)}第一个{level_name(first)}是"
+                             f"{first.label}，缺少{missing}", suggestion=label(first, 1))
         present = {x.number for x in run}
         for prev, h in itertools.pairwise(run):
             # a number that appears elsewhere among the siblings is out of order, not missing
             absent = [n for n in range(prev.number + 1, h.number) if n not in present]
-            if h.number > prev.number + 1 and absent:
-                missing = "、".join(marker_label(h.level, n) for n in absent)
+            if h.number > prev.number + 1 and absent and not lost_between(ctx.doc, prev, h):
+                missing = "、".join(label(h, n) for n in absent)
                 yield ctx.report(*span(h),
                                  f"序号跳号：{parent_desc(h)}{prev.label}之后是{h.label}，缺少{missing}",
-                                 suggestion=marker_label(h.level, prev.number + 1))
+                                 suggestion=label(h, prev.number + 1))
+    for entry, body in toc_against_body(ctx.doc):
+        if body is None:
+            yield ctx.report(*span(entry), f"目录列出的「{desc(entry)}」在正文中没有（前后两项正文都有）")
 
 
 def _parent_says_later(ctx: RuleContext, h: Heading) -> bool:
@@ -64,4 +80,4 @@ def _parent_says_later(ctx: RuleContext, h: Heading) -> bool:
     if para.index == 0:
         return False
     before = ctx.doc.paragraph_text(ctx.doc.paragraphs[para.index - 1])
-    return any(w in before for w in ("续", "接上", "承上", marker_label(h.level, h.number)))
+    return any(w in before for w in ("续", "接上", "承上", label(h, h.number)))

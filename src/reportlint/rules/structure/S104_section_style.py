@@ -1,8 +1,11 @@
 """Wrong punctuation after a heading marker, one level written two ways, or ranks nested upside down.
 
 **Finds**: （一）、 and 1， (punctuation after a bracketed marker, a wrong mark after 一 or 1); a
-mismatched bracket pair （一); one heading level written in two forms (1. and 1、, （一） and (一))
-where the minority form is reported; a higher-rank marker (一、) under a lower-rank top level.
+doubled mark (十、、); a mismatched bracket pair （一); one heading level written in two forms (1. and
+1、, （一） and (一), 一、 and 一 ) where the minority form is reported; a top-level heading written
+with a lower-rank marker than its first child (1.单位基本情况 followed by （一）); headings of a list
+that lost their number (、政府性基金… after 六、, or bare titles filling the gap between 七、 and 十、 in
+a run of headings such as a table of contents).
 
 **Why a reviewer cares**: the marker forms are fixed by the national standard for official
 documents; mixed forms show text assembled from several drafts and make the outline hard to read.
@@ -17,22 +20,28 @@ documents; mixed forms show text assembled from several drafts and make the outl
 **Fix**: write 一、 （一） 1. （1） ①: a 顿号 after Chinese numerals, a full stop (下脚点) after
 Arabic numerals, nothing after brackets and circled numbers; the suggestion gives the marker.
 
-**Leaves alone**: 1、 used consistently for a whole level (the common local variant); headings
-found inside table cells (never headings).
+**Leaves alone**: 1、 used consistently for a whole level (the common local variant), and 一 基本情况
+used consistently; lists inside paragraphs and table-of-contents entries when comparing forms (they
+may differ from the headings); 1.1 outlines, 1) items and 第X部分/章/条; a text that begins with
+（一） and later reaches 四、 (an excerpt); headings found inside table cells or table rows.
 
 **Source**: GB/T 9704-2012 7.3.3 (结构层次序数 第一层为“一、”，第二层为“（一）”，第三层为“1.”，第四层为“（1）”).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 
+from reportlint.document.headings import RANK
 from reportlint.document.markers import CANONICAL_PUNCT, marker_label
 from reportlint.document.model import Heading
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
 from reportlint.rules.structure._siblings import LEVEL_NAMES
+
+_MAIN = ("cn", "paren-cn", "arabic", "paren-arabic", "circled")
 
 
 @rule("section-style", "S104", "warning", "structure",
@@ -40,34 +49,50 @@ from reportlint.rules.structure._siblings import LEVEL_NAMES
       fires="一、概况\n（一）、机构设置\n（二）人员情况\n",
       silent="一、概况\n（一）机构设置\n1、职责\n2、机构\n")
 def section_style(ctx: RuleContext) -> Iterator[Finding]:
-    headings = ctx.doc.headings
-    for h in headings:
+    doc = ctx.doc
+    text = doc.text
+    headings = doc.headings
+    findings: list[Finding] = []
+    for h in [*headings, *doc.toc]:
+        if h.kind not in _MAIN:
+            continue
         bad = _bad_punct(h)
         if bad:
-            yield ctx.report(h.start, h.end, bad, suggestion=_canonical(h))
-    # one level written two ways
-    by_level: dict[int, Counter[str]] = {}
-    for h in headings:
+            findings.append(ctx.report(h.start, h.end, bad, suggestion=_canonical(h)))
+        elif h.punct and h.end < len(text) and text[h.end] in "、.．，,":
+            findings.append(ctx.report(h.start, h.end + 1, f"序号后标点重复：「{text[h.start:h.end + 1]}」",
+                                       suggestion=h.label))
+    for start, end, lab in doc.lost_markers:
+        if text[start] == "、":
+            findings.append(ctx.report(start, start + 1, f"序号缺少数字：此处应为「{lab}」", suggestion=lab))
+        else:
+            findings.append(ctx.report(start, end, f"标题缺少序号：按前后标题，此处应为「{lab}」"))
+    # one level written two ways (headings at paragraph starts; lists and contents may differ)
+    own = [h for h in headings if not h.inline and h.kind in _MAIN]
+    by_kind: dict[str, Counter[str]] = {}
+    for h in own:
         if not _bad_punct(h):
-            by_level.setdefault(h.level, Counter())[_form(h)] += 1
-    for level, forms in by_level.items():
+            by_kind.setdefault(h.kind, Counter())[_form(h)] += 1
+    for kind, forms in by_kind.items():
         if len(forms) < 2:
             continue
+        level = next(h.level for h in own if h.kind == kind)
         (major, _), *_ = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0] != _canonical_form(level)))
-        for h in headings:
-            if h.level == level and not _bad_punct(h) and _form(h) != major:
-                yield ctx.report(h.start, h.end,
-                                 f"同一层级序号写法不一致：本文{LEVEL_NAMES[level]}多写作「{_example(level, major)}」，"
-                                 f"此处写作「{h.marker}{h.punct}」",
-                                 suggestion=_example(level, major, h.number))
-    # a higher-rank marker nested under a lower-rank top level
-    top = next((h.level for h in headings if h.level >= 1), None)
-    if top is not None:
-        for h in headings:
-            if 1 <= h.level < top:
-                yield ctx.report(h.start, h.end,
-                                 f"层级倒置：{h.marker}（{LEVEL_NAMES[h.level]}）出现在以"
-                                 f"{marker_label(top, 1)}为顶层的结构之下；GB/T 9704 的顺序是 一、→（一）→1.→（1）")
+        for h in own:
+            if h.kind == kind and not _bad_punct(h) and _form(h) != major:
+                findings.append(ctx.report(
+                    h.start, h.end,
+                    f"同一层级序号写法不一致：本文{LEVEL_NAMES[level]}多写作「{_example(level, major)}」，"
+                    f"此处写作「{h.marker}{h.punct}」", suggestion=_example(level, major, h.number)))
+    # a top-level heading whose first child has a higher-rank marker: 1.单位基本情况 → （一）
+    for a, b in itertools.pairwise(own):
+        if (a.parent is None and b.number == 1 and b.kind != a.kind
+                and RANK.get(b.kind, 9) < RANK.get(a.kind, 9) and b.paragraph > a.paragraph):
+            findings.append(ctx.report(
+                a.start, a.end,
+                f"层级倒置：「{a.label}」（{LEVEL_NAMES[a.level]}序号）之下是「{b.label}」（{LEVEL_NAMES[b.level]}序号）；"
+                f"GB/T 9704 的顺序是 一、→（一）→1.→（1）", suggestion=marker_label(1, a.number)))
+    yield from sorted(findings, key=lambda f: f.raw_start)
 
 
 def _bad_punct(h: Heading) -> str | None:
@@ -75,7 +100,7 @@ def _bad_punct(h: Heading) -> str | None:
         return f"序号括号不配对：「{h.marker}」"
     if h.level in (2, 4, 5) and h.punct:
         return f"序号后多了标点：「{h.marker}{h.punct}」，括号或圈码序号后不加标点"
-    if h.level == 1 and h.punct != "、":
+    if h.level == 1 and h.punct != "、" and h.style != "space":
         return f"序号标点错误：「{h.marker}{h.punct}」，汉字序号后应用顿号"
     if h.level == 3 and h.punct not in (".", "、"):
         return f"序号标点错误：「{h.marker}{h.punct}」，阿拉伯数字序号后应用下脚点"
@@ -83,7 +108,9 @@ def _bad_punct(h: Heading) -> str | None:
 
 
 def _form(h: Heading) -> str:
-    return h.style if h.level in (2, 4) else h.punct
+    if h.level in (2, 4):
+        return h.style
+    return "space" if h.style == "space" else h.punct
 
 
 def _canonical_form(level: int) -> str:
@@ -94,6 +121,8 @@ def _example(level: int, form: str, number: int = 1) -> str:
     if level in (2, 4):
         num = marker_label(level, number)[1:-1]
         return f"({num})" if form == "paren-half" else f"（{num}）"
+    if form == "space":
+        return f"{marker_label(level, number)[:-1]} "
     return f"{marker_label(level, number)[:-1]}{form}" if level in (1, 3) else marker_label(level, number)
 
 
