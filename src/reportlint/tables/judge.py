@@ -43,15 +43,15 @@ def _equations(ctx: RuleContext, eqs: list[Equation]) -> Iterator[Finding]:
         ok, lv, rv = holds(eq)
         if ok:
             continue
+        places = max((c.number.decimals for c in eq.left + eq.right if c.number), default=0)
         yield from _report(ctx, eq.left + eq.right, _sum_message(eq, lv, rv),
-                           suggestion=fmt(rv, max((c.number.decimals for c in eq.right if c.number), default=0))
-                           if len(eq.left) == 1 else None)
+                           suggestion=f"{rv:.{places}f}" if len(eq.left) == 1 else None)
 
 
 def _sum_message(eq: Equation, lv: Decimal, rv: Decimal) -> str:
     t = eq.table
     if len(eq.left) == 1:
-        return (f"表中{eq.what}不符：{eq.left[0].where}写的是{_num(t, lv)}，"
+        return (f"表中{eq.what}不符：{eq.left[0].where}写的是{eq.left[0].text.strip()}{t.unit or ''}，"
                 f"分项{_terms(eq.right)} = {_num(t, rv)}，相差{_num(t, abs(lv - rv))}")
     return (f"表中{eq.what}不成立：{_terms(eq.left)} = {_num(t, lv)}，"
             f"{_terms(eq.right)} = {_num(t, rv)}，相差{_num(t, abs(lv - rv))}")

@@ -5,6 +5,11 @@ the clause group (。 or ；), or parts followed by 合计 / 总计 / 共计 and
 as an interval of their rounding, against the total's interval. Parts above the total are always
 an error; parts below it only when the list is complete (分别为, 合计, or a closed set of
 ``closed_sets`` in ``lexicons/claims.yaml`` such as the budget categories), otherwise ``info``.
+In tables (``reportlint.tables``: .docx, PDF, rows written as text): 科目编码 levels (类 = Σ款),
+合计/总计/小计 rows and columns, headers of several levels (“三公”经费), the 国办公开办函〔2021〕30号
+equations of the 年报 (本年新收 + 上年结转 = 办理结果总计 + 结转下年度), and the 部门决算's tables
+against each other (总表 totals, 基本支出 = 人员经费合计 + 公用经费合计); the message names the cells
+(``p4 t2r4c5``).
 
 **Why a reviewer cares**: totals and their breakdowns are the figures a financial reviewer checks
 first; a breakdown that does not add up means one of them is wrong in the accounts or in the text.

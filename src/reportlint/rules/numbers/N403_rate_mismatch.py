@@ -3,7 +3,8 @@
 **Finds**: a percentage whose indicator names a rate of ``rates`` in ``lexicons/claims.yaml``
 (执行率, 完成率 …) with exactly one numerator and one denominator figure (by their role words) before
 it in the sentence, or "A占B的R%"; the rate recomputed from their intervals against the stated
-rate's interval. Also two rates of one quantity (已缴费人数 at 完成率) in a paragraph whose implied
+rate's interval. In tables, an 执行率 / 完成率 column against the row's 执行数 ÷ 全年预算数
+(调整后预算数; never 年初预算 when a later budget is there, never a base of 0). Also two rates of one quantity (已缴费人数 at 完成率) in a paragraph whose implied
 bases cannot be equal (a warning).
 
 **Why a reviewer cares**: 预算执行率 is a scored indicator of every self-evaluation; a rate that

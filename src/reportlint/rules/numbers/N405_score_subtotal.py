@@ -3,7 +3,9 @@
 **Finds**: in one sentence, two or more sub-scores (产出, 效益, 满意度, 预算执行 … 得分) and a total
 (总分, 总得分, 得分合计, 综合得分) whose interval sum differs; a weight (（10分）) followed within
 8 characters by a score above it; a total score above full marks (``full_marks`` of
-``lexicons/grade_bands.yaml``, or a larger stated 满分).
+``lexicons/grade_bands.yaml``, or a larger stated 满分). In score tables (分值/权重 and 得分
+columns): a 得分 above its row's 分值, and a 合计 row's 得分 against the rows above it (its 分值
+when the rows' 分值 do not add up to it).
 
 **Why a reviewer cares**: the score table is the core of the self-evaluation; a total that is not
 the sum of its parts, or a part above its weight, makes the whole score unreliable.
