@@ -78,6 +78,8 @@ class TableRelations:
     rates: list[RateCheck]
     scores: list[ScoreCheck]
     score_sums: list[Equation] = field(default_factory=list)  # 合计 得分 / 分值 against the rows
+    # the 年报's 申请 table, 总计 column: (本年新收, 上年结转, 办理结果总计) for the text to be read against
+    applications: list[tuple[Cell, Cell, Cell]] = field(default_factory=list)
 
 
 def table_relations(doc: Document) -> TableRelations:
@@ -333,6 +335,9 @@ class _Checker:
         if total is None:
             return
         outcomes = list(range(carried + 1, total))
+        last = [c for c, k in enumerate(self.kind) if k == "num" and "总计" in self.t.column_label(c)]
+        if len(last) == 1 and all(rows[i][last[0]].number is not None for i in (new, carried, total)):
+            self.out.applications.append((rows[new][last[0]], rows[carried][last[0]], rows[total][last[0]]))
         for c, k in enumerate(self.kind):
             if k != "num":
                 continue

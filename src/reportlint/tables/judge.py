@@ -8,11 +8,12 @@ else at another cell of the relation; its message names every cell by its place 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from reportlint.claims.model import fmt
-from reportlint.findings import Finding
+from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext
 from reportlint.tables.check import Equation, holds, table_relations, tolerance
 from reportlint.tables.model import Cell, Table
@@ -88,3 +89,27 @@ def score_findings(ctx: RuleContext) -> Iterator[Finding]:
             yield from _report(ctx, (sc.score, sc.weight),
                                f"表中得分超过分值：{sc.score.where}得分{sc.score.text.strip()}，"
                                f"分值{sc.weight.text.strip()}（{sc.weight.where}）")
+
+
+_APPLICATIONS = re.compile(r"(?:收到|受理|接收|新收)[^，。；,;]{0,12}申请")
+_OTHER = re.compile(r"上年|结转|其中|办结|答复|不予|部分|公开的|驳回|转办|\d{4}年(?!度?[全我本])")
+
+
+def text_findings(ctx: RuleContext) -> Iterator[Finding]:
+    """A figure of the text that restates the 年报's 申请 table and differs: 收到/受理…申请 N件 against
+    本年新收 (or 本年新收 + 上年结转, or the outcomes' 总计). A warning: the text may count another scope."""
+    rel = table_relations(ctx.doc)
+    if len(rel.applications) != 1:
+        return
+    new, carried, total = rel.applications[0]
+    allowed = {new.number.value, new.number.value + carried.number.value, total.number.value}
+    for c in ctx.claims:
+        if c.kind != "count" or c.unit != "件" or not c.exact or ctx.doc.in_table(ctx.doc.paragraphs[c.paragraph]):
+            continue
+        if not _APPLICATIONS.search(c.indicator) or _OTHER.search(c.indicator):
+            continue
+        if c.value not in allowed:
+            yield ctx.report(c.start, c.end,
+                             f"正文与表格不一致：正文为{c.raw}，表格本年新收{new.text.strip()}件（{new.where}）、"
+                             f"上年结转{carried.text.strip()}件（{carried.where}）、办理结果总计{total.text.strip()}件"
+                             f"（{total.where}）", severity=Severity.WARNING)

@@ -35,6 +35,7 @@ from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
 from reportlint.rules.numbers._figures import sentence_start, show
 from reportlint.rules.timing._future import in_future_section
+from reportlint.tables.judge import text_findings as table_restated
 
 _IND_NOISE = re.compile(r"^(?:(?:19|20)\d{2}年度?|全年|本年|本年度|年度|累计|共计|共|合计|总计|全区|全县|全市|我区|我县|我市|本单位|本局|我局)+")
 
@@ -73,3 +74,4 @@ def value_conflict(ctx: RuleContext) -> Iterator[Finding]:
             if b_hi < a_lo or b_lo > a_hi:
                 yield ctx.report(b.start, b.end,
                                  f"同一指标数值不一致：“{ind}”此处为{show(b)}，{ctx.doc.place(a.start)}为{show(a)}")
+    yield from table_restated(ctx)  # the text against the 年报's 申请 table
