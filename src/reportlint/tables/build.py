@@ -205,7 +205,8 @@ def _grid(rows: tuple[tuple[str | None, ...], ...], merges: tuple[tuple[str, ...
 
 
 def _locate(doc: Document, rows: list[list[Cell]], lines: list[int], page: int, index: int) -> None:
-    """Doc-text spans of the figure cells, found in reading order in the page's lines."""
+    """Doc-text spans of the cells, found in reading order in the page's lines (a cell that cannot be
+    found keeps no span and does not move the search on)."""
     for row in rows:
         for c in row:
             c.where = f"p{page} t{index}r{c.row + 1}c{c.col + 1}"
@@ -217,9 +218,12 @@ def _locate(doc: Document, rows: list[list[Cell]], lines: list[int], page: int, 
     cursor = lo
     for row in rows:
         for c in row:
-            if c.number is None:
+            if not c.own or not c.text.strip():
                 continue
-            needle = c.text.strip()
+            # a figure as written; a label by its first line (a wrapped cell goes on in the next line)
+            needle = c.text.strip() if c.number is not None else c.text.strip().split("\n")[0].strip()
+            if c.number is None and len(needle) < 2:
+                continue
             k = cursor
             while True:
                 k = doc.raw.find(needle, k, min(hi, cursor + 600))
