@@ -137,3 +137,20 @@ def test_cells_are_located_and_units_read():
     assert t.rows[1][3].where == "t1r2c4" and doc.text[t.rows[1][3].start:t.rows[1][3].end] == "108"
     assert t.rows[1][3].number.value == Decimal(108)
     assert all(doc.in_table(p) for p in doc.paragraphs if p.table)
+
+
+def test_table_one_cell_a_line_and_its_qizhong_rows():
+    # real 424.txt: the “三公”经费 table copied one cell a line; 合计 = 1. + 2. + 3., and 3. ≥ its 其中 rows
+    doc = read_document(str(REAL / "424.txt"))
+    (t,) = doc.tables
+    assert (len(t.rows), t.width, t.unit) == (7, 2, "万元")
+    eqs = table_relations(doc).sums
+    assert [(eq.what, eq.complete, holds(eq)[0]) for eq in eqs] == [("“其中”各行", False, True), ("“合计”行", True, True)]
+    text = (REAL / "424.txt").read_text(encoding="utf-8").replace("合计 |\n4432 |", "合计 |\n4532 |")
+    assert [f.rule for f in table_findings(lint(text))] == ["sum-mismatch"]
+
+
+def test_qizhong_rows_may_list_only_some_parts():
+    text = "项目 | 金额\n年度资金总额 | 100.00\n其中:财政拨款 | 60.00\n"
+    assert table_findings(lint(text)) == []
+    assert [f.rule for f in table_findings(lint(text.replace("60.00", "120.00")))] == ["sum-mismatch"]

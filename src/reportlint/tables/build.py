@@ -112,7 +112,66 @@ def _text_tables(doc: Document) -> list[Table]:
         block.append([Cell(t.strip(), r, c, start=p.start + off + (len(t) - len(t.lstrip())),
                            end=p.start + off + len(t.rstrip())) for c, (t, off) in enumerate(cells)])
     close()
+    used = {c.start for t in out for row in t.rows for c in row}
+    out.extend(_cell_per_line(doc, used))
+    out.sort(key=lambda t: min(c.start for row in t.rows for c in row if c.start is not None))
     return out
+
+
+_ONE_CELL = re.compile(r"^([^|｜。；;]{1,40}?)\s*[|｜]?\s*$")
+_COLUMN_WORD = re.compile(r"预算|执行数|决算|分值|权重|得分|执行率|完成率|金额|合计|小计|指标值|完成值|数$|数[(（]")
+
+
+def _cell_per_line(doc: Document, used: set[int | None]) -> list[Table]:
+    """Tables flattened one cell a line (a web page's table copied as text, 424.txt, 301.txt): a run of
+    short lines whose header ends in k column names (预算数, 执行数, 分值, 得分 …), then rows of one
+    label and k figures. The table ends at the first chunk that is not a label and k figures."""
+    cells: list[tuple[str, int, int]] = []  # (text, start, end) of the current run
+    out: list[Table] = []
+
+    def close() -> None:
+        table = _chunk(cells)
+        if table is not None:
+            out.append(table)
+        cells.clear()
+
+    for p in doc.paragraphs:
+        line = doc.text[p.start:p.end]
+        m = _ONE_CELL.match(line)
+        if m is None or p.start in used or (p.heading is not None and not p.row):
+            close()
+            continue
+        text = m.group(1).strip()
+        cells.append((text, p.start + (len(line) - len(line.lstrip())), p.start + len(line.rstrip(" |｜"))))
+    close()
+    return out
+
+
+def _chunk(cells: list[tuple[str, int, int]]) -> Table | None:
+    from reportlint.tables.model import is_dash, parse_number
+
+    first = next((i for i, (t, _, _) in enumerate(cells) if parse_number(t) is not None), None)
+    if first is None or first < 2:
+        return None
+    header = cells[: first - 1]
+    k = 0
+    while k < len(header) and _COLUMN_WORD.search(header[len(header) - 1 - k][0]):
+        k += 1
+    if k == 0 or k == len(header):
+        return None  # no label column: the columns cannot be told apart
+    rows: list[list[Cell]] = [[Cell(t, 0, c, start=s, end=e) for c, (t, s, e) in enumerate(header[-k - 1:])]]
+    i = first - 1
+    while i + k < len(cells) + 0 and i + k + 1 <= len(cells):
+        chunk = cells[i:i + k + 1]
+        label, values = chunk[0][0], chunk[1:]
+        if parse_number(label) is not None or not all(parse_number(t) is not None or is_dash(t) for t, _, _ in values):
+            break
+        r = len(rows)
+        rows.append([Cell(t, r, c, start=s, end=e) for c, (t, s, e) in enumerate(chunk)])
+        i += k + 1
+    if len(rows) < 2:
+        return None
+    return Table(0, rows, "text", unit=unit_of([t for t, _, _ in cells[:first]]))
 
 
 # ---------------------------------------------------------------- docx

@@ -54,6 +54,7 @@ class Equation:
     left: tuple[Cell, ...]
     right: tuple[Cell, ...]
     what: str  # what the equation is, in words for the message (合计行, 30号勾稽关系 …)
+    complete: bool = True  # False for 其中 rows: they may list only some parts (only Σ > total is wrong)
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,8 @@ class _Checker:
             return ""
         return row[label_col].label
 
-    def _add(self, left: list[Cell], right: list[Cell], what: str, single: bool = False) -> None:
+    def _add(self, left: list[Cell], right: list[Cell], what: str, single: bool = False,
+             complete: bool = True) -> None:
         if not left or not right or (len(right) < 2 and len(left) < 2 and not single):
             return
         if any(value(c) is None or (c.number is not None and c.number.percent) for c in left + right):
@@ -191,7 +193,7 @@ class _Checker:
             return
         if len(left) == 1 and (left[0].number is None or not left[0].own):
             return
-        self.out.sums.append(Equation(self.t, tuple(left), tuple(right), what))
+        self.out.sums.append(Equation(self.t, tuple(left), tuple(right), what, complete))
 
     # ------------------------------------------------------------ rows
 
@@ -241,6 +243,16 @@ class _Checker:
                 self._add([self.body[i][c]], [self.body[j][c] for j in parts], f"“{label}”行",
                           single=bool(codes) and top >= 1)
 
+        sub: list[int] = []  # 其中 rows under the row before them
+        parent: int | None = None
+
+        def close_sub() -> None:
+            if parent is not None and sub:
+                for c in nums:
+                    self._add([self.body[parent][c]], [self.body[j][c] for j in sub], "“其中”各行",
+                              single=True, complete=False)
+            sub.clear()
+
         for i, row in enumerate(self.body):
             label = self._label(row, label_col)
             if not label and all(value(row[c]) == 0 for c in nums):
@@ -248,6 +260,12 @@ class _Checker:
             if not label:
                 pending, opened = [], None
                 continue  # a figure without its label: unreadable
+            if label.startswith("其中") or (sub and not level(label) and not TOTAL.search(label)):
+                if not sub:
+                    parent = pending[-1][0] if pending else opened
+                sub.append(i)
+                continue
+            close_sub()
             if TOTAL.search(label):
                 if opened is not None and pending:
                     close(opened, pending)
@@ -261,6 +279,7 @@ class _Checker:
                 continue
             lv = self._code_level(row, codes) if codes else None
             pending.append((i, lv if lv is not None else level(label)))
+        close_sub()
         if opened is not None and pending:
             close(opened, pending)
 
@@ -449,4 +468,6 @@ def holds(eq: Equation) -> tuple[bool, Decimal, Decimal]:
     rv = sum((value(c) for c in eq.right), Decimal(0))
     lt = sum((tolerance(c) for c in eq.left), Decimal(0))
     rt = sum((tolerance(c) for c in eq.right), Decimal(0))
+    if not eq.complete:
+        return rv - (lt + rt) <= lv, lv, rv
     return abs(lv - rv) <= lt + rt, lv, rv
