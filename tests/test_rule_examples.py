@@ -5,6 +5,8 @@ The declared examples (``fires`` / ``silent``) run as cases of each rule's sheet
 (``tests/test_rule_cases.py``).
 """
 
+import json
+
 import pytest
 
 from reportlint.rules.base import all_rules, find_rule
@@ -63,3 +65,16 @@ def test_cli_rules_markdown_and_explain_come_from_the_docstrings():
     for name in SECTIONS:
         assert f"（{name}）" in r.stdout
     assert doc.example_messages[0] in r.stdout and "《现代汉语词典》" in r.stdout
+
+
+def test_sarif_rule_help_comes_from_the_docstrings():
+    from reportlint.output.sarif import render
+
+    driver = json.loads(render([]))["runs"][0]["tool"]["driver"]
+    by_id = {r["id"]: r for r in driver["rules"]}
+    for rule in RULES:
+        doc = parse(rule.doc)
+        sarif = by_id[rule.code]
+        assert sarif["fullDescription"]["text"] == doc.sections["Finds"]
+        assert doc.sections["Source"] in sarif["help"]["text"]
+        assert f"**Source**: {doc.sections['Source']}" in sarif["help"]["markdown"]

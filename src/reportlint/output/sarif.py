@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlint import __version__
 from reportlint.findings import Finding, Severity
 from reportlint.rules.base import all_rules
+from reportlint.rules.ruledoc import help_markdown, help_text, parse
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -23,8 +24,9 @@ def render(findings: list[Finding]) -> str:
             "id": r.code,
             "name": r.name,
             "shortDescription": {"text": r.summary},
-            "fullDescription": {"text": r.summary},
-            "help": {"text": f"会报告：{r.fires.strip()}\n不会报告：{r.silent.strip()}"},
+            "fullDescription": {"text": parse(r.doc).sections.get("Finds") or r.summary},
+            "help": {"text": f"{help_text(r)}\n\n会报告：{r.fires.strip()}\n不会报告：{r.silent.strip()}",
+                     "markdown": help_markdown(r)},
             "defaultConfiguration": {"level": _LEVEL[r.severity]},
             "properties": {"family": r.family},
         } for r in rules],

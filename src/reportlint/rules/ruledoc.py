@@ -70,6 +70,28 @@ def _dedent(s: str) -> str:
     return textwrap.dedent(s)
 
 
+def help_text(r: Rule) -> str:
+    """A rule's documentation as plain text: summary, then each section under its name."""
+    doc = parse(r.doc)
+    parts = [doc.summary] + [f"{name}:\n{doc.sections[name]}" for name in SECTIONS if doc.sections.get(name)]
+    return "\n\n".join(parts)
+
+
+def help_markdown(r: Rule) -> str:
+    """A rule's documentation as Markdown (SARIF ``help.markdown``, documentation pages)."""
+    doc = parse(r.doc)
+    out = [f"**{r.code} `{r.name}`** ({r.severity}): {doc.summary}"]
+    for name in SECTIONS:
+        body = doc.sections.get(name)
+        if not body:
+            continue
+        if name == "Example":
+            out.append(f"**{name}**:\n\n" + "\n".join(f"    {line}" for line in body.splitlines()))
+        else:
+            out.append(f"**{name}**: {body}")
+    return "\n\n".join(out)
+
+
 def _cell(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ")
 
