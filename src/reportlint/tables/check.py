@@ -291,6 +291,8 @@ class _Checker:
         first: int | None = None
         for c in nums:
             head = self.t.column_label(c).split("/")
+            if head[-1].startswith("其中"):
+                return  # 事业收入 | 其中：教育收费: a column inside another, the columns do not simply add up
             if TOTAL.search(head[-1]) or (len(head) == 1 and TOTAL.search(head[0])):
                 if first is not None:
                     groups.append((first, pending))
@@ -322,7 +324,7 @@ class _Checker:
             groups: dict[str, list[int]] = {}
             for d, other in paths.items():
                 if d != c and len(other) > k + 1 and other[:k] == path[:k] and other[-1] == path[-1] \
-                        and not _total_word(other[k]):
+                        and not _total_word(other[k]) and not other[k].startswith("其中"):
                     groups.setdefault(other[k], []).append(d)
             parts: list[int] = []
             for cols in groups.values():
