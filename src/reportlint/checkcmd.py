@@ -89,7 +89,8 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         if fmt == "json":
             from reportlint.output import jsonfmt
 
-            print(jsonfmt.render(findings), file=out or sys.stdout)
+            contexts = {r.path: r.context.describe() for r in results}
+            print(jsonfmt.render(findings, contexts), file=out or sys.stdout)
         elif fmt == "sarif":
             from reportlint.output import sarif
 

@@ -15,18 +15,24 @@ _CN = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提
 
 
 def context_line(ctx: Context) -> str:
+    """The detected context, each value with its source: 文种 · 单位（级别，依据） · 评价年度（依据） · 填报日期（依据）."""
     level = LEVEL_LABELS.get(ctx.unit_level or "", None)
     unit = ctx.unit_name or "未识别"
     if level:
-        unit += f"（{level}级，依据{_src(ctx.level_source)}）"
+        unit += f"（{level}级，依据{_src(ctx.level_source)}"
+        if len(ctx.places) > 1:
+            unit += "；上级：" + "、".join(p.name for p in ctx.places[1:])
+        unit += "）"
     year = f"{ctx.evaluation_year}（{_src(ctx.year_source)}）" if ctx.evaluation_year else "未识别"
-    filing = ctx.filing_date.isoformat() if ctx.filing_date else "未识别"
-    return f"单位：{unit} · 评价年度：{year} · 填报日期：{filing}"
+    filing = (f"{ctx.filing_date.isoformat()}（{_src(ctx.filing_source)}）" if ctx.filing_date else "未识别")
+    genre = f"{ctx.genre_name}（依据{_src(ctx.genre.source)}）" if ctx.genre else "未识别"
+    return f"文种：{genre} · 单位：{unit} · 评价年度：{year} · 填报日期：{filing}"
 
 
 def _src(s: str) -> str:
-    return {"cover": "封面", "title": "标题", "option": "命令行", "unit name": "单位名称",
-            "scope words": "用词统计", "config": "配置"}.get(s, s)
+    from reportlint.context import SOURCE_LABELS
+
+    return SOURCE_LABELS.get(s, s)
 
 
 def print_file(console: Console, path: str, ctx: Context | None, findings: list[Finding],

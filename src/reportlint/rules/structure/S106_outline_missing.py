@@ -28,32 +28,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
-import yaml
 from rapidfuzz import fuzz
 
 from reportlint.document.model import Heading
 from reportlint.findings import Finding
-from reportlint.lexicon import lexicon_dir
 from reportlint.rules.base import RuleContext, rule
 
 
-@cache
-def _outlines() -> list[dict]:
-    out = []
-    for path in sorted((lexicon_dir() / "outlines").glob("*.yaml")):
-        with open(path, encoding="utf-8") as fh:
-            out.append(yaml.safe_load(fh))
-    return out
+def outline_for(ctx: RuleContext) -> dict | None:
+    """The outline of the report's genre (``lexicons/genres.yaml`` → ``lexicons/outlines/``), when its
+    jurisdiction covers the unit (全国, or a province among the unit's places); else ``None``."""
+    from reportlint.genre import outline_file
 
-
-def detect_genre(doc) -> dict | None:
-    head = doc.text[: doc.paragraphs[min(len(doc.paragraphs), 6) - 1].end] if doc.paragraphs else ""
-    for outline in _outlines():
-        if any(m in head for m in outline["match"]):
-            return outline
-    return None
+    g = ctx.context.genre
+    if g is None or not g.genre.outline:
+        return None
+    outline = outline_file(g.genre.outline)
+    if outline is None:
+        return None
+    where = outline.get("jurisdiction", "全国")
+    if where != "全国" and not any(p.name.startswith(where) for p in ctx.context.places):
+        return None
+    return outline
 
 
 def _title_matches(section: dict, title: str, fuzzy: bool = True) -> bool:
@@ -95,13 +92,13 @@ def _descendants(h: Heading | None, headings: list[Heading]) -> list[Heading]:
 
 @rule("outline-missing", "S106", "warning", "structure",
       "缺少该文种提纲（lexicons/outlines/）要求的章节，或章节顺序与提纲不符",
-      fires="部门整体支出绩效自评报告\n一、单位基本情况\n（一）单位机构设置、部门职能情况\n（二）部门整体支出情况\n"
+      fires="湛江市某局2024年度部门整体支出绩效自评报告\n一、单位基本情况\n（一）单位机构设置、部门职能情况\n（二）部门整体支出情况\n"
             "二、自评工作开展情况\n（一）自评工作过程\n三、绩效自评情况\n（一）自评结果\n（二）部门整体支出绩效指标分析\n"
-            "（三）改进措施\n",
+            "（三）存在问题\n（四）改进措施\n四、其他自评情况\n",
       silent="2024年度工作总结\n一、主要工作\n二、下一步计划\n")
 def outline_missing(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
-    outline = detect_genre(doc)
+    outline = outline_for(ctx)
     if outline is None or not doc.headings:
         return
     yield from _check_outline(ctx, outline["sections"], None, outline["genre"])
@@ -119,9 +116,12 @@ def _check_outline(ctx: RuleContext, spec: list[dict], parent: Heading | None, g
     where = f"「{parent.label}{parent.title}」下" if parent else ""
     last_pos = -1
     last_title = ""
-    for sec, hit in zip(spec, found, strict=True):
+    present = [i for i, f in enumerate(found) if f is not None]
+    last_present = max(present) if present else -1
+    for k, (sec, hit) in enumerate(zip(spec, found, strict=True)):
         if hit is None:
-            if sec.get("required", True):
+            # only a gap before a section that is there: an excerpt cut short is not a missing section
+            if sec.get("required", True) and k < last_present:
                 anchor = parent or doc.headings[0]
                 yield ctx.report(anchor.start, max(anchor.title_end, anchor.end),
                                  f"缺少{where}“{sec['title']}”部分（{genre}提纲要求）")

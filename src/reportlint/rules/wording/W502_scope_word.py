@@ -1,8 +1,12 @@
-"""A peer level's scope word (全县 / 本县 / 县委 in a district's report).
+"""A scope word of a level that is neither the unit's nor a parent's (全县 / 县委 in a district's report).
 
 **Finds**: for a unit whose level is known (``district``, ``county`` …), the scope words
-(``self_words``) and government words (``government_words``, only at a clause start) of the
-peer levels listed in ``lexicons/scope.yaml`` (``peers``); a word must start on a token boundary
+(``self_words``) and government words (``government_words``, only at a clause start) of a level of
+the same rank or above that is neither the unit's own nor one of its parents' (the parent chain comes
+from the division data, ``places``: 全县 is wrong in 宁波市鄞州区东柳街道's report, right in 安吉县昌硕街道's);
+when the parents are unknown, of the peer levels listed in ``lexicons/scope.yaml`` (``peers``). Also
+an organ's self-reference (我局 / 本委) in the report of a town, township or subdistrict government.
+A word must start on a token boundary
 when a Han character precedes it.
 
 **Why a reviewer cares**: 全县 in a district's report is the trace of a template taken from a county
@@ -35,6 +39,9 @@ from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.textutil import HAN_CHAR, in_brackets
 
+_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, "township": 3, "subdistrict": 3}
+_JUDGED = ("district", "county", "town", "township", "subdistrict")
+
 
 @cache
 def _scope_tables():
@@ -42,8 +49,23 @@ def _scope_tables():
     return lex["self_words"], lex["peers"], lex.get("government_words", {})
 
 
+def allowed_levels(ctx: RuleContext) -> set[str] | None:
+    """Levels whose scope words fit the unit: its own and its parents' (with the levels their forms
+    speak for); ``None`` when the parent chain is unknown (then the ``peers`` table decides)."""
+    c = ctx.context
+    places = c.places
+    if len(places) < 2 and not (places and places[0].level == "province"):
+        return None
+    forms = load_yaml("scope.yaml").get("form_levels", {})
+    out = {c.unit_level}
+    for p in places:
+        out.add(p.level)
+        out.update(forms.get(p.form, ()))
+    return out
+
+
 @rule("scope-word", "W502", "error", "wording",
-      "范围用语与单位层级不符（区级单位的报告写“全县”），多为套用其他单位模板",
+      "范围用语与单位层级不符（区级单位的报告写“全县”），或乡镇街道的报告自称“我局”，多为套用其他单位模板",
       fires="评价单位：湛江经济技术开发区人口和社会事务管理局\n持续提升全县公共卫生服务能力。\n",
       silent="评价单位：湛江经济技术开发区人口和社会事务管理局\n全区医改考核全市排名第三，经开区疫苗接种率全省领先。\n",
       needs=("level",))
@@ -53,9 +75,15 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
     own = self_words.get(level, [])
     unit = ctx.context.unit_name or ""
     text = ctx.text
-    for peer in peers.get(level, []):
-        if peer == "district" and "自治区" in unit:
-            continue  # 全区 is the province in 广西/内蒙古… reports
+    allowed = allowed_levels(ctx)
+    if allowed is not None:
+        judged = [x for x in _JUDGED if x not in allowed and _RANK[x] <= _RANK.get(level, 3)]
+    else:
+        judged = [x for x in peers.get(level, []) if not (x == "district" and "自治区" in unit)]
+    label = LEVEL_LABELS.get(level, level)
+    chain = "、".join(p.name for p in ctx.context.places[1:])
+    where = f"（{unit or '按全文用语判断'}{'，上级为' + chain if chain else ''}）"
+    for peer in judged:
         words = list(self_words.get(peer, []))
         gov = gov_words.get(peer, [])
         for i, word in enumerate(words + gov):
@@ -70,6 +98,24 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 fix = own[i] if i < len(words) and i < len(own) else None
                 yield ctx.report(s, e,
-                                 f"范围用语“{word}”与单位层级不符：本单位为{LEVEL_LABELS.get(level, level)}级"
-                                 f"（{unit or '按全文用语判断'}），疑似套用其他单位的文本",
+                                 f"范围用语“{word}”与单位层级不符：本单位为{label}级{where}，疑似套用其他单位的文本",
                                  suggestion=fix)
+    yield from _organ_self_reference(ctx, label, where)
+
+
+def _organ_self_reference(ctx: RuleContext, label: str, where: str) -> Iterator[Finding]:
+    """我局 / 本委 in the report of a town, township or subdistrict government (no such organ)."""
+    lex = load_yaml("scope.yaml")
+    c = ctx.context
+    unit = c.unit_name or ""
+    if c.unit_level not in lex.get("organ_levels", ()) or not unit or c.level_source == "scope words":
+        return
+    text = ctx.text
+    for word in lex.get("organ_self_words", ()):
+        if word[-1] in unit:
+            continue
+        for m in re.finditer(re.escape(word), text):
+            s, e = m.start(), m.end()
+            if in_brackets(text, s) or not ctx.doc.is_boundary(s):
+                continue
+            yield ctx.report(s, e, f"自称“{word}”与单位不符：本单位为{label}级政府机关{where}，疑似套用其他部门的文本")
