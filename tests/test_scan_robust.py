@@ -153,6 +153,15 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        kids = _children(todo.pop())
+        out.extend(kids)
+        todo.extend(kids)
+    return out
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="Linux /proc")
 def test_workers_die_with_their_parent(tmp_path, slow_text):
     src = tmp_path / "in"
@@ -165,13 +174,14 @@ def test_workers_die_with_their_parent(tmp_path, slow_text):
         end = time.monotonic() + 60
         workers = []
         while time.monotonic() < end and len(workers) < 2:
-            workers = _children(parent.pid)
+            workers = _descendants(parent.pid)  # a fork server's workers are the scan's grandchildren
             time.sleep(0.2)
         assert workers
-        time.sleep(1)
+        time.sleep(2)
+        workers = _descendants(parent.pid)
         parent.kill()
         parent.wait(10)
-        end = time.monotonic() + 20
+        end = time.monotonic() + 60
         while time.monotonic() < end and any(Path(f"/proc/{w}").exists() and "Z" not in
                                              Path(f"/proc/{w}/stat").read_text().split()[2] for w in workers):
             time.sleep(0.2)

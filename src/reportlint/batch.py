@@ -280,11 +280,13 @@ def _execute_dask(todo, keys, out, config, ov, timeout, scheduler) -> Iterable[d
 # ---------------------------------------------------------------- local worker pool
 
 
-def _worker_main(conn, memory_mb: int) -> None:
+def _worker_main(conn, memory_mb: int, parent_pid: int | None = None) -> None:
     """A scan worker: dies with its parent, caps its memory, warms up, then lints what it is sent."""
     from reportlint.limits import cap_memory, die_with_parent
 
-    die_with_parent()
+    die_with_parent(parent_pid)
+    if parent_pid is not None:
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _warm()
     cap_memory(memory_mb)
@@ -297,6 +299,18 @@ def _worker_main(conn, memory_mb: int) -> None:
         if task is None:
             return
         conn.send(process_one(*task))
+
+
+def _watch_parent(parent_pid: int, every: float = 1.0) -> None:
+    """Ends this worker once the scan is gone, whichever process forked it (spawn or a fork server)."""
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(parent_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            pass
 
 
 def _signal_name(code: int | None) -> str:
@@ -328,7 +342,7 @@ class WorkerPool:
 
     def _spawn(self) -> dict:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.memory_mb), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.memory_mb, os.getpid()), daemon=True)
         proc.start()
         child.close()
         return {"proc": proc, "conn": parent, "ready": False, "task": None, "deadline": None, "started": 0.0}

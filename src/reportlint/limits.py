@@ -130,15 +130,25 @@ def cap_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def die_with_parent() -> None:
-    """Linux: this process gets SIGKILL when its parent dies (a scan's workers never outlive it)."""
-    if not os.path.exists("/proc/self"):
-        return
-    try:
-        import ctypes
-        import signal
+def die_with_parent(parent_pid: int | None = None) -> None:
+    """Linux: this process gets SIGKILL when its parent dies (a scan's workers never outlive it).
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # pragma: no cover
-        pass
+    With ``parent_pid`` (the scan's process, which is not the direct parent of a worker forked by a
+    fork server), a parent that died before the request was made ends this process at once.
+    """
+    if os.path.exists("/proc/self"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover
+            pass
+    if parent_pid is not None:
+        try:
+            os.kill(parent_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:  # alive, owned by another user
+            pass

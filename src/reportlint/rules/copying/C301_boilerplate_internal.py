@@ -118,7 +118,9 @@ def candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
     MAX_POSTINGS counts, so time and memory grow with the text, not with its square. On the corpora
     every pair at ratio >= 70 shares >= 56 % of its 4-grams, so the filter loses none of them.
     """
-    index: dict[str, list[int]] = {}
+    # a 4-gram seen once maps to its passage (an int: no container for the garbage collector to walk);
+    # seen again, to the list of its passages
+    index: dict[str, int | list[int]] = {}
     grams = [{t[k:k + GRAM] for k in range(len(t) - GRAM + 1)} for t in texts]
     out: list[tuple[int, int]] = []
     for j, g in enumerate(grams):
@@ -126,7 +128,10 @@ def candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
         for x in g:
             post = index.get(x)
             if post is None:
-                index[x] = [j]
+                index[x] = j
+            elif type(post) is int:
+                counts[post] = counts.get(post, 0) + 1
+                index[x] = [post, j]
             elif len(post) < MAX_POSTINGS:
                 for i in post:
                     counts[i] = counts.get(i, 0) + 1
