@@ -18,8 +18,12 @@ from reportlint.document.model import Document, Paragraph
 from reportlint.lexicon import load_yaml
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CN = rf"[{CN_DIGITS}]+"
+# An Arabic number (ASCII or full-width digits; thousands separated by , or ，) that does not start
+# inside another number. Possessive quantifiers keep a run of digits linear: no backtracking into it.
+_ARABIC = r"(?<![\d.．])(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d++)(?:[.．]\d++)?"
+_CN = rf"(?<![{CN_DIGITS}])[{CN_DIGITS}]++"
+# full-width digits, point and comma -> ASCII, for parsing
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _CLAUSE_BREAK = "，。；：、！？\n,;:"
 
 
@@ -68,10 +72,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def parse_number(s: str) -> tuple[Decimal, int] | None:
     """Value and stated decimals of an Arabic or Chinese numeral string."""
-    s = s.replace(",", "").strip()
+    s = s.translate(_FULLWIDTH).replace(",", "").strip()
     if not s:
         return None
-    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", s):
         decimals = len(s.split(".")[1]) if "." in s else 0
         return Decimal(s), decimals
     if re.fullmatch(r"[一二两三四五六七八九]?十?[一二两三四五六七八九]?", s) and s:
@@ -93,16 +97,17 @@ def _cn_value(s: str) -> int | None:
 
 
 class _Spans:
-    """Doc-text spans already claimed, so a number is read only once."""
+    """Doc-text spans already claimed, so a number is read only once (a mask: cost is the span's length)."""
 
-    def __init__(self) -> None:
-        self.taken: list[tuple[int, int]] = []
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.mask = bytearray(end - start + 1)
 
     def free(self, s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in self.taken)
+        return not any(self.mask[s - self.start:e - self.start])
 
     def take(self, s: int, e: int) -> None:
-        self.taken.append((s, e))
+        self.mask[s - self.start:e - self.start] = b"\x01" * (e - s)
 
 
 def extract_claims(doc: Document) -> list[Claim]:
@@ -138,7 +143,7 @@ def _runs(ptext: str) -> set[str]:
 def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Claim]:
     text = doc.text
     pat = _patterns()
-    spans = _Spans()
+    spans = _Spans(p.start, p.end)
     ptext = text[p.start:p.end]
     if not _ANY_NUMBER.search(ptext):
         return []
@@ -158,9 +163,9 @@ def _paragraph_claims(doc: Document, p: Paragraph, year: int | None) -> list[Cla
                          decimals=decimals, scale=scale, extra=extra or {}))
         spans.take(s, e)
 
-    def quoted(s: int) -> bool:
-        o = text.rfind("“", p.start, s)
-        return o >= 0 and text.find("”", o, p.end) > s if o >= 0 else False
+    def quoted(s: int) -> bool:  # inside a short quotation (“四个全面”): bounded look-around
+        o = text.rfind("“", max(p.start, s - _QUOTE_REACH), s)
+        return o >= 0 and text.find("”", o, min(p.end, s + _QUOTE_REACH)) > s
 
     # dates
     for m in (pat["date"].finditer(text, p.start, p.end) if "date" in runs else ()):
@@ -287,9 +292,15 @@ def _glued(text: str, s: int, p: Paragraph) -> bool:
     return prev in ("・", "·", "-", "—", "〕", "]", ".", "/", "×") or prev.isdigit()
 
 
+_QUOTE_REACH = 30
+_CLAUSE_REACH = 40  # an indicator is read from at most this many characters before its figure
+
+
 def _clause_start(text: str, pos: int, p: Paragraph) -> int:
+    """Start of the clause holding ``pos``, looking back at most _CLAUSE_REACH characters."""
     i = pos
-    while i > p.start and text[i - 1] not in _CLAUSE_BREAK:
+    floor = max(p.start, pos - _CLAUSE_REACH)
+    while i > floor and text[i - 1] not in _CLAUSE_BREAK:
         i -= 1
     return i
 

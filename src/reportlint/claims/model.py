@@ -62,3 +62,13 @@ def fmt(d: Decimal, places: int = 2) -> str:
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s
+
+
+def show(c: Claim, value: Decimal | None = None) -> str:
+    """A figure in the unit it was stated in: 1500万元, 82人 (``value`` in normalised units, default the claim's)."""
+    v = c.value if value is None else value
+    if not isinstance(v, Decimal):
+        return c.raw
+    if c.kind == "amount":
+        return f"{fmt(v / c.scale, 6)}{c.extra.get('stated_unit', '元')}"
+    return f"{fmt(v, 4)}{c.unit}"

@@ -26,10 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.claims.model import fmt
+from reportlint.claims.relations import relations_of
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
-from reportlint.rules.numbers._figures import sentence_end, sentence_start
-from reportlint.rules.numbers._scores import band_of, grade_bands, is_total_score
+from reportlint.rules.numbers._scores import band_of, grade_bands
 
 
 @rule("score-grade", "N404", "error", "numbers",
@@ -37,19 +37,9 @@ from reportlint.rules.numbers._scores import band_of, grade_bands, is_total_scor
       fires="自评分数90分，等级为良好。\n",
       silent="自评得分90分，等级为优。综合得分85.5分，评价等级为“良”。\n")
 def score_grade(ctx: RuleContext) -> Iterator[Finding]:
-    claims = ctx.claims
     bands = grade_bands(ctx)
-    text = ctx.text
-    for g in claims:
-        if g.kind != "grade":
-            continue
-        p_start = ctx.doc.paragraphs[g.paragraph].start
-        s0 = sentence_start(text, g.start, p_start)
-        s1 = sentence_end(text, g.end, ctx.doc.paragraphs[g.paragraph].end)
-        scores = [c for c in claims if c.paragraph == g.paragraph and s0 <= c.start < s1 and is_total_score(c)]
-        if not scores:
-            continue
-        sc = min(scores, key=lambda c: abs(c.start - g.start))
+    for rel in relations_of(ctx.doc).score_grades:  # a grade and the nearest total score of its sentence
+        sc, g = rel.score, rel.grade
         if not sc.exact:
             continue
         expect, lo, hi = band_of(sc.value, bands)

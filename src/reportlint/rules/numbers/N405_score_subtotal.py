@@ -25,16 +25,14 @@ the rounding of the stated figures.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportlint.claims.model import Claim, fmt
+from reportlint.claims.model import fmt
+from reportlint.claims.relations import interval_sum, is_total_score, relations_of
 from reportlint.findings import Finding
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
-from reportlint.rules.numbers._figures import interval_sum, sentence_start
-from reportlint.rules.numbers._scores import SUB_SCORE, is_total_score
 from reportlint.tables.judge import score_findings as table_scores
 
 
@@ -45,39 +43,27 @@ from reportlint.tables.judge import score_findings as table_scores
              "预算执行率（10分）得9.5分。\n")
 def score_subtotal(ctx: RuleContext) -> Iterator[Finding]:
     claims = ctx.claims
-    text = ctx.text
+    rels = relations_of(ctx.doc)
     full = Decimal(str(load_yaml("grade_bands.yaml").get("full_marks", 100)))
     stated_full = [c.value for c in claims if c.kind == "score" and c.extra.get("role") == "full"]
     if stated_full:
         full = max(full, *stated_full)
-    scores_by_para: dict[int, list[Claim]] = {}
+    for rel in rels.score_sums:  # sub-scores and their total in one sentence
+        t, parts = rel.total, rel.parts
+        if not all(c.exact for c in [t, *parts]):
+            continue
+        lo, hi = interval_sum(parts)
+        t_lo, t_hi = t.interval()
+        if hi < t_lo or lo > t_hi:
+            s = sum((c.value for c in parts), Decimal(0))
+            yield ctx.report(parts[0].start, t.end,
+                             f"分项得分之和与总分不符：{' + '.join(fmt(c.value, 2) for c in parts)} = {fmt(s, 2)}分，"
+                             f"总分写的是{fmt(t.value, 2)}分", suggestion=f"{fmt(s, 2)}分")
+    for rel in rels.score_weights:  # a score above its weight: 预算执行率（10分）得12分
+        w, sc = rel.weight, rel.score
+        if sc.exact and sc.value > w.value + sc.tolerance:
+            yield ctx.report(w.start, sc.end, f"得分超过分值：分值{fmt(w.value, 2)}分，得分{fmt(sc.value, 2)}分")
     for c in claims:
-        if c.kind == "score":
-            scores_by_para.setdefault(c.paragraph, []).append(c)
-    for p in ctx.doc.paragraphs:
-        ps = scores_by_para.get(p.index, [])
-        # sub-scores and their total
-        totals = [c for c in ps if c.extra.get("role") == "score" and re.search(r"总分|总得分|得分合计|合计|综合得分", c.indicator)]
-        subs = [c for c in ps if c.extra.get("role") == "score" and SUB_SCORE.search(c.indicator) and c not in totals]
-        for t in totals:
-            parts = [c for c in subs if sentence_start(text, c.start, p.start) == sentence_start(text, t.start, p.start)]
-            if len(parts) >= 2 and all(c.exact for c in [t, *parts]):
-                lo, hi = interval_sum(parts)
-                t_lo, t_hi = t.interval()
-                if hi < t_lo or lo > t_hi:
-                    s = sum((c.value for c in parts), Decimal(0))
-                    yield ctx.report(parts[0].start, t.end,
-                                     f"分项得分之和与总分不符：{' + '.join(fmt(c.value, 2) for c in parts)} = {fmt(s, 2)}分，"
-                                     f"总分写的是{fmt(t.value, 2)}分", suggestion=f"{fmt(s, 2)}分")
-        # a score above its weight: 预算执行率（10分）得12分
-        for w in ps:
-            if w.extra.get("role") not in ("weight", "full"):
-                continue
-            after = [c for c in ps if c.start > w.end and c.start - w.end <= 8 and c.extra.get("role") == "score"]
-            if after and after[0].exact and after[0].value > w.value + after[0].tolerance:
-                yield ctx.report(w.start, after[0].end,
-                                 f"得分超过分值：分值{fmt(w.value, 2)}分，得分{fmt(after[0].value, 2)}分")
-        for c in ps:
-            if is_total_score(c) and c.exact and c.value > full:
-                yield ctx.report(c.start, c.end, f"总分{fmt(c.value, 2)}分超过满分{fmt(full)}分")
+        if is_total_score(c) and c.exact and c.value > full:
+            yield ctx.report(c.start, c.end, f"总分{fmt(c.value, 2)}分超过满分{fmt(full)}分")
     yield from table_scores(ctx)  # 得分 above 分值 in score tables

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from reportlint.claims.model import Claim
+from reportlint.claims.relations import is_total_score
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext
 
-TOTAL_SCORE = re.compile(r"自评|总分|总得分|综合得分|综合评分|得分合计|合计|评价得分|分数|得分|评分")
-SUB_SCORE = re.compile(r"产出|效益|满意度|预算执行|投入|过程|决策|管理|预算编制|履职|效果|一级指标|二级指标")
-
+__all__ = ["band_of", "grade_bands", "is_total_score"]
 
 def grade_bands(ctx: RuleContext) -> list[tuple[Decimal, str]]:
     """(lower bound, grade) from configuration or ``lexicons/grade_bands.yaml``, highest first."""
@@ -29,8 +26,3 @@ def band_of(score: Decimal, bands: list[tuple[Decimal, str]]) -> tuple[str, Deci
             return grade, lo, upper
         upper = lo
     return bands[-1][1], bands[-1][0], upper
-
-
-def is_total_score(c: Claim) -> bool:
-    return c.kind == "score" and c.extra.get("role") == "score" and bool(TOTAL_SCORE.search(c.indicator)) \
-        and not SUB_SCORE.search(c.indicator)

@@ -1,0 +1,741 @@
+"""Relations between the claims of one document, built once: what the number rules judge.
+
+A figure next to another figure is not a relation. A relation is recognised from cue words and
+structure before any arithmetic is done, and carries its evidence and a confidence in [0, 1]; each rule
+judges only relations above the confidence it needs.
+
+- ``Sum``: a total and its parts (其中 / 分别为 / 包括 / （含…） after the total, 合计 / 总计 after the
+  parts), with ``complete`` when the list must cover the whole total (分别为, 合计, a closed set such as
+  the budget categories, 其他 as the last part). Increments, changes and per-capita figures are never a
+  total or a part. Parts run to the end of the clause group; they cross a ；/; when the list was opened
+  with a colon or the next segment is one short clause, and cross a paragraph break when the paragraph
+  ends without final punctuation (a list wrapped onto the next line).
+- ``Change``: 由/从 A 提高/下降… 到/至 B.
+- ``Increment``: 比上年增加 N, 同比增长 R% (a difference, never a level).
+- ``Ratio``: a named rate and its numerator and denominator (执行率 = 执行数 / 预算数, 完成率, 到位率…,
+  A 占 B 的 R%), a growth rate of a change (由 A 增加到 B，增长 R%), and two rates of one quantity in one
+  sentence (``BasePair``).
+- ``CountList``: "N个X，具体包括：A、B、C" / "设A、B、C N个X" with the listed items.
+- ``Restated``: one indicator stated twice; identity = subject + measure + period + scope, not the
+  words right before the figure.
+- ``ScoreGrade``, ``ScoreSum``, ``ScoreWeight``: a total score and its grade, sub-scores and their
+  total, a score and its weight (（10分）得9分).
+
+Units, cue words and patterns are data in ``lexicons/claims.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING
+
+from reportlint.claims.model import INF, Claim
+from reportlint.claims.text import Boundaries
+from reportlint.lexicon import load_yaml
+
+if TYPE_CHECKING:
+    from reportlint.document.model import Document, Paragraph
+
+SUMMABLE = ("amount", "count")
+
+
+@cache
+def lex() -> dict:
+    return load_yaml("claims.yaml")
+
+
+@cache
+def _family_of() -> dict[str, str]:
+    return {u: fam for fam, units in lex()["unit_families"].items() for u in units}
+
+
+def unit_family(c: Claim) -> tuple[str, str]:
+    """(kind, family): amounts are one family (all in 元); counts by unit family (人 = 名, 条 = 篇)."""
+    if c.kind == "amount":
+        return ("amount", "元")
+    return (c.kind, _family_of().get(c.unit, c.unit))
+
+
+def same_family(a: Claim, b: Claim) -> bool:
+    return unit_family(a) == unit_family(b)
+
+
+# ---------------------------------------------------------------- relation records
+
+
+@dataclass(frozen=True)
+class Sum:
+    total: Claim
+    parts: tuple[Claim, ...]
+    complete: bool
+    cue: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Change:
+    before: Claim
+    after: Claim
+    verb: str
+
+
+@dataclass(frozen=True)
+class Ratio:
+    rate: Claim
+    numerator: Claim
+    denominator: Claim
+    name: str  # 执行率, 占比, 增长率 …
+    confidence: float
+    # "" a plain ratio numerator / denominator; growth rates (R stated as a positive size):
+    # "change"  numerator = the new level, denominator = the base: R = ±(new − base) / base
+    # "inc"/"dec" numerator = the increment, denominator = the new level: R = inc / (new − inc), dec / (new + dec)
+    growth: str = ""
+    decrease: bool = False
+
+
+@dataclass(frozen=True)
+class BasePair:
+    """Two rates of one quantity in one sentence, each with its numerator: they must imply one base."""
+
+    first: tuple[Claim, Claim]  # (numerator, rate)
+    second: tuple[Claim, Claim]
+    name: str
+
+
+@dataclass(frozen=True)
+class CountList:
+    number: str  # as written: 4, 十二
+    value: int
+    unit: str
+    items: tuple[str, ...]
+    start: int
+    end: int
+    confidence: float
+    open: bool = False  # a list with 等: it may name fewer items than the count, never more
+
+
+@dataclass(frozen=True)
+class Restated:
+    first: Claim
+    second: Claim
+    measure: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class ScoreGrade:
+    score: Claim
+    grade: Claim
+
+
+@dataclass(frozen=True)
+class ScoreSum:
+    total: Claim
+    parts: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class ScoreWeight:
+    weight: Claim
+    score: Claim
+
+
+@dataclass
+class Relations:
+    sums: list[Sum] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    increments: list[Claim] = field(default_factory=list)
+    ratios: list[Ratio] = field(default_factory=list)
+    base_pairs: list[BasePair] = field(default_factory=list)
+    count_lists: list[CountList] = field(default_factory=list)
+    restated: list[Restated] = field(default_factory=list)
+    score_grades: list[ScoreGrade] = field(default_factory=list)
+    score_sums: list[ScoreSum] = field(default_factory=list)
+    score_weights: list[ScoreWeight] = field(default_factory=list)
+
+
+def relations_of(doc: Document) -> Relations:
+    """The relations of ``doc``, built on first use and kept with the document (like its claims)."""
+    got = doc.__dict__.get("_relations")
+    if got is None:
+        got = _Builder(doc).build()
+        doc.__dict__["_relations"] = got
+    return got
+
+
+def boundaries_of(doc: Document) -> Boundaries:
+    got = doc.__dict__.get("_boundaries")
+    if got is None:
+        got = Boundaries(doc.text)
+        doc.__dict__["_boundaries"] = got
+    return got
+
+
+# ---------------------------------------------------------------- patterns
+
+
+@cache
+def _pat() -> dict[str, re.Pattern[str]]:
+    lx = lex()
+    alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
+    return {
+        "increment": re.compile(lx["increment_pattern"]),
+        "per_capita": re.compile(lx["per_capita_pattern"]),
+        "part_cue": re.compile(alt(lx["part_cues"])),
+        "sum_after": re.compile(alt(lx["sum_cues_after"])),
+        "any_cue": re.compile(alt(lx["part_cues"] + lx["sum_cues_after"])),
+        "remainder": re.compile("^(?:" + alt(lx["remainder_words"]) + ")"),
+        "change": re.compile("(?:" + alt(lx["change_verbs"]) + ")了?(?:" + alt(lx["change_to"]) + ")$"),
+        "change_from": re.compile("(?:" + alt(lx["change_from"]) + ")$"),
+        "growth": re.compile("(" + alt(lx["growth_words"]) + r")了?(?:幅度)?(?:为|达)?\s*$"),
+        "plan": re.compile("(?:" + alt(lx["plan_cues"]) + ")(?!近)"),
+        "nested": re.compile(lx["nested_part_pattern"]),
+        "period": re.compile(r"(?:19|20)\d{2}年|" + alt(lx["period_words"])),
+    }
+
+
+# ---------------------------------------------------------------- builder
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.b = boundaries_of(doc)
+        from reportlint.claims import claims_of  # Document.claims is gone (import cycle); see claims_of
+
+        self.claims = claims_of(doc)
+        self.by_para: dict[int, list[Claim]] = {}
+        for c in self.claims:
+            self.by_para.setdefault(c.paragraph, []).append(c)
+        self.rel = Relations()
+        self.not_level: set[int] = set()  # ids of claims that are increments, change ends or per-capita
+
+    def build(self) -> Relations:
+        self._changes_and_increments()
+        self._sums()
+        self._ratios()
+        self._count_lists()
+        self.part_of = {id(c): rel.total for rel in self.rel.sums for c in rel.parts}
+        self._restated()
+        self._scores()
+        return self.rel
+
+    # ---- changes, increments, per-capita
+    def _changes_and_increments(self) -> None:
+        pat = _pat()
+        text = self.text
+        for cs in self.by_para.values():
+            for i, c in enumerate(cs):
+                if c.kind not in SUMMABLE and c.kind != "percent":
+                    continue
+                clause = text[self.b.clause_start(c.start, max(0, c.start - 40)):c.start]
+                if pat["increment"].search(c.indicator) or re.search(r"(?:增加|减少|增长|下降|多|少)了?$", clause):
+                    self.rel.increments.append(c)
+                    self.not_level.add(id(c))
+                if pat["per_capita"].search(clause[-12:]):
+                    self.not_level.add(id(c))
+                # 由 A 提高到 B: B's clause ends with verb+到, and A sits after 由 in the same clause
+                if i and pat["change"].search(text[max(0, c.start - 6):c.start]):
+                    a = cs[i - 1]
+                    between = text[a.end:c.start]
+                    lead = text[self.b.clause_start(a.start, max(0, a.start - 30)):a.start]
+                    if same_family(a, c) and not re.search("[，,。；;]", between) and "由" in lead + "从" \
+                            and (pat["change_from"].search(lead) or re.search("[由从]", lead[-12:])):
+                        verb = pat["change"].search(text[max(0, c.start - 6):c.start]).group(0)
+                        self.rel.changes.append(Change(a, c, verb))
+                        self.not_level.update((id(a), id(c)))
+
+    def level(self, c: Claim) -> bool:
+        """A plain level figure: not an increment, a change end or a per-capita figure."""
+        return c.kind in SUMMABLE and id(c) not in self.not_level
+
+    # ---- sums
+    def _sums(self) -> None:
+        text = self.text
+        pat = _pat()
+        paras = self.doc.paragraphs
+        for p in paras:
+            claims = [c for c in self.by_para.get(p.index, []) if c.kind in SUMMABLE]
+            if not claims:
+                continue
+            following = self._following(p)
+            for m in pat["any_cue"].finditer(text, p.start, p.end):
+                k, word = m.start(), m.group(0)
+                if word == "含" and text[k - 1:k] not in "（(，,":
+                    continue
+                if not self.doc.is_boundary(k) or (word != "含" and not self.doc.is_boundary(m.end())):
+                    continue
+                if pat["sum_after"].fullmatch(word):
+                    got = self._sum_after(p, claims, k, word)
+                    self.rel.sums.extend([got] if got is not None else [])
+                else:
+                    self.rel.sums.extend(self._sum_before(p, claims + following, k, word))
+
+    def _following(self, p: Paragraph) -> list[Claim]:
+        """Claims of the next paragraph when ``p`` ends mid-sentence (a list wrapped onto the next line)."""
+        tail = self.text[p.start:p.end].rstrip()
+        if not tail or tail[-1] in "。！？；;!?" or p.index + 1 >= len(self.doc.paragraphs):
+            return []
+        nxt = self.doc.paragraphs[p.index + 1]
+        if nxt.heading is not None:
+            return []
+        return [c for c in self.by_para.get(nxt.index, []) if c.kind in SUMMABLE]
+
+    def _sum_before(self, p: Paragraph, claims: list[Claim], k: int, word: str) -> list[Sum]:
+        """Totals before the cue, parts after it: one relation per unit family among the parts
+        ("共计113个,财政资金3267.28万元。其中…79个…3038.38万元" gives a count and an amount relation)."""
+        text, b = self.text, self.b
+        g0 = b.group_start(k, p.start)
+        before = [c for c in claims if g0 <= c.start and c.end <= k]
+        confidence = 1.0
+        if not before:
+            s0 = b.sentence_start(k, p.start)
+            if text[s0:k].strip(" ，,：:") or s0 <= p.start:
+                return []  # the cue opens mid-sentence with no figure before it
+            prev = b.sentence_start(s0 - 1, p.start)
+            before = [c for c in claims if prev <= c.start and c.end <= s0]
+            confidence = 0.8
+        # the end of the parts
+        m_end = k + len(word)
+        in_bracket = text[k - 1:k] in "（(" or text[k - 2:k] in ("（其", "(其")
+        if in_bracket:
+            close = re.compile(r"[）)]").search(text, k, p.end)
+            end = close.start() if close else p.end
+        else:
+            end = b.group_end(k, p.end)
+            end, crossed = self._extend_over_semicolons(p, k, end, word)
+            if crossed:
+                confidence = min(confidence, 0.8)
+        # brackets inside the list hold sub-parts of a part: "1478万元(含…166万元…)"; a cue outside them ends the list
+        depth, nested = 0, bytearray(max(0, end - m_end))
+        cue_at = {m.start() for m in _pat()["any_cue"].finditer(text, m_end, end)}
+        for i in range(m_end, end):
+            ch = text[i]
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                depth = max(0, depth - 1)
+            elif depth == 0 and i in cue_at and (text[i] != "含" or text[i - 1:i] in "，,"):
+                end = i
+                break
+            nested[i - m_end] = depth > 0 or ch in "）)"
+        inside = [c for c in claims if m_end <= c.start and c.end <= end and c.paragraph == p.index
+                  and not nested[c.start - m_end]]
+        if end >= p.end and not in_bracket:
+            wrapped = [c for c in claims if c.paragraph != p.index]
+            if wrapped:
+                w_end = b.group_end(wrapped[0].start, self.doc.paragraphs[wrapped[0].paragraph].end)
+                more = [c for c in wrapped if c.end <= w_end]
+                if more:
+                    inside += more
+                    confidence = min(confidence, 0.8)
+        covered = bytearray(max(0, end - m_end))
+        for c in self.by_para.get(p.index, []):
+            if m_end <= c.start < end:
+                covered[c.start - m_end:min(c.end, end) - m_end] = b"\x01" * (min(c.end, end) - c.start)
+        unread = any(text[i].isdigit() and not covered[i - m_end] and not nested[i - m_end] for i in range(m_end, end))
+        out = []
+        for fam in dict.fromkeys(unit_family(c) for c in inside if self.level(c)):
+            parts = [c for c in inside if unit_family(c) == fam and self.level(c)]
+            same = [c for c in before if unit_family(c) == fam]
+            levels = [c for c in same if self.level(c)]
+            if not parts or not levels:
+                continue
+            total, conf = levels[-1], confidence
+            if total is not same[-1]:
+                conf = min(conf, 0.7)  # the nearest figure was an increment: take the level before it
+            if _nested_levels(parts):
+                continue  # 一级指标3个，二级指标8个: levels of one hierarchy, not parts
+            if len(parts) == 1 and not word.startswith("分别"):
+                out.append(Sum(total, tuple(parts), False, word, conf * 0.5))  # one part of a total: a subset
+                continue
+            complete = word.startswith("分别") or self._closed(parts) or self._remainder_last(parts)
+            if unread or any(unit_family(c) != fam and c.kind in SUMMABLE and c.kind == total.kind for c in inside):
+                complete = False  # a part we cannot read or add (征集调查16期 among 条)
+            out.append(Sum(total, tuple(parts), complete, word, conf))
+        return out
+
+    def _extend_over_semicolons(self, p: Paragraph, k: int, end: int, word: str) -> tuple[int, bool]:
+        """A list of parts goes on after ；/; when the next segment is one more part of the same kind: the
+        list was opened with a colon (其中：A；B) or the segment's part ends like an earlier part
+        (一般债券…；专项债券…). "其中行政编制40人、事业编制8人；在职在编人员46人" stops at the ；."""
+        text, b = self.text, self.b
+        colon = bool(re.match(r"[：:]", text[k + len(word):k + len(word) + 1]))
+        crossed = False
+        mine = self.by_para.get(p.index, [])
+        while end < p.end and text[end] in "；;":
+            seg_end = b.group_end(end + 1, p.end)
+            cue = _pat()["any_cue"].search(text, end + 1, seg_end)
+            if cue is not None:  # the segment ends the list at its own cue (…218.07万元，分别是：)
+                seg_end = cue.start()
+            seg = text[end + 1:seg_end]
+            inside = [c for c in mine if c.start > end and c.end <= seg_end]
+            earlier = [c for c in mine if k < c.start < end]
+            if not inside or not earlier:
+                break
+            sibling = any(_shared_tail(inside[0].indicator, e.indicator, 2) for e in earlier)
+            if not (sibling or (colon and not re.search("[，,]", seg))):
+                break
+            end, crossed = seg_end, True
+            if cue is not None:
+                break
+        return end, crossed
+
+    def _sum_after(self, p: Paragraph, claims: list[Claim], k: int, word: str) -> Sum | None:
+        """Parts before 合计/总计/共计, the total right after it."""
+        text, b = self.text, self.b
+        e = k + len(word)
+        after = [c for c in claims if c.start >= e and c.start - e <= 4]
+        if not after or not self.level(after[0]):
+            return None
+        total = after[0]
+        s0 = b.group_start(k, p.start)
+        # parts with their own breakdowns (…1884万元，其中：1478万元（含…）…，合计6449万元): the sub-parts are not parts
+        sub = {id(x) for rel in self.rel.sums if s0 <= rel.total.start < k for x in rel.parts}
+        parts = [c for c in claims if s0 <= c.start and c.end <= k and same_family(c, total) and self.level(c)
+                 and id(c) not in sub]
+        if len(parts) < 2 or _nested_levels(parts):
+            return None
+        if text[parts[-1].end:k].strip(" ，,、。；;") and re.search(r"[\u4e00-\u9fff]{3,}", text[parts[-1].end:k]):
+            return None  # words between the last part and 合计: another statement
+        return Sum(total, tuple(parts), True, word, 0.9)
+
+    @staticmethod
+    def _closed(parts: list[Claim]) -> bool:
+        sets = lex()["closed_sets"].values()
+        return len(parts) >= 2 and any(
+            all(any(member in p.indicator for member in members) for p in parts) for members in sets)
+
+    @staticmethod
+    def _remainder_last(parts: list[Claim]) -> bool:
+        return len(parts) >= 2 and bool(_pat()["remainder"].search(parts[-1].indicator))
+
+    # ---- rates
+    def _ratios(self) -> None:
+        text, b = self.text, self.b
+        rates = lex()["rates"]
+        pending: list[tuple[Claim, Claim, str, int]] = []  # (numerator, rate, name, sentence start)
+        for cs in self.by_para.values():
+            for i, r in enumerate(cs):
+                if r.kind != "percent" or not r.exact:
+                    continue
+                p = self.doc.paragraphs[r.paragraph]
+                g0 = b.group_start(r.start, p.start)
+                s0 = b.sentence_start(r.start, p.start)
+                before = [c for c in cs[:i] if c.kind in SUMMABLE and c.start >= g0]
+                growth = self._growth(r, before, g0)
+                if growth is not None:
+                    if growth is not False:
+                        self.rel.ratios.append(growth)
+                    continue
+                # A 占 B 的 R%
+                occ = text.rfind("占", g0, r.start)
+                if occ >= 0 and len(before) >= 2 and before[-2].end <= occ < before[-1].start \
+                        and re.fullmatch(r"的?(?:比重|比例)?(?:为|是|达)?", text[before[-1].end:r.start].strip()) \
+                        and same_family(before[-2], before[-1]):
+                    self.rel.ratios.append(Ratio(r, before[-2], before[-1], "占比", 0.9))
+                    continue
+                name = _rate_name(r.indicator)
+                if name is None:
+                    continue
+                num_words, den_words = rates[name]
+                roles = [(c, _head_role(c.indicator, num_words, den_words)) for c in before if self.level(c)]
+                nums = [c for c, role in roles if role == "num"]
+                dens = [c for c, role in roles if role == "den"]
+                if len(nums) == 1 and len(dens) == 1 and same_family(nums[0], dens[0]):
+                    self.rel.ratios.append(Ratio(r, nums[0], dens[0], name, 0.9))
+                elif before and not dens and re.fullmatch(r"[，,]?[^，,。；;]*", text[before[-1].end:r.start]):
+                    pending.append((before[-1], r, name, s0))
+        for j in range(1, len(pending)):
+            n1, r1, name1, s1 = pending[j - 1]
+            n2, r2, name2, s2 = pending[j]
+            if name1 == name2 and s1 == s2 and same_family(n1, n2) and _shared_tail(n1.indicator, n2.indicator):
+                self.rel.base_pairs.append(BasePair((n1, r1), (n2, r2), name2))
+
+    def _growth(self, r: Claim, before: list[Claim], g0: int) -> Ratio | bool | None:
+        """A growth rate and what it is computed from, False for a growth rate we cannot pin down,
+        None for a rate that is not a growth rate. Shapes: 由46亿元增加到92亿元，增长100%;
+        2023年预算2万元，较2022年预算1.50万元增长75%; 116433.12元，同比增加16803.36元，增长14.43%."""
+        text = self.text
+        lead = text[max(g0, r.start - 8):r.start]
+        m = _pat()["growth"].search(lead)
+        if m is None:
+            return None
+        if not before:
+            return False
+        decrease = m.group(1) in ("下降", "减少", "降低")
+        prev = before[-1]
+        gap = text[prev.end:r.start - len(m.group(0))]
+        if gap.strip(" ，,"):
+            return False  # words between the figure and the growth word: another statement
+        change = next((ch for ch in self.rel.changes if ch.after is prev), None)
+        if change is not None:
+            return Ratio(r, change.after, change.before, "增长率", 0.9, growth="change", decrease=decrease)
+        if any(x is prev for x in self.rel.increments):
+            levels = [c for c in before[:-1] if self.level(c) and same_family(c, prev)]
+            dec = bool(re.search(r"(?:减少|下降|降低|节约|少)了?$", prev.indicator))
+            if levels and dec == decrease:
+                return Ratio(r, prev, levels[-1], "增长率", 0.9, growth="dec" if dec else "inc", decrease=decrease)
+            return False
+        if re.search(r"(?:较|比)[^，,。；;]{0,12}$", prev.indicator) and not gap:
+            levels = [c for c in before[:-1] if self.level(c) and same_family(c, prev)]
+            if levels and text.rfind("较", levels[-1].end, prev.start) + text.rfind("比", levels[-1].end, prev.start) > -2:
+                return Ratio(r, levels[-1], prev, "增长率", 0.9, growth="change", decrease=decrease)
+        return False
+
+    # ---- count lists
+    def _count_lists(self) -> None:
+        text = self.text
+        then_list, list_then = _count_patterns()
+        for p in self.doc.paragraphs:
+            for m in then_list.finditer(text, p.start, p.end):
+                if not self.doc.is_boundary(m.start("intro")):
+                    continue
+                listing = m.group("list")
+                cut = re.search(r"[，,]", listing)
+                if cut:
+                    if re.match(r"\s*(?:以及|和|及|还有|另有|另)", listing[cut.end():]):
+                        continue
+                    listing = listing[:cut.start()]
+                is_open = bool(re.search(r"等[\u4e00-\u9fff]{0,6}$|等$", listing))
+                if is_open:
+                    listing = re.sub(r"等[\u4e00-\u9fff]{0,6}$", "", listing)
+                intro = m.group("intro")
+                if intro in ("为", "是", "有") and not m.group("colon"):
+                    continue  # 为/是/有 open a list only with a colon: "一个中国的原则是…"
+                self._add_count(m.group("num"), m.group("unit"), listing, m.start("num"),
+                                m.start("list") + len(listing), 1.0, is_open)
+            for m in list_then.finditer(text, p.start, p.end):
+                if not self.doc.is_boundary(m.start()) or not self.doc.is_boundary(m.end("verb")):
+                    continue
+                is_open = "等" in text[m.end("list"):m.start("num")] or bool(re.search(r"等\s*$", m.group("list")))
+                self._add_count(m.group("num"), m.group("unit"), re.sub(r"等\s*$", "", m.group("list")),
+                                m.start("list"), m.end(), 0.9, is_open)
+
+    def _add_count(self, num: str, unit: str, listing: str, s: int, e: int, confidence: float,
+                   is_open: bool) -> None:
+        from reportlint.claims.extract import parse_number
+
+        if re.fullmatch(r"[一二两三四五六七八九十]{2}", num) and "十" not in num:
+            return  # 两三个, 三五家: an approximation, not a count
+        got = parse_number(num)
+        if got is None:
+            return
+        n = int(got[0])
+        items = split_items(listing)
+        if n < 2 or len(items) < 2 or any(len(i) > 40 or not i for i in items):
+            return
+        if any(re.search(r"\d", i) for i in items):
+            return  # a list of figures, not of names
+        self.rel.count_lists.append(CountList(num, n, unit, tuple(items), s, e, confidence, is_open))
+
+    # ---- restated indicators
+    def _restated(self) -> None:
+        groups: dict[tuple, list[tuple[Claim, str]]] = {}
+        for c in self.claims:
+            if c.kind not in ("amount", "count", "percent", "permille") or not c.exact:
+                continue
+            if id(c) in self.not_level or any(id(c) == id(r) for r in self.rel.increments):
+                continue
+            key = self._identity(c)
+            if key is None:
+                continue
+            groups.setdefault(key, []).append((c, key[0]))
+        for cs in groups.values():
+            first, measure = cs[0]
+            for c, _ in cs[1:]:
+                self.rel.restated.append(Restated(first, c, measure, 0.9 if len(measure) >= 4 else 0.8))
+
+    def _identity(self, c: Claim) -> tuple | None:
+        """subject + measure + period + scope, or None when the figure cannot be identified safely.
+
+        The measure is the figure's own words (before it, and for a count the noun after its unit);
+        the period and plan cues are read from its clause group up to its own clause; the subject is the
+        total a part belongs to, or, for a weak measure (实际完成值, 已于本年度支出), the first clause of a
+        group that states another figure first.
+        """
+        text, b = self.text, self.b
+        p = self.doc.paragraphs[c.paragraph]
+        g0 = b.group_start(c.start, p.start)
+        own = text[g0:b.clause_end(c.end, p.end)]
+        pat = _pat()
+        if pat["plan"].search(own) or re.search(r"增加|减少|增长|下降|新增|其中|比上年|较上年|同比|以来", c.indicator):
+            return None
+        if any(ch.isdigit() for ch in c.indicator[-3:]):
+            return None
+        measure = normalise_measure(c.indicator)
+        if c.kind in ("percent", "permille") and ("占" in c.indicator or measure.endswith("的")):
+            return None  # a share is about the figure before it (集中采购…占…100%, 分散采购…占…0%)
+        noun = ""
+        if c.kind == "count":
+            m = re.match(r"([\u4e00-\u9fff]{2,6}?)(?=[，,。；;：:、全均都已共达为是的和及与（(\s]|$)", text[c.end:c.end + 8])
+            noun = m.group(1) if m else ""
+            measure = measure + noun
+        if len(measure) < 2:
+            return None
+        if len(measure) < 4 and not (c.scope and (noun or "有" in c.indicator)):
+            return None  # a short measure names a quantity only with its scope: 全县 … 行政村
+        if "截至" in own or "截止" in own or re.search(r"\d{1,2}月\d{1,2}日", own):
+            return None  # a figure as of a date may change with the date
+        subject = ""
+        total = self.part_of.get(id(c))
+        if total is not None:
+            subject = "part-of:" + normalise_measure(total.indicator)
+        else:
+            clause_start = b.clause_start(c.start, g0)
+            weak = len(measure) < 8 or re.match(r"[已于并均另]|实际|全年", measure)
+            if weak and clause_start > g0 and any(g0 <= o.start < clause_start for o in self.by_para[c.paragraph]):
+                start = g0
+                while True:  # skip clauses that are only an enumerator: 第二，… / 一是，…
+                    first = text[start:b.clause_end(start + 1, clause_start)]
+                    first = re.sub(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|其中|[（(]?[一二三四五六七八九十\d]+[)）、.]?)",
+                                   "", first).strip("，,：: ")
+                    nxt = b.clause_end(start + 1, clause_start) + 1
+                    if first or nxt >= clause_start:
+                        break
+                    start = nxt
+                subject = normalise_measure(re.sub(r"[\d.,，]+\s*[\u4e00-\u9fff%％]{0,2}$", "", first))
+        period = (*sorted(set(pat["period"].findall(own))), self._section_period(p))
+        return (measure, subject, period, c.scope or "", unit_family(c))
+
+    def _section_period(self, p: Paragraph) -> str:
+        node = p.section
+        out = []
+        while node is not None:
+            m = _pat()["period"].findall(node.title)
+            plan = _pat()["plan"].search(node.title) or re.search(r"下一步|建议|思路|计划|打算|安排", node.title)
+            if m or plan:
+                out.append("+".join(m) + ("plan" if plan else ""))
+            node = node.parent
+        return "/".join(out)
+
+    # ---- scores
+    def _scores(self) -> None:
+        text, b = self.text, self.b
+        for cs in self.by_para.values():
+            scores = [c for c in cs if c.kind == "score"]
+            p = self.doc.paragraphs[cs[0].paragraph]
+            for g in (c for c in cs if c.kind == "grade"):
+                s0, s1 = b.sentence_start(g.start, p.start), b.sentence_end(g.end, p.end)
+                near = [c for c in scores if s0 <= c.start < s1 and is_total_score(c)]
+                if near:
+                    self.rel.score_grades.append(ScoreGrade(min(near, key=lambda c: abs(c.start - g.start)), g))
+            totals = [c for c in scores if c.extra.get("role") == "score"
+                      and re.search(r"总分|总得分|得分合计|合计|综合得分", c.indicator)]
+            subs = [c for c in scores if c.extra.get("role") == "score" and _SUB_SCORE.search(c.indicator)
+                    and c not in totals]
+            for t in totals:
+                st = b.sentence_start(t.start, p.start)
+                parts = [c for c in subs if b.sentence_start(c.start, p.start) == st]
+                if len(parts) >= 2:
+                    self.rel.score_sums.append(ScoreSum(t, tuple(parts)))
+            for w in scores:
+                if w.extra.get("role") not in ("weight", "full"):
+                    continue
+                after = [c for c in scores if c.start > w.end and c.start - w.end <= 8 and c.extra.get("role") == "score"]
+                if after and not re.search("[，,。；;]", text[w.end:after[0].start]):
+                    self.rel.score_weights.append(ScoreWeight(w, after[0]))
+
+
+# ---------------------------------------------------------------- helpers
+
+_TOTAL_SCORE = re.compile(r"自评|总分|总得分|综合得分|综合评分|得分合计|合计|评价得分|分数|得分|评分")
+_SUB_SCORE = re.compile(r"产出|效益|满意度|预算执行|投入|过程|决策|管理|预算编制|履职|效果|一级指标|二级指标")
+
+
+def is_total_score(c: Claim) -> bool:
+    return c.kind == "score" and c.extra.get("role") == "score" and bool(_TOTAL_SCORE.search(c.indicator)) \
+        and not _SUB_SCORE.search(c.indicator)
+
+
+_MEASURE_NOISE = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|全年|本年度|本年|年度|截至目前|目前|现|共计|共有|现有|共|合计|总计|全国|全省|全市|全区|全县|全镇|全乡"
+    r"|我区|我县|我市|我镇|本单位|本局|我局|本部门|辖区内?|其中|有)+")
+_MEASURE_TAIL = re.compile(r"(?:共有|现有|共计|共|有|为|是|达到|达|约|计)+$")
+
+
+def normalise_measure(ind: str) -> str:
+    s = re.sub(r"[“”\"\s]", "", ind)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _MEASURE_TAIL.sub("", _MEASURE_NOISE.sub("", s))
+    return s
+
+
+def _rate_name(indicator: str) -> str | None:
+    for name in lex()["rates"]:
+        if indicator.endswith(name) or name in indicator[-6:]:
+            return name
+    return None
+
+
+def _head_role(indicator: str, num_words: list[str], den_words: list[str]) -> str | None:
+    """The role of a figure in a rate, from the right-most role word of its indicator
+    (支出预算 is a budget, 预算执行数 an execution)."""
+    best, role = -1, None
+    for words, r in ((num_words, "num"), (den_words, "den")):
+        for w in words:
+            i = indicator.rfind(w)
+            if i >= 0 and i + len(w) > best:
+                best, role = i + len(w), r
+    return role
+
+
+def _nested_levels(parts: list[Claim]) -> bool:
+    """Parts that nest rather than add: levels of a hierarchy (一级/二级/三级指标) or thresholds (千万元以上, 亿元以上)."""
+    pattern = _pat()["nested"]
+    return sum(1 for c in parts if pattern.search(c.indicator)) >= 2
+
+
+def _shared_tail(a: str, b: str, n: int = 3) -> bool:
+    return len(a) >= n and len(b) >= n and a[-n:] == b[-n:]
+
+
+@cache
+def _count_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = lex()
+    alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
+    num = r"(?<![\d.])\d{1,3}(?![\d.])|(?<![一二两三四五六七八九十百])[一二两三四五六七八九十]{1,3}"
+    units = alt(lx["count_list_units"])
+    then_list = re.compile(
+        rf"(?P<num>{num})\s*(?P<unit>{units})(?:[（(][^）)]{{0,4}}[）)])?(?P<noun>[^，。：:；;,\d]{{0,15}}?)[，,]?\s*"
+        rf"(?P<intro>{alt(lx['count_list_intro'])})\s*(?P<colon>[：:])?\s*(?P<list>[^。；;]{{1,300}}?)(?=[。；;]|$)")
+    list_then = re.compile(
+        rf"(?P<verb>{alt(lx['count_list_before'])})\s*(?P<list>[^。；;，,：:]{{1,200}}?)\s*(?:等)?\s*(?P<num>{num})\s*"
+        rf"(?P<unit>{units})")
+    return then_list, list_then
+
+
+def split_items(s: str) -> list[str]:
+    """Items of a 、-separated list (、 inside brackets does not split); 和/及 before the last item."""
+    items, depth, cur = [], 0, []
+    for ch in s:
+        if ch in "（(《“【":
+            depth += 1
+        elif ch in "）)》”】":
+            depth = max(0, depth - 1)
+        if ch == "、" and depth == 0:
+            items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    items.append("".join(cur))
+    last = items[-1]
+    m = re.match(r"^(.+?)(?:以及|和|及|与)(.+)$", last)
+    if m and len(items) >= 2:
+        items[-1:] = [m.group(1), m.group(2)]
+    return [i.strip() for i in items if i.strip()]
+
+
+def interval_sum(parts: tuple[Claim, ...] | list[Claim]) -> tuple[Decimal, Decimal]:
+    """Lowest and highest sum of the parts' rounding intervals (an open bound stays open)."""
+    lows = [p.interval()[0] for p in parts]
+    highs = [p.interval()[1] for p in parts]
+    lo = -INF if any(x == -INF for x in lows) else sum(lows, Decimal(0))
+    hi = INF if any(x == INF for x in highs) else sum(highs, Decimal(0))
+    return lo, hi
