@@ -23,13 +23,14 @@ import re
 from dataclasses import dataclass
 
 from reportlint.spelling.data import context_pairs, policy_titles
+from reportlint.spelling.general import lint_typos
 from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, scan
 from reportlint.spelling.repeats import find_repeats
 
 KIND_LABELS = {
     "missing": "缺字", "extra": "多字", "doubled": "重复字", "replaced": "错字", "swapped": "字序颠倒",
     "word-swap": "词序颠倒", "word-drop": "缺词", "wrong-word": "别字", "repeat": "词语重复",
-    "truncated": "缺字", "context": "用词不当", "policy": "文件名称有误", "own": "本单位名称不一致",
+    "truncated": "缺字", "context": "用词不当", "char": "错字", "policy": "文件名称有误", "own": "本单位名称不一致",
 }
 
 
@@ -57,11 +58,8 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     kept += _own_name_candidates(doc, unit_name, freq)
     out: list[Typo] = []
     for c in choose(kept):
-        cand = text[c.start:c.end]
         kind = "own" if c.group == "own" else c.kind
-        out.append(Typo(c.start, c.end, c.name, kind, c.name,
-                        "" if kind != "own" else f"与本单位名称“{c.name}”不一致（{_edit_label(c.kind)}）"))
-        del cand
+        out.append(Typo(c.start, c.end, c.name, kind, c.name, _edit_label(c.kind) if kind == "own" else ""))
     taken = [(t.start, t.end) for t in out]
     for r in find_repeats(doc):
         if not _overlaps(r.start, r.end, taken):
@@ -73,10 +71,15 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
                 fixed = m.expand(fix) if "\\" in fix else fix
                 out.append(Typo(s, e, fixed, "context", fixed, why))
     out += _policy_typos(text)
+    taken = [(t.start, t.end) for t in out]
+    for i, wrong, right in lint_typos(text):
+        if not _overlaps(i, i + 1, taken):
+            out.append(Typo(i, i + 1, right, "char", right, f"“{wrong}”形近或音近误用，应为“{right}”"))
     out += _truncated(doc, freq, [(t.start, t.end) for t in out])
     cut = len(text.rstrip())
-    if getattr(doc, "excerpt_end", False) or (cut and is_han(text[cut - 1])):
-        out = [t for t in out if t.end < cut]  # the text stops inside a word: the excerpt's cut
+    if cut and is_han(text[cut - 1]):
+        # the text stops inside a word (an excerpt's cut): a word that lost its end there is the cut's doing
+        out = [t for t in out if not (t.end >= cut and t.fix.startswith(text[t.start:t.end]))]
     extra = set(extra_terms)
     out = [t for t in out if text[t.start:t.end] not in extra]
     return sorted(out, key=lambda t: (t.start, t.end))
@@ -135,13 +138,22 @@ def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
             if cand == name or not all(is_han(ch) for ch in cand) or _overlaps(s, e, correct):
                 continue
             edit = classify(cand, name)
-            if edit is None or edit[0] == "extra" or freq.get(cand, 0) > 0:
+            if edit is None or edit[0] == "extra" or freq.get(cand, 0) > 0 or _is_place(cand):
                 continue
             # the place name keeps its administrative suffix: 青梧市 for 青梧岭市, not 青梧岭 (a cut)
             if cand[-1] != name[-1] and edit[1] >= len(cand) - 1:
                 continue
             out.append(Candidate(s, e, name, "own", edit[0], edit[1]))
     return out
+
+
+def _is_place(name: str) -> bool:
+    """A real division (reportlint.places, from the national division codes): another place, not a typo."""
+    try:
+        from reportlint.places import divisions
+    except ImportError:  # pragma: no cover - the divisions module is optional here
+        return False
+    return bool(divisions().lookup(name))
 
 
 # ---------------------------------------------------------------- policy titles
@@ -167,8 +179,7 @@ def _policy_typos(text: str) -> list[Typo]:
             while suf < min(len(p), len(t)) - pre and p[-1 - suf] == t[-1 - suf]:
                 suf += 1
             if pre + suf >= len(p) - 2 and pre + suf >= len(t) - 2 and pre >= 2 and suf >= 2:
-                why = f"中央文件名称为《{p}》" + (f"（{number}）" if number else "")
-                out.append(Typo(m.start(), m.end(), f"《{p}》", "policy", p, why))
+                out.append(Typo(m.start(), m.end(), f"《{p}》", "policy", p, number or "缺词"))
                 break
     return out
 

@@ -47,9 +47,12 @@ def law_issues(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, s
     out = []
     for m in TITLE.finditer(text):
         title = m.group(1).strip()
-        if title in ok or not LAW_END.search(title):
+        if title in ok:
             continue
-        full = wrong.get(title) or closest_law(title, ok)
+        if not LAW_END.search(title):
+            full = _misspelt_ending(title, ok)  # 《政府信息公开条列》: the kind word itself misspelt
+        else:
+            full = wrong.get(title) or closest_law(title, ok)
         if full is not None:
             out.append((m.start(), m.end(), title, full))
     return out
@@ -80,3 +83,13 @@ def short_form(full: str, extra: tuple[str, ...] = ()) -> str | None:
     ok, _ = laws(extra)
     short = [k for k, v in ok.items() if v == full and k != full]
     return short[0] if short else None
+
+
+def _misspelt_ending(title: str, ok: dict[str, str]) -> str | None:
+    for ending in ("条例", "办法", "规定", "规则", "细则"):
+        name = title[:-2] + ending
+        if len(title) > 4 and name in ok and name != title:
+            edit = classify(title, name)
+            if edit and edit[0] == "replaced" and confusable(title[edit[1]], name[edit[1]]):
+                return ok[name]
+    return None

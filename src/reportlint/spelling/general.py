@@ -1,0 +1,152 @@
+"""General wrong-character detection for text no name list covers (SIGHAN-style).
+
+For a sentence, the suspects are the characters jieba cannot explain: a Han character left as a word
+of its own that is rarely one (朋唷 → 朋/唷), or a word jieba's HMM made up (no dictionary has it). Each
+suspect is tried against its same-sound and look-alike characters (``data.candidates_for``); a
+replacement is proposed when it completes a dictionary word around the suspect that is much more
+frequent than any word the original character forms there (``ratio``, ``min_freq``). Nothing but
+jieba's dictionary and the confusion sets is used: no language model, no download.
+
+``correct(sentence)`` -> (corrected sentence, [(index, wrong, right)]). ``lint_mode=True`` asks for
+far stronger evidence and leaves alone what looks like a name (a character next to a place suffix or
+after a surname-like single character), for use inside reports.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+from reportlint.spelling.data import candidates_for, same_sound_or_shape
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# characters that stand alone as words all the time: never suspects on their own
+_FREE = set("的了是在和与及对为将把被从向于并也都就又而我你他她它们这那有无不没个年月日人大小多少上下中内外前后里"
+            "来去到说要会能可以好很更最还再才只已之其所者等给让使着过地得吗呢吧啊呀哦么一二三四五六七八九十百千万亿两")
+
+
+# in reports, a character this common (jieba frequency) is never a suspect on its own
+RARE_CHAR = 300
+# outside reports (SIGHAN), a word rarer than this is also suspect (在坐 for 在座 is a rare word)
+RARE_WORD = 30
+
+
+@cache
+def _freq():
+    from reportlint.nlp import tokenizer
+
+    return tokenizer().FREQ
+
+
+def _best_word(s: str, i: int, freq, max_len: int = 4) -> int:
+    """The highest dictionary frequency of a word of 2..max_len characters of ``s`` covering index i."""
+    best = 0
+    n = len(s)
+    for length in range(2, max_len + 1):
+        for a in range(max(0, i - length + 1), min(i, n - length) + 1):
+            f = freq.get(s[a:a + length], 0) or 0
+            if f > best:
+                best = f
+    return best
+
+
+def suspects(sentence: str, words: list[str], freq, lint_mode: bool) -> list[int]:
+    out = []
+    k = 0
+    for w in words:
+        if _HAN.match(w[0]):
+            if len(w) == 1 and w not in _FREE:
+                out.append(k)
+            elif len(w) > 1 and (freq.get(w, 0) or 0) < (0 if lint_mode else RARE_WORD):
+                out.extend(range(k, k + len(w)))
+        k += len(w)
+    return out
+
+
+# the sum of all frequencies in jieba 0.42's dict.txt (its unigram model's denominator)
+_JIEBA_TOTAL = 60101967
+
+
+def _route_score(text: str) -> float:
+    """Log-probability of the best segmentation of ``text`` under jieba's unigram model, as jieba's
+    ``Tokenizer.calc`` computes it: words of its dictionary (up to five characters) or single characters,
+    each scoring log(frequency or 1 / total)."""
+    freq = _freq()
+    logt = math.log(_JIEBA_TOTAL)
+    n = len(text)
+    best = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        score = None
+        for length in range(1, min(5, n - i) + 1):
+            f = freq.get(text[i:i + length], 0) or 0
+            if length == 1 or f > 0:
+                s = math.log(f or 1) - logt + best[i + length]
+                if score is None or s > score:
+                    score = s
+        best[i] = score if score is not None else -logt
+    return best[0]
+
+
+def correct(sentence: str, lint_mode: bool = False, margin: float = 2.0,
+            min_freq: int = 200) -> tuple[str, list[tuple[int, str, str]]]:
+    """Replace a suspect character when the best segmentation of the nine characters around it gains
+    more than ``margin`` (natural log, e^4 ≈ 55 times likelier) and forms a word of ``min_freq``."""
+    from reportlint.nlp import cut
+
+    freq = _freq()
+    if lint_mode:
+        margin, min_freq = max(margin, 6.0), max(min_freq, 1000)
+    words = [w for w in cut(sentence) if w]
+    chars = list(sentence)
+    edits: list[tuple[int, str, str]] = []
+    for i in suspects(sentence, words, freq, lint_mode):
+        c = chars[i]
+        if lint_mode and (_name_like(sentence, i) or (freq.get(c, 0) or 0) >= RARE_CHAR
+                          or _best_word(sentence, i, freq) > 0):
+            continue  # in reports only a rare character that forms no word at all is suspect (菅造, 预箅)
+        cur = "".join(chars)
+        a, b = max(0, i - 4), min(len(cur), i + 5)
+        base = _route_score(cur[a:b])
+        best: tuple[float, str] | None = None
+        alts = candidates_for(c) if lint_mode else same_sound_or_shape(c)
+        for alt in alts:
+            if not _HAN.match(alt):
+                continue
+            trial = cur[:i] + alt + cur[i + 1:]
+            if _best_word(trial, i, freq) < min_freq:
+                continue
+            gain = _route_score(trial[a:b]) - base
+            if gain > margin and (best is None or gain > best[0]):
+                best = (gain, alt)
+        if best is not None:
+            chars[i] = best[1]
+            edits.append((i, c, best[1]))
+    return "".join(chars), edits
+
+
+_PLACE_SUFFIX = set("省市县区镇乡村街路巷社组州旗盟")
+
+
+def _name_like(s: str, i: int) -> bool:
+    """A character inside what reads like a place name: one or two characters before a place suffix."""
+    if i + 1 < len(s) and s[i + 1] in _PLACE_SUFFIX:
+        return True
+    return i + 2 < len(s) and s[i + 2] in _PLACE_SUFFIX
+
+
+_SENTENCE = re.compile(r"[^。；！？!?\n]+")
+
+
+def lint_typos(text: str) -> list[tuple[int, str, str]]:
+    """(index in text, wrong, right) for the rare characters that form no word where they stand and
+    whose same-sound or look-alike replacement completes a common word (预箅 → 预算)."""
+    freq = _freq()
+    out = []
+    for m in _SENTENCE.finditer(text):
+        sent = m.group(0)
+        if not any(_HAN.match(ch) and (freq.get(ch, 0) or 0) < RARE_CHAR for ch in sent):
+            continue
+        _, edits = correct(sent, lint_mode=True)
+        out += [(m.start() + i, a, b) for i, a, b in edits]
+    return out
