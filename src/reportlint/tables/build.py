@@ -214,7 +214,7 @@ def _pdf_tables(doc: Document) -> list[Table]:
         if info.page is not None:
             pages.setdefault(info.page, []).append(i)
     raw_lines = doc.raw.split("\n")
-    page_texts = [[raw_lines[i] for i in pages[p]] for p in sorted(pages)]
+    page_texts = [[raw_lines[i] for i in pages.get(p, [])] for p in range(1, max(pages, default=0) + 1)]
     try:
         found = find_tables(path.read_bytes(), page_texts)
     except OSError:
@@ -227,14 +227,12 @@ def _pdf_tables(doc: Document) -> list[Table]:
         _locate(doc, rows, pages.get(ft.page, []), ft.page, ft.index)
         last = out[-1] if out else None
         if last is not None and ft.top and ft.page == prev_page + 1 and last.width == width:
-            base = len(last.rows)
             for row in rows:
                 if all(not c.text.strip() for c in row):
                     continue
                 for c in row:
                     c.row = len(last.rows)
                 last.rows.append(row)
-            del base
         else:
             unit = unit_of(ft.above.splitlines()[-2:] + [c.text for r in rows[:3] for c in r])
             caption = next((ln for ln in reversed(ft.above.splitlines()) if "表" in ln), "")

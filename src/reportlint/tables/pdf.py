@@ -57,16 +57,15 @@ def find_tables(data: bytes, pages: list[list[str]]) -> tuple[PdfTable, ...]:
                     rows = tuple(tuple(None if c is None else c for c in r) for r in tb.extract())
                     if not rows or max(len(r) for r in rows) < 2:
                         continue  # a frame around prose
-                    filled = [c for r in rows for c in r if c and c.strip()]
-                    if not any(_FIGURE.search(c) for c in filled) and len(rows) > 1 and not filled:
-                        continue
+                    if not any(c and c.strip() for r in rows for c in r):
+                        continue  # an empty frame
                     merges = _merges(tb, rows)
                     above = page.crop((0, 0, page.width, max(1, tb.bbox[1]))).extract_text() or ""
                     lines = [ln for ln in above.splitlines() if ln.strip()]
                     top = not any(_CAPTION.search(ln) for ln in lines) and k == 0 and len(lines) <= 2
                     k += 1
                     out.append(PdfTable(i + 1, k, rows, merges, "\n".join(lines[-4:]), top))
-    except Exception:
+    except Exception:  # pdfminer failing on a page must not stop the text checks
         return tuple(out)
     return tuple(out)
 
