@@ -159,3 +159,11 @@ def test_qizhong_rows_may_list_only_some_parts():
 def test_a_qizhong_column_is_not_a_part():
     text = "项目 | 本年收入合计 | 财政拨款收入 | 事业收入 | 其中：教育收费\n合计 | 100.00 | 70.00 | 30.00 | 20.00\n"
     assert table_findings(lint(text)) == []
+
+
+def test_unmarked_rows_under_marked_rows_are_their_items():
+    # 三、 has no items listed: the 合计 is the sum of 一、二、三、, not of the unmarked item rows
+    text = ("项目 | 金额\n一、工资福利支出 | 100.00\n基本工资 | 60.00\n津贴补贴 | 40.00\n二、商品和服务支出 | 50.00\n"
+            "办公费 | 50.00\n三、对个人和家庭的补助 | 20.00\n合计 | 170.00\n")
+    assert table_findings(lint(text)) == []
+    assert [f.rule for f in table_findings(lint(text.replace("合计 | 170.00", "合计 | 150.00")))] == ["sum-mismatch"]

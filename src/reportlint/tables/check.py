@@ -113,6 +113,21 @@ def tolerance(c: Cell) -> Decimal:
     return Decimal("0.5") if n.percent else Decimal(0)
 
 
+def _depths(styles: list[int]) -> list[int]:
+    """Nesting depth of rows from their marker styles, as headings nest: the first style seen is the top
+    level, a style not seen yet goes one level down, a style seen before goes back up to its level
+    (一、 rows with unmarked rows under them; an unmarked row with 一、 rows under it)."""
+    stack: list[int] = []
+    out = []
+    for st in styles:
+        if st in stack:
+            del stack[stack.index(st) + 1:]
+        else:
+            stack.append(st)
+        out.append(len(stack) - 1)
+    return out
+
+
 def level(label: str) -> int:
     for pat, lv in _MARKERS:
         if pat.match(label):
@@ -237,8 +252,13 @@ class _Checker:
 
         def close(i: int, parts_of: list[tuple[int, int]]) -> None:
             label = self._label(self.body[i], label_col)
-            top = min(lv for _, lv in parts_of)
-            parts = [j for j, lv in parts_of if lv == top]
+            if codes:
+                top = min(lv for _, lv in parts_of)
+                parts = [j for j, lv in parts_of if lv == top]
+            else:
+                top = 0
+                parts = [j for j, d in zip((j for j, _ in parts_of), _depths([lv for _, lv in parts_of]),
+                                           strict=True) if d == 0]
             for c in nums:
                 self._add([self.body[i][c]], [self.body[j][c] for j in parts], f"“{label}”行",
                           single=bool(codes) and top >= 1)
