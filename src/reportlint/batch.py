@@ -410,7 +410,10 @@ class WorkerPool:
         if w["task"] is None:
             if not w["ready"]:  # died while starting up: the environment is broken, not a report
                 w["proc"].join(1)
-                raise RuntimeError(f"检查进程无法启动（{_signal_name(w['proc'].exitcode)}）")
+                from reportlint.errors import ReportlintError
+
+                raise ReportlintError(f"检查进程无法启动（{_signal_name(w['proc'].exitcode)}），请先用 reportlint check "
+                                      "检查单个文件 (scan worker failed to start)")
             return None
         path, key = w["task"]
         w["task"] = None
