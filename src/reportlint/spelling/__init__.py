@@ -114,7 +114,17 @@ def own_names(unit_name: str | None, text: str = "") -> list[str]:
         m = _PLACE.match(u)
         if m and 3 <= len(m.group(1)) < len(u):
             names.append(m.group(1))
+        names += [p for p in _parent_places(u) if len(p) >= 4]
     return list(dict.fromkeys(names))
+
+
+def _parent_places(unit: str) -> list[str]:
+    """The unit's place and its parents from the division data (广西壮族自治区, 黑龙江省 …)."""
+    try:
+        from reportlint.places import place_chain
+    except ImportError:  # pragma: no cover - the divisions module is optional here
+        return []
+    return [p.name for p in place_chain(unit) if p.known]
 
 
 def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
