@@ -342,7 +342,7 @@ def _excerpt(out: Structure, ptexts: list[str]) -> None:
             out.excerpt_start = True
             out.notes.append(f"文本从中间开始（第一个标题是{first.label}），其前的序号不检查")
     last = ptexts[-1].rstrip()
-    if last and len(last) > 20 and (_is_han(last[-1]) or last[-1] in "，,、《“（(") and not match_marker(last):
+    if last and (last[-1] in "，,、《“（(‘【" or (len(last) > 20 and _is_han(last[-1]))) and not match_marker(last):
         out.excerpt_end = True
         out.notes.append("文本在句中结束（摘录），末尾未闭合的括号和引号不检查")
 

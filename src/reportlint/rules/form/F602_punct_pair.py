@@ -1,8 +1,10 @@
 """A paired punctuation mark without its other half in a paragraph.
 
-**Finds**: （ “ 《 〔 【 ‘ never closed in their paragraph (after reflow, so pairs wrapped over PDF
+**Finds**: （ ( “ 《 〔 【 ‘ never closed in their paragraph (after reflow, so pairs wrapped over PDF
 lines are whole), and closers without an opener; a closer that skips an open inner mark reports
-the inner one.
+the inner one. Half-width brackets are brackets: ( pairs with ) as a writer reads them, and a pair
+of mixed width （…) is reported once with the fix; an opener and a closer of different kinds that
+face each other (“纲要（草案）》) are reported once as one wrong pair.
 
 **Why a reviewer cares**: an unclosed 《 or “ makes the reader guess where a title or a quotation
 ends; it is usually a character lost in copying.
@@ -15,7 +17,10 @@ ends; it is usually a character lost in copying.
 **Fix**: add the missing mark.
 
 **Leaves alone**: a “ that opens a paragraph of a multi-paragraph quotation (the next paragraph
-opens with “ too); half-width brackets (``punct-halfwidth``).
+opens with “ too); a pair split over two lines that the reflow kept apart (a line that does not end
+a sentence, whose opener the next line closes); the ) of a list marker 1) or a); brackets inside a
+URL; a site widget 【字体: whose 】 is not in the text; the end of an excerpt cut inside a pair (the
+text ends mid-sentence: said once as a note).
 
 **Source**: GB/T 15834-2011 标点符号用法 (引号, 括号, 书名号 come in pairs).
 """
@@ -24,13 +29,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from reportlint.document.model import Paragraph
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
 
-_PAIRS = {"（": "）", "“": "”", "《": "》", "〔": "〕", "【": "】", "‘": "’"}
-_CLOSERS = {v: k for k, v in _PAIRS.items()}
-_PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+_PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〔": "〕", "【": "】", "‘": "’"}
+_FAMILY = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《",
+           "〔": "〔", "〕": "〔", "【": "【", "】": "【", "‘": "‘", "’": "‘"}
+_OPENERS = set(_PAIRS)
+_PAIR_CHARS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+_LIST_CLOSER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})[)）]")
+_URL = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+\-]+")
+_WIDGET = re.compile(r"【[\u4e00-\u9fff]{1,4}[:：]")
+_SENTENCE_END = "。！？!?；;"
 
 
 @rule("punct-pair", "F602", "warning", "form",
@@ -40,30 +53,107 @@ _PAIR_CHARS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + 
 def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
     text = doc.text
-    for k, p in enumerate(doc.paragraphs):
-        stack: list[tuple[str, int]] = []
-        for bm in _PAIR_CHARS.finditer(text, p.start, p.end):
-            i, ch = bm.start(), bm.group(0)
-            if ch in _PAIRS:
-                # “ opening a new paragraph of a multi-paragraph quotation is not closed there
-                stack.append((ch, i))
-            elif ch in _CLOSERS:
-                want = _CLOSERS[ch]
-                if stack and stack[-1][0] == want:
-                    stack.pop()
-                elif any(o == want for o, _ in stack):
-                    while stack and stack[-1][0] != want:
-                        o, pos = stack.pop()
-                        yield _unclosed(ctx, o, pos)
-                    stack.pop()
-                else:
-                    yield ctx.report(i, i + 1, f"“{ch}”没有对应的“{want}”")
-        nxt = doc.paragraphs[k + 1] if k + 1 < len(doc.paragraphs) else None
-        for o, pos in stack:
-            if o == "“" and pos == p.start and nxt is not None and text[nxt.start] == "“":
+    paras = _chains(text, doc.paragraphs)
+    loose = [_unmatched(text, p.start, p.end) for p in paras]
+    out: list[Finding] = []
+    for k, p in enumerate(paras):
+        items, mixed = loose[k]
+        for o, c in mixed:
+            inner = text[o + 1:c]
+            fix = f"{_full(text[o])}{inner}{_PAIRS[_full(text[o])]}" if len(inner) <= 40 else ""
+            out.append(ctx.report(o, c + 1, f"括号全角半角混用：“{text[o]}”与“{text[c]}”配成一对，应同为全角",
+                                  suggestion=fix))
+        nxt = paras[k + 1] if k + 1 < len(paras) else None
+        if nxt is not None and text[p.end - 1] not in _SENTENCE_END:
+            # a pair wrapped over two lines that stayed two paragraphs: the next line closes it
+            later = loose[k + 1][0]
+            while items and items[-1][0] == "open" and later and later[0][0] == "close" \
+                    and _FAMILY[text[items[-1][1]]] == _FAMILY[text[later[0][1]]]:
+                items.pop()
+                later.pop(0)
+        last = k == len(paras) - 1
+        i = 0
+        while i < len(items):
+            kind, pos = items[i]
+            ch = text[pos]
+            if (kind == "open" and i + 1 < len(items) and items[i + 1][0] == "close"
+                    and _FAMILY[text[items[i + 1][1]]] != _FAMILY[ch] and items[i + 1][1] - pos <= 40):
+                c = items[i + 1][1]
+                out.append(ctx.report(pos, c + 1, f"“{ch}”与“{text[c]}”不是一对：{ch}…{text[c]}"))
+                i += 2
                 continue
-            yield _unclosed(ctx, o, pos)
+            i += 1
+            if kind == "inner":
+                out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_PAIRS[ch]}”"))
+                continue
+            if kind == "close":
+                out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_opener(ch)}”"))
+                continue
+            if ch == "“" and pos == p.start and nxt is not None and text[nxt.start] == "“":
+                continue  # a multi-paragraph quotation reopens in the next paragraph
+            if ch == "【" and _WIDGET.match(text, pos):
+                continue  # a site widget (【字体: 大 中 小】) whose closer is not in the stored text
+            if last and doc.excerpt_end:
+                continue  # the excerpt is cut inside the pair
+            out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_PAIRS[ch]}”"))
+    yield from out
 
 
-def _unclosed(ctx: RuleContext, o: str, pos: int) -> Finding:
-    return ctx.report(pos, pos + 1, f"“{o}”没有对应的“{_PAIRS[o]}”")
+@dataclass
+class _Span:
+    start: int
+    end: int
+
+
+def _chains(text: str, paragraphs: list[Paragraph]) -> list[_Span]:
+    """Paragraphs joined where a full line does not end its sentence (text wrapped over lines that
+    stayed separate paragraphs, as in a PDF whose layout was not rebuilt); short lines (table cells)
+    stay on their own."""
+    out: list[_Span] = []
+    joined = False
+    for p in paragraphs:
+        if joined:
+            out[-1].end = p.end
+        else:
+            out.append(_Span(p.start, p.end))
+        joined = p.end - p.start >= 20 and text[p.end - 1] not in _SENTENCE_END + "：:"
+    return out
+
+
+def _unmatched(text: str, start: int, end: int) -> tuple[list[tuple[str, int]], list[tuple[int, int]]]:
+    """Unmatched openers and closers of a paragraph, in order, and the mixed-width bracket pairs."""
+    skip = {m.end() - 1 for m in _LIST_CLOSER.finditer(text, start, end)}
+    for m in _URL.finditer(text, start, end):
+        skip.update(range(m.start(), m.end()))
+    stack: list[int] = []
+    items: list[tuple[str, int]] = []
+    mixed: list[tuple[int, int]] = []
+    for bm in _PAIR_CHARS.finditer(text, start, end):
+        i, ch = bm.start(), bm.group(0)
+        if i in skip:
+            continue
+        if ch in _OPENERS:
+            stack.append(i)
+            continue
+        fam = _FAMILY[ch]
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if _FAMILY[text[stack[d]]] == fam), None)
+        if depth is None:
+            items.append(("close", i))
+            continue
+        for d in stack[depth + 1:]:
+            items.append(("inner", d))  # skipped by an outer closer: never closed, wherever the text ends
+        o = stack[depth]
+        del stack[depth:]
+        if fam == "（" and (text[o] == "（") != (ch == "）"):
+            mixed.append((o, i))
+    items.extend(("open", d) for d in stack)
+    items.sort(key=lambda it: it[1])
+    return items, mixed
+
+
+def _full(ch: str) -> str:
+    return "（" if ch in "（(" else ch
+
+
+def _opener(ch: str) -> str:
+    return {v: k for k, v in _PAIRS.items() if k != "("}[ch] if ch != ")" else "("

@@ -15,8 +15,10 @@ missing item is the mark of a sentence deleted or pasted without renumbering.
 
 **Fix**: renumber the enumeration; the suggestion gives the expected word.
 
-**Leaves alone**: a new enumeration under the next heading; 一是 inside a word (only at a sentence
-or clause start, after 。；：，！？ or a line break).
+**Leaves alone**: a new enumeration under the next heading or after a numbered item inside the
+paragraph ((一)…一是…(二)…一是); 一是 inside a word (only at a sentence or clause start, after
+。；：，！？ or a line break); the same item repeated word for word (a passage pasted twice, which is
+``boilerplate-internal``'s business, not a numbering slip).
 
 **Source**: editorial convention of 党政机关 narrative writing (an enumeration counts up by one);
 no numbered clause of a standard rests on it, which is why it is a warning.
@@ -44,22 +46,31 @@ def enum_sequence(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
     text = doc.text
     prev: dict[str, int] = {}
+    after: dict[str, str] = {}  # the words that follow the last item of each kind
     section = None
+    inline = [h.start for h in doc.headings if h.inline]  # items of a list inside a paragraph
+    k = 0
     for p in doc.paragraphs:
         if p.heading is not None or p.section is not section:
             prev = {}  # a new heading interrupts (and restarts) any enumeration
             section = p.section
         for m in _ENUM.finditer(text, p.start, p.end):
+            while k < len(inline) and inline[k] < m.start():
+                prev = {}  # so does a numbered item inside the paragraph ((一)…一是…(二)…一是)
+                k += 1
             kind = "是" if m.group(1) else "第"
             n = cn_to_int(m.group(1) or m.group(2))
             word = m.group(0).strip()
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             last = prev.get(kind)
+            follows, after[kind] = after.get(kind), text[m.end():m.end() + 8]
             if n == 1:
                 prev[kind] = 1
                 continue
             if last is None:
                 yield ctx.report(start, m.end(), f"列举“{word}”之前没有“{_enum_word(kind, 1)}”，序列不从一开始")
+            elif n == last and follows == after[kind]:
+                pass  # the same item twice, word for word: a repeated passage, not a numbering slip
             elif n == last:
                 yield ctx.report(start, m.end(), f"列举重复：前面已有“{_enum_word(kind, n)}”，此处应为"
                                  f"“{_enum_word(kind, n + 1)}”", suggestion=_enum_word(kind, n + 1))
