@@ -26,6 +26,7 @@ Units, cue words and patterns are data in ``lexicons/claims.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -200,6 +201,22 @@ def _pat() -> dict[str, re.Pattern[str]]:
 # ---------------------------------------------------------------- builder
 
 
+class _Index:
+    """Claims sorted by start; range queries by bisection (no scan of a paragraph's claims per cue)."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = sorted(claims, key=lambda c: c.start)
+        self.starts = [c.start for c in self.claims]
+
+    def starting(self, lo: int, hi: int) -> list[Claim]:
+        """Claims that start in [lo, hi)."""
+        return self.claims[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+    def between(self, lo: int, hi: int) -> list[Claim]:
+        """Claims that lie within [lo, hi)."""
+        return [c for c in self.starting(lo, hi) if c.end <= hi]
+
+
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -211,7 +228,10 @@ class _Builder:
         self.by_para: dict[int, list[Claim]] = {}
         for c in self.claims:
             self.by_para.setdefault(c.paragraph, []).append(c)
+        self.index = {k: _Index(v) for k, v in self.by_para.items()}
+        self.summable = {k: _Index([c for c in v if c.kind in SUMMABLE]) for k, v in self.by_para.items()}
         self.rel = Relations()
+        self.sums_of: dict[int, list[Sum]] = {}  # id(total) -> its sums
         self.not_level: set[int] = set()  # ids of claims that are increments, change ends or per-capita
 
     def build(self) -> Relations:
@@ -249,6 +269,20 @@ class _Builder:
                         self.rel.changes.append(Change(a, c, verb))
                         self.not_level.update((id(a), id(c)))
 
+    @property
+    def change_to(self) -> dict[int, Change]:
+        got = self.__dict__.get("_change_to")
+        if got is None:
+            got = self.__dict__["_change_to"] = {id(ch.after): ch for ch in self.rel.changes}
+        return got
+
+    @property
+    def increment_ids(self) -> set[int]:
+        got = self.__dict__.get("_increment_ids")
+        if got is None:
+            got = self.__dict__["_increment_ids"] = {id(c) for c in self.rel.increments}
+        return got
+
     def level(self, c: Claim) -> bool:
         """A plain level figure: not an increment, a change end or a per-capita figure."""
         return c.kind in SUMMABLE and id(c) not in self.not_level
@@ -259,8 +293,8 @@ class _Builder:
         pat = _pat()
         paras = self.doc.paragraphs
         for p in paras:
-            claims = [c for c in self.by_para.get(p.index, []) if c.kind in SUMMABLE]
-            if not claims:
+            idx = self.summable.get(p.index)
+            if idx is None or not idx.claims:
                 continue
             following = self._following(p)
             for m in pat["any_cue"].finditer(text, p.start, p.end):
@@ -270,10 +304,13 @@ class _Builder:
                 if not self.doc.is_boundary(k) or (word != "含" and not self.doc.is_boundary(m.end())):
                     continue
                 if pat["sum_after"].fullmatch(word):
-                    got = self._sum_after(p, claims, k, word)
-                    self.rel.sums.extend([got] if got is not None else [])
+                    got = self._sum_after(p, idx, k, word)
+                    found = [got] if got is not None else []
                 else:
-                    self.rel.sums.extend(self._sum_before(p, claims + following, k, word))
+                    found = self._sum_before(p, idx, following, k, word)
+                for rel in found:
+                    self.rel.sums.append(rel)
+                    self.sums_of.setdefault(id(rel.total), []).append(rel)
 
     def _following(self, p: Paragraph) -> list[Claim]:
         """Claims of the next paragraph when ``p`` ends mid-sentence (a list wrapped onto the next line)."""
@@ -285,19 +322,19 @@ class _Builder:
             return []
         return [c for c in self.by_para.get(nxt.index, []) if c.kind in SUMMABLE]
 
-    def _sum_before(self, p: Paragraph, claims: list[Claim], k: int, word: str) -> list[Sum]:
+    def _sum_before(self, p: Paragraph, idx: _Index, following: list[Claim], k: int, word: str) -> list[Sum]:
         """Totals before the cue, parts after it: one relation per unit family among the parts
         ("共计113个,财政资金3267.28万元。其中…79个…3038.38万元" gives a count and an amount relation)."""
         text, b = self.text, self.b
         g0 = b.group_start(k, p.start)
-        before = [c for c in claims if g0 <= c.start and c.end <= k]
+        before = idx.between(g0, k)
         confidence = 1.0
         if not before:
             s0 = b.sentence_start(k, p.start)
             if text[s0:k].strip(" ，,：:") or s0 <= p.start:
                 return []  # the cue opens mid-sentence with no figure before it
             prev = b.sentence_start(s0 - 1, p.start)
-            before = [c for c in claims if prev <= c.start and c.end <= s0]
+            before = idx.between(prev, s0)
             confidence = 0.8
         # the end of the parts
         m_end = k + len(word)
@@ -323,10 +360,9 @@ class _Builder:
                 end = i
                 break
             nested[i - m_end] = depth > 0 or ch in "）)"
-        inside = [c for c in claims if m_end <= c.start and c.end <= end and c.paragraph == p.index
-                  and not nested[c.start - m_end]]
+        inside = [c for c in idx.between(m_end, end) if not nested[c.start - m_end]]
         if end >= p.end and not in_bracket:
-            wrapped = [c for c in claims if c.paragraph != p.index]
+            wrapped = following
             if wrapped:
                 w_end = b.group_end(wrapped[0].start, self.doc.paragraphs[wrapped[0].paragraph].end)
                 more = [c for c in wrapped if c.end <= w_end]
@@ -334,9 +370,8 @@ class _Builder:
                     inside += more
                     confidence = min(confidence, 0.8)
         covered = bytearray(max(0, end - m_end))
-        for c in self.by_para.get(p.index, []):
-            if m_end <= c.start < end:
-                covered[c.start - m_end:min(c.end, end) - m_end] = b"\x01" * (min(c.end, end) - c.start)
+        for c in self.index[p.index].starting(m_end, end):
+            covered[c.start - m_end:min(c.end, end) - m_end] = b"\x01" * (min(c.end, end) - c.start)
         unread = any(text[i].isdigit() and not covered[i - m_end] and not nested[i - m_end] for i in range(m_end, end))
         out = []
         for fam in dict.fromkeys(unit_family(c) for c in inside if self.level(c)):
@@ -366,15 +401,15 @@ class _Builder:
         text, b = self.text, self.b
         colon = bool(re.match(r"[：:]", text[k + len(word):k + len(word) + 1]))
         crossed = False
-        mine = self.by_para.get(p.index, [])
+        mine = self.index[p.index]
         while end < p.end and text[end] in "；;":
             seg_end = b.group_end(end + 1, p.end)
             cue = _pat()["any_cue"].search(text, end + 1, seg_end)
             if cue is not None:  # the segment ends the list at its own cue (…218.07万元，分别是：)
                 seg_end = cue.start()
             seg = text[end + 1:seg_end]
-            inside = [c for c in mine if c.start > end and c.end <= seg_end]
-            earlier = [c for c in mine if k < c.start < end]
+            inside = mine.between(end + 1, seg_end)
+            earlier = mine.starting(k + 1, end)
             if not inside or not earlier:
                 break
             sibling = any(_shared_tail(inside[0].indicator, e.indicator, 2) for e in earlier)
@@ -385,18 +420,18 @@ class _Builder:
                 break
         return end, crossed
 
-    def _sum_after(self, p: Paragraph, claims: list[Claim], k: int, word: str) -> Sum | None:
+    def _sum_after(self, p: Paragraph, idx: _Index, k: int, word: str) -> Sum | None:
         """Parts before 合计/总计/共计, the total right after it."""
         text, b = self.text, self.b
         e = k + len(word)
-        after = [c for c in claims if c.start >= e and c.start - e <= 4]
+        after = idx.starting(e, e + 5)
         if not after or not self.level(after[0]):
             return None
         total = after[0]
         s0 = b.group_start(k, p.start)
         # parts with their own breakdowns (…1884万元，其中：1478万元（含…）…，合计6449万元): the sub-parts are not parts
-        sub = {id(x) for rel in self.rel.sums if s0 <= rel.total.start < k for x in rel.parts}
-        parts = [c for c in claims if s0 <= c.start and c.end <= k and same_family(c, total) and self.level(c)
+        sub = {id(x) for c in idx.between(s0, k) for rel in self.sums_of.get(id(c), ()) for x in rel.parts}
+        parts = [c for c in idx.between(s0, k) if same_family(c, total) and self.level(c)
                  and id(c) not in sub]
         if len(parts) < 2 or _nested_levels(parts):
             return None
@@ -420,13 +455,13 @@ class _Builder:
         rates = lex()["rates"]
         pending: list[tuple[Claim, Claim, str, int]] = []  # (numerator, rate, name, sentence start)
         for cs in self.by_para.values():
-            for i, r in enumerate(cs):
+            for r in cs:
                 if r.kind != "percent" or not r.exact:
                     continue
                 p = self.doc.paragraphs[r.paragraph]
                 g0 = b.group_start(r.start, p.start)
                 s0 = b.sentence_start(r.start, p.start)
-                before = [c for c in cs[:i] if c.kind in SUMMABLE and c.start >= g0]
+                before = self.summable[r.paragraph].between(g0, r.start)
                 growth = self._growth(r, before, g0)
                 if growth is not None:
                     if growth is not False:
@@ -472,10 +507,10 @@ class _Builder:
         gap = text[prev.end:r.start - len(m.group(0))]
         if gap.strip(" ，,"):
             return False  # words between the figure and the growth word: another statement
-        change = next((ch for ch in self.rel.changes if ch.after is prev), None)
+        change = self.change_to.get(id(prev))
         if change is not None:
             return Ratio(r, change.after, change.before, "增长率", 0.9, growth="change", decrease=decrease)
-        if any(x is prev for x in self.rel.increments):
+        if id(prev) in self.increment_ids:
             levels = [c for c in before[:-1] if self.level(c) and same_family(c, prev)]
             dec = bool(re.search(r"(?:减少|下降|降低|节约|少)了?$", prev.indicator))
             if levels and dec == decrease:
@@ -539,7 +574,7 @@ class _Builder:
         for c in self.claims:
             if c.kind not in ("amount", "count", "percent", "permille") or not c.exact:
                 continue
-            if id(c) in self.not_level or any(id(c) == id(r) for r in self.rel.increments):
+            if id(c) in self.not_level:
                 continue
             key = self._identity(c)
             if key is None:
@@ -561,7 +596,7 @@ class _Builder:
         text, b = self.text, self.b
         p = self.doc.paragraphs[c.paragraph]
         g0 = b.group_start(c.start, p.start)
-        own = text[g0:b.clause_end(c.end, p.end)]
+        own = text[max(g0, c.start - 80):min(b.clause_end(c.end, p.end), c.end + 40)]
         pat = _pat()
         if pat["plan"].search(own) or re.search(r"增加|减少|增长|下降|新增|其中|比上年|较上年|同比|以来", c.indicator):
             return None
@@ -588,7 +623,7 @@ class _Builder:
         else:
             clause_start = b.clause_start(c.start, g0)
             weak = len(measure) < 8 or re.match(r"[已于并均另]|实际|全年", measure)
-            if weak and clause_start > g0 and any(g0 <= o.start < clause_start for o in self.by_para[c.paragraph]):
+            if weak and clause_start > g0 and self.index[c.paragraph].starting(g0, clause_start):
                 start = g0
                 while True:  # skip clauses that are only an enumerator: 第二，… / 一是，…
                     first = text[start:b.clause_end(start + 1, clause_start)]
@@ -616,27 +651,30 @@ class _Builder:
     # ---- scores
     def _scores(self) -> None:
         text, b = self.text, self.b
-        for cs in self.by_para.values():
-            scores = [c for c in cs if c.kind == "score"]
-            p = self.doc.paragraphs[cs[0].paragraph]
+        for para, cs in self.by_para.items():
+            scores = _Index([c for c in cs if c.kind == "score"])
+            if not scores.claims:
+                continue
+            p = self.doc.paragraphs[para]
             for g in (c for c in cs if c.kind == "grade"):
                 s0, s1 = b.sentence_start(g.start, p.start), b.sentence_end(g.end, p.end)
-                near = [c for c in scores if s0 <= c.start < s1 and is_total_score(c)]
+                near = [c for c in scores.starting(s0, s1) if is_total_score(c)]
                 if near:
                     self.rel.score_grades.append(ScoreGrade(min(near, key=lambda c: abs(c.start - g.start)), g))
-            totals = [c for c in scores if c.extra.get("role") == "score"
+            totals = [c for c in scores.claims if c.extra.get("role") == "score"
                       and re.search(r"总分|总得分|得分合计|合计|综合得分", c.indicator)]
-            subs = [c for c in scores if c.extra.get("role") == "score" and _SUB_SCORE.search(c.indicator)
-                    and c not in totals]
+            subs: dict[int, list[Claim]] = {}
+            for c in scores.claims:
+                if c.extra.get("role") == "score" and _SUB_SCORE.search(c.indicator) and c not in totals:
+                    subs.setdefault(b.sentence_start(c.start, p.start), []).append(c)
             for t in totals:
-                st = b.sentence_start(t.start, p.start)
-                parts = [c for c in subs if b.sentence_start(c.start, p.start) == st]
+                parts = subs.get(b.sentence_start(t.start, p.start), [])
                 if len(parts) >= 2:
                     self.rel.score_sums.append(ScoreSum(t, tuple(parts)))
-            for w in scores:
+            for w in scores.claims:
                 if w.extra.get("role") not in ("weight", "full"):
                     continue
-                after = [c for c in scores if c.start > w.end and c.start - w.end <= 8 and c.extra.get("role") == "score"]
+                after = [c for c in scores.starting(w.end + 1, w.end + 9) if c.extra.get("role") == "score"]
                 if after and not re.search("[，,。；;]", text[w.end:after[0].start]):
                     self.rel.score_weights.append(ScoreWeight(w, after[0]))
 
