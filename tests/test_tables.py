@@ -167,3 +167,11 @@ def test_unmarked_rows_under_marked_rows_are_their_items():
             "办公费 | 50.00\n三、对个人和家庭的补助 | 20.00\n合计 | 170.00\n")
     assert table_findings(lint(text)) == []
     assert [f.rule for f in table_findings(lint(text.replace("合计 | 170.00", "合计 | 150.00")))] == ["sum-mismatch"]
+
+
+def test_columns_nested_in_another_are_not_counted_twice():
+    # a “三公” header flattened to one row: 公务用车购置及运行费 is followed by its two parts
+    text = ("项目 | 合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务用车购置费 | 公务用车运行费 | 公务接待费\n"
+            "预算数 | 30.00 | 5.00 | 20.00 | 12.00 | 8.00 | 5.00\n决算数 | 28.00 | 4.00 | 19.00 | 12.00 | 7.00 | 5.00\n")
+    assert table_findings(lint(text)) == []
+    assert [f.rule for f in table_findings(lint(text.replace("决算数 | 28.00", "决算数 | 29.00")))] == ["sum-mismatch"]

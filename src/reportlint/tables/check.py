@@ -326,12 +326,36 @@ class _Checker:
                 pending.append(c)
         if first is not None and pending:
             groups.append((first, pending))
-        for total, parts in groups:
-            if len(parts) < 2 and not parts:
+        for total, columns in groups:
+            parts = self._outer(columns)  # the columns nest (…及运行费 | …购置费 | …运行费): the outer ones
+            if not parts:
                 continue
             name = self.t.column_label(total).split("/")[-1]
             for row in self.body:
                 self._add([row[total]], [row[c] for c in parts], f"“{name}”列")
+
+    def _outer(self, cols: list[int]) -> list[int]:
+        """The columns without those nested in another: a column followed by two or more columns that
+        add up to it in every row, two of them at least not zero (公务用车购置及运行费 | 公务用车购置费 |
+        公务用车运行费, written in one header row), stands for them. One row is too little evidence."""
+        values = [[value(row[c]) for row in self.body] for c in cols]
+        out: list[int] = []
+        i = 0
+        while i < len(cols):
+            out.append(cols[i])
+            head = values[i]
+            skip = 0
+            if all(v is not None for v in head) and sum(1 for v in head if v) >= 2:
+                run = [Decimal(0)] * len(head)
+                for j in range(i + 1, len(cols)):
+                    if any(v is None for v in values[j]):
+                        break
+                    run = [a + b for a, b in zip(run, values[j], strict=True)]
+                    if j - i >= 2 and run == head:
+                        skip = j - i
+                        break
+            i += 1 + skip
+        return out
 
     def _tree_columns(self, nums: list[int]) -> None:
         """Totals in a header of several levels: 合计/预算数 = Σ 因公出国（境）费/预算数, 公务用车…/小计/预算数,
