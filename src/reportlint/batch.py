@@ -112,8 +112,9 @@ def new_record(path: str, key: str) -> dict:
 
 
 def process_one(path: str, out_dir: str, config: str | None = None, overrides: tuple = (),
-                timeout: float = 120.0, key: str | None = None) -> dict:
-    """Lint one report and write its record; never raises (a failure is a record with its status)."""
+                timeout: float = 120.0, key: str | None = None, all_pages: bool = False) -> dict:
+    """Lint one report and write its record; never raises (a failure is a record with its status).
+    Its HTML page is written when it has findings, or always with ``all_pages``."""
     from reportlint import crossdoc
     from reportlint.engine import lint_path
     from reportlint.errors import ReportlintError
@@ -141,10 +142,11 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
                                               "raw_end": f.raw_end} for f in result.findings]
             rec["context_line"] = context_line(ctx)
             rec["passages"] = crossdoc.passages(result.doc)
-            page = out / "pages" / f"{rec['key']}.html"
-            page.write_text(html.render([result], title=f"reportlint：{p.name}"), encoding="utf-8",
-                            errors="backslashreplace")
-            rec["page"] = f"pages/{rec['key']}.html"
+            if result.findings or all_pages:  # a page with nothing to show costs a fifth of a worker's time
+                page = out / "pages" / f"{rec['key']}.html"
+                page.write_text(html.render([result], title=f"reportlint：{p.name}"), encoding="utf-8",
+                                errors="backslashreplace")
+                rec["page"] = f"pages/{rec['key']}.html"
         finally:  # disarmed before any handler runs, so the alarm cannot fire inside one
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
@@ -206,7 +208,8 @@ class ScanResult:
 
 def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, scheduler: str | None = None,
              config: str | None = None, overrides: dict | None = None, timeout: float = 120.0,
-             progress: Callable[[int, int], None] | None = None, similarity: float = 70.0) -> ScanResult:
+             progress: Callable[[int, int], None] | None = None, similarity: float = 70.0,
+             all_pages: bool = False) -> ScanResult:
     for sub in ("records", "pages"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -229,7 +232,7 @@ def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, 
     done = len(files) - len(todo)
     if progress:
         progress(done, len(files))
-    for _ in _execute(todo, keys, str(out), config, ov, timeout, jobs, scheduler):
+    for _ in _execute(todo, keys, str(out), config, ov, timeout, jobs, scheduler, all_pages):
         done += 1
         if progress:
             progress(done, len(files))
@@ -241,18 +244,18 @@ def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, 
 
 
 def _execute(todo: list[str], keys: dict[str, str], out: str, config, ov, timeout, jobs: int,
-             scheduler: str | None) -> Iterable[dict]:
+             scheduler: str | None, all_pages: bool = False) -> Iterable[dict]:
     if not todo:
         return
     if scheduler:
-        yield from _execute_dask(todo, keys, out, config, ov, timeout, scheduler)
+        yield from _execute_dask(todo, keys, out, config, ov, timeout, scheduler, all_pages)
         return
     jobs = min(jobs or os.cpu_count() or 1, len(todo))
     memory = _resolver(config, ov).for_file(Path(todo[0])).limits.worker_memory_mb
-    yield from WorkerPool(jobs, memory).run([(p, keys[p]) for p in todo], out, config, ov, timeout)
+    yield from WorkerPool(jobs, memory).run([(p, keys[p]) for p in todo], out, config, ov, timeout, all_pages)
 
 
-def _execute_dask(todo, keys, out, config, ov, timeout, scheduler) -> Iterable[dict]:
+def _execute_dask(todo, keys, out, config, ov, timeout, scheduler, all_pages=False) -> Iterable[dict]:
     from reportlint.errors import UsageError
 
     try:
@@ -264,7 +267,7 @@ def _execute_dask(todo, keys, out, config, ov, timeout, scheduler) -> Iterable[d
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"无法连接调度器 {scheduler}：{type(exc).__name__}: {exc}".splitlines()[0]) from None
     with client:
-        futures = {client.submit(process_one, path, out, config, ov, timeout, keys[path], pure=False): path
+        futures = {client.submit(process_one, path, out, config, ov, timeout, keys[path], all_pages, pure=False): path
                    for path in todo}
         for fut in as_completed(futures):
             path = futures[fut]
@@ -336,7 +339,12 @@ class WorkerPool:
 
         self.jobs = max(1, jobs)
         self.memory_mb = memory_mb
-        self.ctx = multiprocessing.get_context("spawn")
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            # workers forked from one server warmed by reportlint.scanwarm: each starts in milliseconds
+            self.ctx = multiprocessing.get_context("forkserver")
+            self.ctx.set_forkserver_preload(["reportlint.workerguard", "reportlint.scanwarm"])
+        else:
+            self.ctx = multiprocessing.get_context("spawn")
         self.workers: list[dict] = []
         self.replaced = 0
 
@@ -353,7 +361,8 @@ class WorkerPool:
         w["proc"].join(5)
         w["conn"].close()
 
-    def run(self, tasks: list[tuple[str, str]], out: str, config, ov, timeout: float) -> Iterable[dict]:
+    def run(self, tasks: list[tuple[str, str]], out: str, config, ov, timeout: float,
+            all_pages: bool = False) -> Iterable[dict]:
         from multiprocessing.connection import wait
 
         pending = deque(tasks)
@@ -368,7 +377,7 @@ class WorkerPool:
                         w["started"] = time.monotonic()
                         w["deadline"] = w["started"] + hard if hard else None
                         with contextlib.suppress(OSError):  # a dead worker is found below
-                            w["conn"].send((path, out, config, ov, timeout, key))
+                            w["conn"].send((path, out, config, ov, timeout, key, all_pages))
                 deadlines = [w["deadline"] for w in self.workers if w["task"] and w["deadline"]]
                 wait_for = max(0.05, min(deadlines) - time.monotonic()) if deadlines else 1.0
                 handles = [w["conn"] for w in self.workers] + [w["proc"].sentinel for w in self.workers]
@@ -496,6 +505,9 @@ def _rerender_pages(records: list[dict], out: Path, config: str | None, override
         if rec["file"] in seen or rec["status"] != "ok":
             continue
         seen.add(rec["file"])
+        if not rec.get("page"):  # no finding of its own, so no page yet
+            rec["page"] = f"pages/{rec['key']}.html"
+            write_record(out, rec)
         path = real_path(rec)
         doc = build_document(load_source(path, _resolver(config, overrides).for_file(Path(path)).limits))
         findings = []

@@ -129,7 +129,8 @@ def scan(
         check_output_dir(out, files, "--out")
         result = run_scan(files, out, jobs=jobs, resume=resume, scheduler=scheduler,
                           config=str(config) if config else None, overrides=_overrides(None, None, year, None),
-                          timeout=timeout, progress=progress_printer())
+                          timeout=timeout, progress=progress_printer(), all_pages=all_pages)
+    all_pages: Annotated[bool, typer.Option("--all-pages", help="为每份报告生成 HTML 页面（默认只为有问题的报告生成）")] = False,
     except ReportlintError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
