@@ -209,6 +209,7 @@ def _truncated(doc, freq, taken) -> list[Typo]:
     elsewhere: 批复规模(㎡ and 资金安排 0 元 are followed by what follows the cut word here."""
     text = doc.text
     out = []
+    starts: dict[str, list[int]] = {}  # character -> where it begins a Han bigram (filled on demand)
     for m in _CUT.finditer(text):
         i = m.start(1)
         t = m.group(1)
@@ -219,15 +220,18 @@ def _truncated(doc, freq, taken) -> list[Typo]:
         follow = _continuation(text, i + 1)
         before = text[max(0, i - 2):i]
         best = None
-        for k in re.finditer(re.escape(t) + r"([\u4e00-\u9fff])", text):
-            w = t + k.group(1)
+        if t not in starts:
+            starts[t] = [k.start() for k in re.finditer(re.escape(t) + "(?=[\u4e00-\u9fff])", text)]
+        for k in starts[t]:
+            w = text[k:k + 2]
             fw = freq.get(w, 0)
+            if fw < 500 or _continuation(text, k + 2) != follow:
+                continue
             # the whole word is much commoner than the lone character, or stands in the very same
             # frame (资金安排 0 元 / 资金安 0 元)
-            same_frame = text[max(0, k.start() - 2):k.start()] == before
-            if fw >= 500 and (fw >= 5 * max(freq.get(t, 0), 1) or same_frame) \
-                    and doc.is_boundary(k.start()) and doc.is_boundary(k.end()) \
-                    and _continuation(text, k.end()) == follow and (best is None or fw > best[1]):
+            same_frame = text[max(0, k - 2):k] == before
+            if (fw >= 5 * max(freq.get(t, 0), 1) or same_frame) and doc.is_boundary(k) \
+                    and doc.is_boundary(k + 2) and (best is None or fw > best[1]):
                 best = (w, fw)
         if best is None:
             continue

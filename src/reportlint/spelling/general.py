@@ -142,11 +142,20 @@ def lint_typos(text: str) -> list[tuple[int, str, str]]:
     """(index in text, wrong, right) for the rare characters that form no word where they stand and
     whose same-sound or look-alike replacement completes a common word (预箅 → 预算)."""
     freq = _freq()
+    rare = {ch for ch in set(text) if _HAN.match(ch) and (freq.get(ch, 0) or 0) < RARE_CHAR}
+    if not rare:
+        return []
     out = []
-    for m in _SENTENCE.finditer(text):
-        sent = m.group(0)
-        if not any(_HAN.match(ch) and (freq.get(ch, 0) or 0) < RARE_CHAR for ch in sent):
+    done: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch not in rare or _best_word(text, i, freq) > 0 or _name_like(text, i):
             continue
-        _, edits = correct(sent, lint_mode=True)
-        out += [(m.start() + i, a, b) for i, a, b in edits]
+        m = _SENTENCE.search(text, text.rfind("\n", 0, i) + 1)
+        while m and m.end() <= i:
+            m = _SENTENCE.search(text, m.end())
+        if m is None or m.start() in done:
+            continue
+        done.add(m.start())
+        _, edits = correct(m.group(0), lint_mode=True)
+        out += [(m.start() + k, a, b) for k, a, b in edits]
     return out

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz.distance import OSA
+
 from reportlint.spelling.data import confusable, entries, wrong_words
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -39,7 +41,7 @@ class Candidate:
 
 
 def is_han(c: str) -> bool:
-    return bool(_HAN.match(c))
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
 @cache
@@ -151,7 +153,7 @@ def scan(text: str, extra: tuple[str, ...] = ()) -> tuple[list[Candidate], list[
                 if s < 0 or e > n_text or e - s < 3:
                     continue
                 cand = text[s:e]
-                if cand == name or cand in names:
+                if cand == name or cand in names or OSA.distance(cand, name, score_cutoff=1) > 1:
                     continue
                 edit = classify(cand, name)
                 if edit is not None:
