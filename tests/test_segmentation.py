@@ -66,3 +66,16 @@ def test_doc_tokens_cover_the_text():
     text = "2024年度部门整体支出绩效自评报告\n一、基本情况"
     doc = make_doc(text)
     assert "".join(t.text for t in doc) == text
+
+
+def test_a_documents_word_boundaries_take_its_extra_terms(tmp_path):
+    from reportlint.config import Config
+    from reportlint.engine import lint_text
+
+    text = "2024年度部门整体支出绩效自评报告\n一、基本情况\n本单位开展绩效运行监控工作。\n"
+    plain = lint_text(text).doc
+    with_term = lint_text(text, Config(extra_terms=["绩效运行监控"])).doc
+    i = plain.text.index("运行监控") + 2  # between 运行 and 监控
+    assert plain.is_boundary(i) and not with_term.is_boundary(i)
+    assert with_term.is_boundary(i - 4) and with_term.is_boundary(i + 2)  # the term's own edges
+    assert "绩效运行监控" in [t.text for t in with_term.tokens]

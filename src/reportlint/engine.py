@@ -29,6 +29,7 @@ def _has_context(ctx: Context, needs: tuple[str, ...]) -> bool:
 
 def prepare(doc: Document, config: Config) -> Context:
     """Detect the document's context (with overrides) and attach it."""
+    doc.use_words(config.extra_terms)
     doc.context = detect_context(doc, year=config.evaluation_year, unit_level=config.unit_level)
     return doc.context
 

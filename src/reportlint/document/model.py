@@ -103,6 +103,7 @@ class Document:
     excerpt_start: bool = False  # the text begins mid-document (its first top-level heading is not 1)
     excerpt_end: bool = False  # the text ends mid-sentence (a cut excerpt)
     notes: list[str] = field(default_factory=list)  # what the output should tell the reader once (info)
+    user_words: tuple[str, ...] = ()  # lexicon.extra_terms: segmented as words (set by use_words)
     lost_markers: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, the marker it lost)
 
     @cached_property
@@ -159,7 +160,15 @@ class Document:
         """The spaCy ``Doc`` of ``text`` (jieba words), built on first use."""
         from reportlint.nlp import make_doc
 
-        return make_doc(self.text)
+        return make_doc(self.text, self.user_words)
+
+    def use_words(self, words) -> None:
+        """Segment with these user words too (``lexicon.extra_terms``); set before any rule asks."""
+        words = tuple(words)
+        if words != self.user_words:
+            self.user_words = words
+            for cached in ("tokens", "_words_cache"):
+                self.__dict__.pop(cached, None)
 
     # Word boundaries are computed lazily, one jieba block at a time. jieba segments each run of
     # Han/alphanumeric characters (its re_han) on its own, so segmenting only the blocks a rule asks
@@ -188,7 +197,7 @@ class Document:
         if words is None:
             from reportlint.nlp import cut
 
-            words = cut(self.text[s:e]) if e > s else []
+            words = cut(self.text[s:e], self.user_words) if e > s else []
             self._words_cache[s] = words
         return s, words
 
