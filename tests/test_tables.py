@@ -175,3 +175,19 @@ def test_columns_nested_in_another_are_not_counted_twice():
             "预算数 | 30.00 | 5.00 | 20.00 | 12.00 | 8.00 | 5.00\n决算数 | 28.00 | 4.00 | 19.00 | 12.00 | 7.00 | 5.00\n")
     assert table_findings(lint(text)) == []
     assert [f.rule for f in table_findings(lint(text.replace("决算数 | 28.00", "决算数 | 29.00")))] == ["sum-mismatch"]
+
+
+def test_text_figure_restating_a_table_total():
+    text = ("二、支出决算情况\n2024年度本年支出合计150.00万元，其中：基本支出{}万元。\n支出决算表\n单位：万元\n"
+            "项目 | 本年支出合计 | 基本支出 | 项目支出\n合计 | 150.00 | 90.00 | 60.00\n")
+    assert table_findings(lint(text.format("90.00"))) == []
+    (f,) = table_findings(lint(text.format("100.00")))
+    assert f.rule == "value-conflict" and str(f.severity) == "warning"
+    assert f.message == "正文与表格不一致：正文“基本支出”为100.00万元，表格为90.00万元（t1r2c3）"
+
+
+@pytest.mark.skipif(not JUESUAN.exists(), reason="shared real PDFs not mounted")
+def test_juesuan_text_agrees_with_its_tables():
+    # 本年支出 2940.05, 基本支出 2336.91, 人员经费 2152.26, 公用经费 184.65 in the 说明 = the tables
+    found = [f for f in lint_path(str(JUESUAN)).findings if f.message.startswith("正文与表格")]
+    assert found == []

@@ -463,7 +463,7 @@ def _total_word(part: str) -> bool:
     return bool(re.fullmatch(r"(?:合计|总计|小计)", part))
 
 
-def _total_cell(t: Table, row_label: str) -> list[Cell]:
+def row_total(t: Table, row_label: str) -> list[Cell]:
     """The figure cells right of the cell labelled ``row_label`` in ``t``'s body."""
     out = []
     for row in t.rows[t.header_rows:]:
@@ -475,7 +475,7 @@ def _total_cell(t: Table, row_label: str) -> list[Cell]:
     return out
 
 
-def _column_total(t: Table, head: str) -> list[Cell]:
+def column_total(t: Table, head: str) -> list[Cell]:
     """The 合计 row's cell in the column headed ``head``."""
     cols = [c for c in range(t.width) if t.column_label(c).split("/")[-1] == head]
     rows = [r for r in t.rows[t.header_rows:] if any(c.label in ("合计", "总计") for c in r if c.number is None)]
@@ -495,14 +495,14 @@ def _across(tables: list[Table], out: TableRelations) -> None:
             prefix = a.caption[: -len("收入支出决算总表")]
             for label, twin in (("本年收入合计", "收入决算表"), ("本年支出合计", "支出决算表")):
                 b = by_caption.get(prefix + twin)
-                left = _total_cell(a, label)
-                right = _column_total(b, label) if b is not None else []
+                left = row_total(a, label)
+                right = column_total(b, label) if b is not None else []
                 if len(left) == 1 and len(right) == 1:
                     out.sums.append(Equation(a, (left[0],), (right[0],), f"{a.caption}与{b.caption}的“{label}”"))
         if a.caption.endswith("基本支出决算表"):
-            people, public = _total_cell(a, "人员经费合计"), _total_cell(a, "公用经费合计")
+            people, public = row_total(a, "人员经费合计"), row_total(a, "公用经费合计")
             twin = [b for b in tables if b.caption == a.caption.replace("基本支出决算表", "支出决算表")]
-            basic = _column_total(twin[0], "基本支出") if len(twin) == 1 else []
+            basic = column_total(twin[0], "基本支出") if len(twin) == 1 else []
             if len(people) == 1 and len(public) == 1 and len(basic) == 1:
                 out.sums.append(Equation(twin[0], (basic[0],), (people[0], public[0]),
                                          "基本支出 = 人员经费合计 + 公用经费合计"))

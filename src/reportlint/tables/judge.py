@@ -15,7 +15,8 @@ from decimal import Decimal
 from reportlint.claims.model import fmt
 from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext
-from reportlint.tables.check import Equation, holds, table_relations, tolerance
+from reportlint.tables.build import tables_of
+from reportlint.tables.check import Equation, column_total, holds, row_total, table_relations, tolerance
 from reportlint.tables.model import Cell, Table
 
 
@@ -95,7 +96,58 @@ _APPLICATIONS = re.compile(r"(?:收到|受理|接收|新收)[^，。；,;]{0,12}
 _OTHER = re.compile(r"上年|结转|其中|办结|答复|不予|部分|公开的|驳回|转办|\d{4}年(?!度?[全我本])")
 
 
+# a measure of the text -> where the tables state it: ("row", label) the figure right of a row label,
+# ("col", head) the 合计 row of the column with that head
+MEASURES = {
+    "人员经费": (("row", "人员经费合计"), ("row", "人员经费")),
+    "公用经费": (("row", "公用经费合计"), ("row", "公用经费")),
+    "基本支出": (("col", "基本支出"),),
+    "项目支出": (("col", "项目支出"),),
+    "本年收入": (("row", "本年收入合计"), ("col", "本年收入合计")),
+    "本年收入合计": (("row", "本年收入合计"), ("col", "本年收入合计")),
+    "本年支出": (("row", "本年支出合计"), ("col", "本年支出合计")),
+    "本年支出合计": (("row", "本年支出合计"), ("col", "本年支出合计")),
+}
+_NOT_THE_MEASURE = re.compile(r"年初|预算数|上年|去年|增加|减少|增长|下降|比|较|占|调整|预计|计划|目标|其中|结转|结余")
+
+
 def text_findings(ctx: RuleContext) -> Iterator[Finding]:
+    yield from _applications(ctx)
+    yield from _measures(ctx)
+
+
+def _measures(ctx: RuleContext) -> Iterator[Finding]:
+    """An amount of the text named like a total of the 决算 tables (人员经费, 基本支出, 本年支出 …) that
+    differs from it, when every table stating that total agrees (the 总表 and the 财政拨款总表 differ in
+    scope: a measure they disagree on is not judged). A warning."""
+    tables = [t for t in tables_of(ctx.doc) if t.unit]
+    if not tables:
+        return
+    for c in ctx.claims:
+        if c.kind != "amount" or not c.exact or ctx.doc.in_table(ctx.doc.paragraphs[c.paragraph]):
+            continue
+        ind = re.sub(r"[（(][类款项][)）]$", "", c.indicator.strip())
+        key = next((k for k in sorted(MEASURES, key=len, reverse=True) if ind.endswith(k)), None)
+        if key is None or _NOT_THE_MEASURE.search(ind[: -len(key)]):
+            continue
+        cells = [(t, cell) for t in tables for kind, name in MEASURES[key]
+                 for cell in (row_total(t, name) if kind == "row" else column_total(t, name))]
+        if not cells:
+            continue
+        spans = [((cell.number.value - tolerance(cell)) * t.scale(), (cell.number.value + tolerance(cell)) * t.scale())
+                 for t, cell in cells]
+        lo, hi = max(a for a, _ in spans), min(b for _, b in spans)
+        if lo > hi:
+            continue  # the tables differ among themselves (scope): which one the text means is unknown
+        c_lo, c_hi = c.interval()
+        if c_hi < lo or c_lo > hi:
+            t, cell = cells[0]
+            yield ctx.report(c.start, c.end,
+                             f"正文与表格不一致：正文“{key}”为{c.raw}，表格为{cell.text.strip()}{t.unit}"
+                             f"（{'、'.join(x.where for _, x in cells)}）", severity=Severity.WARNING)
+
+
+def _applications(ctx: RuleContext) -> Iterator[Finding]:
     """A figure of the text that restates the 年报's 申请 table and differs: 收到/受理…申请 N件 against
     本年新收 (or 本年新收 + 上年结转, or the outcomes' 总计). A warning: the text may count another scope."""
     rel = table_relations(ctx.doc)
