@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reportlint.document.headings import find_structure
 from reportlint.document.model import Artifact, Document, Heading, Paragraph, Sentence
@@ -54,6 +55,9 @@ def build_document(source: Source) -> Document:
 
     structure = find_structure(text, raw, offsets, paragraphs)
     headings = structure.headings
+    if structure.notes:
+        # said once, in the output's header, where the reader's notes already are (Source.notes)
+        source = replace(source, notes=(*source.notes, *structure.notes))
     current: Heading | None = None
     for p in paragraphs:
         if p.heading is not None and not p.heading.toc:

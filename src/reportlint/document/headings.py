@@ -47,6 +47,8 @@ _NUM_COLUMNS = re.compile(r"(?:^|[^\d.,，、%％\s])\s*-?\d[\d,.]*%?(?:[ \u3000
 _UNIT_CAPTION = re.compile(r"^(?:金额)?单位[:：]\s*\S{1,6}$")
 _ENDS_AMOUNT = re.compile(r"[\u4e00-\u9fff）)]-?\d[\d,]*\.\d{1,2}$")
 _INLINE_AT = re.compile(r"[。；;！？!?：:，,]\s*|[（(]|(?=[一二三四五六七八九十0-9０-９①-⑳])")
+_TOP_WORD = {"part": "部分", "chapter": "章", "section": "节", "cn": "一级标题", "paren-cn": "二级标题",
+             "arabic": "三级标题", "paren-arabic": "四级标题"}
 _CHECKBOX = re.compile(r"[□☐☑☒■√]")
 _INLINE_KINDS = {"arabic", "paren-arabic", "paren-cn", "circled", "rparen", "cn"}
 _NO_INLINE_BEFORE = set("第条款项章节之")
@@ -334,13 +336,14 @@ def _inline_items(text: str, offsets: list[int], p: Paragraph, own: Marker | Non
 
 def _excerpt(out: Structure, ptexts: list[str]) -> None:
     """A text cut from a longer one: its first top-level heading is not 1, or it stops mid-sentence."""
-    tops = [h for h in out.headings if h.parent is None and not h.inline]
+    tops = [h for h in out.headings if h.parent is None and not h.inline and h.kind != "article"]
     if tops:
-        first = tops[0]
-        same = [h for h in tops if h.kind == first.kind]
-        if first.number > 1 and first.kind not in ("article",) and same[0] is first:
+        # the first top-level heading of the highest rank used: 三、 first, or （一）…（三） then 九、
+        rank = min(RANK.get(h.kind, 9) for h in tops)
+        first = next(h for h in tops if RANK.get(h.kind, 9) == rank)
+        if first.number > 1:
             out.excerpt_start = True
-            out.notes.append(f"文本从中间开始（第一个标题是{first.label}），其前的序号不检查")
+            out.notes.append(f"文本从中间开始（第一个{_TOP_WORD.get(first.kind, '标题')}是{first.label}），其前的序号不检查")
     last = ptexts[-1].rstrip()
     if last and (last[-1] in "，,、《“（(‘【" or (len(last) > 20 and _is_han(last[-1]))) and not match_marker(last):
         out.excerpt_end = True
@@ -354,7 +357,7 @@ def _is_han(ch: str) -> bool:
 def sibling_runs(headings: list[Heading]) -> list[list[Heading]]:
     """Runs of siblings: headings of one marker family under one parent, in document order.
 
-    A list that starts again at 1 after two or more items (or inside a paragraph) is a new list,
+    A list that starts again at 1 after reaching 2 or more (or inside a paragraph) is a new list,
     not a step back: a table cell "项目支出:" or a lead-in sentence restarts numbering in real reports.
     """
     runs: list[list[Heading]] = []
@@ -362,7 +365,7 @@ def sibling_runs(headings: list[Heading]) -> list[list[Heading]]:
     for h in headings:
         key = (id(h.parent) if h.parent is not None else 0, h.kind or str(h.level))
         run = current.get(key)
-        if run is None or (h.number == 1 and (len(run) >= 2 or h.inline or run[-1].inline)):
+        if run is None or (h.number == 1 and (run[-1].number >= 2 or h.inline or run[-1].inline)):
             run = []
             current[key] = run
             runs.append(run)
