@@ -17,11 +17,16 @@ def test_parse_check_reads_the_documented_options():
     assert opts["paths"] == ["a.txt", "b.txt"]
     assert (opts["fmt"], opts["select"], opts["year"], opts["level"]) == ("json", ["S", "T201"], 2024, "district")
     assert opts["output"] == Path("out.json") and opts["config"] == Path("c.toml")
+    opts = parse_check(["-", "--stdin-filename", "r.md", "--fix", "--diff", "-q", "--statistics", "--exit-zero",
+                        "--color=always", "--fix-to", "out.txt"])
+    assert opts["paths"] == ["-"] and opts["stdin_filename"] == "r.md" and opts["fix_to"] == Path("out.txt")
+    assert opts["fix"] and opts["diff"] and opts["quiet"] and opts["statistics"] and opts["exit_zero"]
+    assert opts["color"] == "always"
 
 
 def test_anything_else_goes_to_the_full_cli():
     for args in (["--help"], ["a.txt", "--year", "abc"], ["a.txt", "-fjson"], ["a.txt", "--unknown"], [],
-                 ["a.txt", "--format"], ["-", "--format", "json"], ["a.txt", "-f=json"]):
+                 ["a.txt", "--format"], ["a.txt", "-f=json"], ["a.txt", "--fix=yes"]):
         assert parse_check(args) is None, args
 
 

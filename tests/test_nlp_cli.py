@@ -34,7 +34,7 @@ def test_cli_text_output_and_summary():
     r = run_cli("check", str(SAMPLE), "--select", "S101,year-mismatch")
     lines = r.stdout.splitlines()
     assert "评价年度：2024" in r.stdout and "填报日期：2025-07-24" in r.stdout
-    assert any(ln.endswith("16:14: T201 [year-mismatch] 年份与评价年度不符：此处指被评价期间，写的是2025年度，评价年度为2024年")
+    assert any(ln.endswith("16:14: T201 [year-mismatch] 错误: 年份与评价年度不符：此处指被评价期间，写的是2025年度，评价年度为2024年")
                for ln in lines)
     assert "建议：2024年度" in r.stdout
     assert lines[-1].startswith("共 3 处问题")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from reportlint.errors import InputError, UsageError
@@ -41,39 +42,136 @@ def _overrides(select: list[str] | None, ignore: list[str] | None, year: int | N
     return out
 
 
-def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=None, write_baseline=None) -> int:
+COLORS = ("auto", "always", "never")
+
+
+def console(file=None, color: str = "auto"):
+    """A rich console for text output: ``--color always`` forces ANSI colours even into a pipe (and
+    wins over NO_COLOR), ``never`` writes none, ``auto`` colours a terminal unless NO_COLOR is set."""
+    from rich.console import Console
+
+    if color == "auto" and os.environ.get("NO_COLOR"):
+        color = "never"
+    if color == "always":
+        return Console(file=file, highlight=False, force_terminal=True, color_system="standard", no_color=False)
+    if color == "never":
+        return Console(file=file, highlight=False, color_system=None)
+    return Console(file=file, highlight=False)
+
+
+def _stdin_source(name: str | None, limits):
+    """The report on standard input, read as the kind its ``--stdin-filename`` names (text by default)."""
+    from pathlib import Path
+
+    from reportlint.source import decode_bytes, display_path, markdown_source
+    from reportlint.source_model import Source
+
+    label = display_path(name) if name else "<stdin>"
+    data = sys.stdin.buffer.read(limits.max_bytes + 1)
+    from reportlint.limits import check_bytes
+
+    check_bytes(len(data), label, limits)
+    suffix = Path(name).suffix.lower() if name else ".txt"
+    if suffix == ".docx":
+        from reportlint.docx_reader import read_docx
+
+        return read_docx(data, label, limits)
+    if suffix == ".pdf":
+        from reportlint.pdf_reader import read_pdf
+
+        return read_pdf(data, label, limits)
+    text, encoding = decode_bytes(data, label)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{label}: 输入为空 (empty input)")
+    if suffix in (".md", ".markdown"):
+        return markdown_source(label, text, encoding)
+    return Source(path=label, text=text, encoding=encoding, kind="text")
+
+
+def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=None, write_baseline=None, *,
+              statistics: bool = False, quiet: bool = False, exit_zero: bool = False, color: str = "auto",
+              fix: bool = False, diff: bool = False, fix_to=None, stdin_filename: str | None = None) -> int:
+    from pathlib import Path
+
     from reportlint.baseline import filter_new, read_baseline
     from reportlint.baseline import write_baseline as save_baseline
     from reportlint.config import ConfigResolver
-    from reportlint.engine import lint_path
+    from reportlint.engine import lint_path, lint_source
     from reportlint.findings import Severity
     from reportlint.safeio import check_output, open_output
     from reportlint.source import discover, display_path
 
     if fmt not in FORMATS:
         raise UsageError(f"未知输出格式：{fmt}（可选 {'、'.join(FORMATS)}）")
+    if color not in COLORS:
+        raise UsageError(f"--color 取值应为 {'、'.join(COLORS)} 之一")
+    if statistics and fmt != "text":
+        raise UsageError("--statistics 只用于 text 格式")
+    stdin = "-" in paths
+    if stdin and len(paths) > 1:
+        raise UsageError("从标准输入读取（-）时不能再给出其他文件")
+    if stdin_filename is not None and not stdin:
+        raise UsageError("--stdin-filename 只在从标准输入读取（-）时使用")
     known = read_baseline(baseline) if baseline else None
     resolver = ConfigResolver(config, _overrides(select, ignore, year, level))
-    files, problems = discover(paths)
+    files, problems = ([], []) if stdin else discover(paths)
     for p in problems:
         _err(p)
     if not files and problems:
         return 2
-    for target, option in ((output, "-o"), (write_baseline, "--write-baseline")):
+    if fix_to is not None and not stdin and len(files) != 1:
+        raise UsageError("--fix-to 只能用于单个输入文件")
+    for target, option in ((output, "-o"), (write_baseline, "--write-baseline"), (fix_to, "--fix-to")):
         if target is not None:
             check_output(target, files, option)
     results = []
+    origin: dict[int, Path | None] = {}  # result index -> the file it came from (None: stdin)
     failed = len(problems)
+    if stdin:
+        name = stdin_filename
+        cfg = resolver.for_file(Path(name) if name else Path.cwd())
+        try:
+            results.append(lint_source(_stdin_source(name, cfg.limits), cfg))
+            origin[0] = None
+        except InputError as exc:
+            _err(str(exc))
+            failed += 1
     for f in files:
         cfg = resolver.for_file(f)  # a broken configuration stops the run (exit 2)
         try:
             results.append(lint_path(str(f), cfg))
+            origin[len(results) - 1] = f
         except InputError as exc:
             _err(str(exc))
             failed += 1
         except Exception as exc:  # a bug must not hide the other files' results
             _err(f"{display_path(f)}: 内部错误，已跳过 (internal error: {type(exc).__name__}: {exc})")
             failed += 1
+    fix_summary = None
+    if fix or diff or fix_to is not None:
+        from reportlint import fix as fixer
+
+        write = (fix or fix_to is not None) and not diff
+        fixed = [fixer.fix_result(r, origin[i], write, fix_to) for i, r in enumerate(results)]
+        if diff:
+            out = open_output(output, "-o") if output else sys.stdout
+            try:
+                for fr in fixed:
+                    out.write(fr.diff)
+            finally:
+                if output:
+                    out.close()
+            for fr in fixed:
+                if fr.note:
+                    _err(f"{fr.path}: {fr.note}")
+            _err(fixer.summary(fixed, wrote=False))
+            return 2 if failed else (1 if any(fr.diff for fr in fixed) and not exit_zero else 0)
+        for r, fr in zip(results, fixed, strict=True):
+            r.findings = fr.remaining
+            if fr.note:
+                _err(f"{fr.path}: {fr.note}")
+        fix_summary = fixer.summary(fixed, wrote=True)
     findings = [x for r in results for x in r.findings]
     if write_baseline:
         save_baseline(write_baseline, findings)
@@ -104,15 +202,24 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
 
             print(html.render(results), file=out or sys.stdout)
         else:
-            from rich.console import Console
-
             from reportlint.output import text
 
-            console = Console(file=out, highlight=False) if out else Console(highlight=False)
-            for r in results:
-                text.print_file(console, r.path, r.context, r.findings, r.doc.source.notes if r.doc.source else ())
-            if results:
-                console.print(text.summary_line(findings, len(results), failed), highlight=False)
+            con = console(out, color)
+            if statistics:
+                for line in text.statistics(findings):
+                    con.print(line, markup=False, highlight=False)
+            else:
+                for r in results:
+                    src = r.doc.source
+                    raw = (src.original if src is not None and src.original is not None else r.doc.raw)
+                    text.print_file(con, r.path, r.context, r.findings, src.notes if src else (), raw=raw,
+                                    quiet=quiet)
+            if results and not quiet:
+                con.print(text.summary_line(findings, len(results), failed), highlight=False)
+                if fix_summary:
+                    con.print(fix_summary, markup=False, highlight=False)
+        if fix_summary and fmt != "text":
+            _err(fix_summary)
     finally:
         if out:
             out.close()
@@ -120,4 +227,6 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         _err(f"基线 {baseline} 隐藏了 {hidden} 处已记录的问题，报告 {len(findings)} 处新问题")
     if failed:
         return 2
+    if exit_zero:
+        return 0
     return 1 if any(f.severity >= Severity.WARNING for f in findings) else 0

@@ -14,7 +14,7 @@ from reportlint import __version__
 from reportlint.checkcmd import _err, _overrides, run_check
 from reportlint.errors import InputError, ReportlintError, UsageError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="reportlint：中文政府报告（绩效自评报告、决算说明、工作总结）检查工具")
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="输出格式：text、json、html、sarif 或 github")]
@@ -34,21 +34,41 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="报告文件或目录（递归查找 .txt / .md）")],
+    paths: Annotated[list[str], typer.Argument(
+        help="报告文件或目录（目录递归查找 .txt .md .docx .pdf）；- 表示从标准输入读取")],
     fmt: FormatOpt = "text",
-    select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（名称或代码，可逗号分隔）")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（名称、代码或代码前缀，可逗号分隔）")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则")] = None,
     year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
-    level: Annotated[str | None, typer.Option("--level", help="单位层级：district / county / city …")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="单位层级：province / city / district / county / town …")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="配置文件（默认从被检查文件向上查找 reportlint.toml "
-                                                 "或 pyproject.toml 的 [tool.reportlint]）")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="配置文件（默认从被检查文件所在目录向上查找 reportlint.toml，"
+                                                 "或含 \\[tool.reportlint] 的 pyproject.toml；命令行选项优先）")] = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="只报告不在此基线文件中的新问题")] = None,
     write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="把当前全部问题写入基线文件")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="自动修复确定的问题（截止→截至、中文间的半角标点、文号的〔〕）："
+                                      ".txt/.md 就地改写，.docx 须用 --fix-to")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="只显示 --fix 将做的修改（统一差异格式），不写入")] = False,
+    fix_to: Annotated[Path | None, typer.Option("--fix-to", help="把修复后的文件写到此新文件（单个输入；.docx 保留格式），"
+                                                "不改动输入")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="只显示每条规则的问题数")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只列出问题（不显示上下文、原文摘录和汇总）")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="发现问题时退出码仍为 0（输入或用法错误仍为 2）")] = False,
+    color: Annotated[str, typer.Option("--color", help="颜色：auto（终端且未设 NO_COLOR 时）、always、never")] = "auto",
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename",
+                                                       help="从标准输入读取时报告的文件名（也决定按 .md/.docx 等读取，"
+                                                            "并从其目录查找配置）")] = None,
 ) -> None:
-    """检查报告，逐条列出问题。退出码：0 无问题，1 有警告或错误，2 用法或输入错误。"""
+    """检查报告，逐条列出问题（位置、代码、规则名、级别、说明、原文摘录、建议）。
+
+    输入：.txt .md（GB18030/UTF-8/UTF-16 自动识别）、.docx、.pdf，或目录（递归）。
+    配置：reportlint.toml 或 pyproject.toml 的 \\[tool.reportlint]（自被检查文件向上查找，或 --config）。
+    退出码：0 无警告或错误，1 有警告或错误，2 用法或输入错误。
+    """
     try:
-        code = run_check(paths, fmt, select, ignore, year, level, output, config, baseline, write_baseline)
+        code = run_check(paths, fmt, select, ignore, year, level, output, config, baseline, write_baseline,
+                         statistics=statistics, quiet=quiet, exit_zero=exit_zero, color=color, fix=fix, diff=diff,
+                         fix_to=fix_to, stdin_filename=stdin_filename)
     except ReportlintError as exc:
         _err(str(exc))
         code = 2
@@ -110,6 +130,7 @@ def scan(
     timeout: Annotated[float, typer.Option("--timeout", help="单份报告的时限（秒）")] = 120.0,
     year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件")] = None,
+    all_pages: Annotated[bool, typer.Option("--all-pages", help="为每份报告生成 HTML 页面（默认只为有问题的报告生成）")] = False,
 ) -> None:
     """批量检查一批报告：并行检查、汇总表、仪表盘，并找出不同单位报告之间的复制。"""
     from reportlint.batch import progress_printer, run_scan
@@ -130,7 +151,6 @@ def scan(
         result = run_scan(files, out, jobs=jobs, resume=resume, scheduler=scheduler,
                           config=str(config) if config else None, overrides=_overrides(None, None, year, None),
                           timeout=timeout, progress=progress_printer(), all_pages=all_pages)
-    all_pages: Annotated[bool, typer.Option("--all-pages", help="为每份报告生成 HTML 页面（默认只为有问题的报告生成）")] = False,
     except ReportlintError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -256,7 +276,7 @@ def list_rules(
         return
     if fmt == "json":
         out = [{"code": r.code, "name": r.name, "severity": str(r.severity), "family": r.family, "summary": r.summary,
-                "needs": list(r.needs), "batch": r.batch, "module": r.module, **_doc_fields(parse(r.doc))}
+                "needs": list(r.needs), "batch": r.batch, "fixable": r.fixable, "module": r.module, **_doc_fields(parse(r.doc))}
                for r in rules]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return

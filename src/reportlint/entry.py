@@ -2,7 +2,8 @@
 
 ``reportlint check PATH… [options]`` with the options it documents (``-f/--format``, ``--select``,
 ``--ignore``, ``--year``, ``--level``, ``-o/--output``, ``--config``, ``--baseline``, ``--write-baseline``,
-as ``--opt value`` or ``--opt=value``) runs straight away: the command-line framework (typer, click,
+``--color``, ``--fix-to``, ``--stdin-filename``, as ``--opt value`` or ``--opt=value``; the flags ``--fix``,
+``--diff``, ``--statistics``, ``-q/--quiet``, ``--exit-zero``; ``-`` for standard input) runs straight away: the command-line framework (typer, click,
 rich's console, pydantic: about 0.15 s of imports) is not loaded. Anything else (``--help``, another
 command, an option it does not know, a value typer would reject) goes to the full CLI in ``cli.py``,
 which gives the same results and messages.
@@ -15,9 +16,12 @@ import sys
 
 _VALUED = {"-f": "fmt", "--format": "fmt", "--select": "select", "--ignore": "ignore", "--year": "year",
            "--level": "level", "-o": "output", "--output": "output", "--config": "config",
-           "--baseline": "baseline", "--write-baseline": "write_baseline"}
+           "--baseline": "baseline", "--write-baseline": "write_baseline", "--color": "color",
+           "--fix-to": "fix_to", "--stdin-filename": "stdin_filename"}
+_FLAGS = {"--statistics": "statistics", "-q": "quiet", "--quiet": "quiet", "--exit-zero": "exit_zero",
+          "--fix": "fix", "--diff": "diff"}
 _LISTS = ("select", "ignore")
-_PATHS = ("output", "config", "baseline", "write_baseline")
+_PATHS = ("output", "config", "baseline", "write_baseline", "fix_to")
 
 
 def parse_check(args: list[str]) -> dict | None:
@@ -28,9 +32,11 @@ def parse_check(args: list[str]) -> dict | None:
     while i < len(args):
         a = args[i]
         if not a.startswith("-") or a == "-":
-            if a == "-":
-                return None
             opts["paths"].append(a)
+            i += 1
+            continue
+        if a in _FLAGS:
+            opts[_FLAGS[a]] = True
             i += 1
             continue
         name, eq, value = a.partition("=")

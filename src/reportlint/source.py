@@ -216,8 +216,16 @@ def load_source(path: str | Path, limits: Limits | None = None) -> Source:
     check_chars(len(text), name, limits)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, name)
-    kind = "markdown" if suffix in {".md", ".markdown"} else "text"
-    return Source(path=name, text=text, encoding=encoding, kind=kind)
+    if suffix in {".md", ".markdown"}:
+        return markdown_source(name, text, encoding)
+    return Source(path=name, text=text, encoding=encoding, kind="text")
+
+
+def markdown_source(name: str, text: str, encoding: str) -> Source:
+    """A Markdown report: the rules read its text with the markup blanked (``mdtext``), same offsets."""
+    from reportlint.mdtext import blank_markup
+
+    return Source(path=name, text=blank_markup(text), encoding=encoding, kind="markdown", original=text)
 
 
 def source_from_text(text: str, path: str = "<text>", kind: str = "text") -> Source:

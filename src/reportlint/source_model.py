@@ -37,6 +37,7 @@ class Source:
     lines: tuple[LineInfo, ...] | None = None
     artifact_lines: frozenset[int] = frozenset()  # 0-based lines known to be page furniture
     notes: tuple[str, ...] = ()  # things the output should tell the reader (auto numbering …)
+    original: str | None = None  # Markdown: the file's text; ``text`` has its markup blanked (same offsets)
 
     def location(self, line: int) -> LineInfo | None:
         """LineInfo of a 1-based line, if the source has them."""

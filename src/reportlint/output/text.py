@@ -35,20 +35,78 @@ def _src(s: str) -> str:
     return SOURCE_LABELS.get(s, s)
 
 
+def display_width(s: str) -> int:
+    """Terminal columns of ``s``: wide and full-width characters (CJK, ，。（）) take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
+
+
+def source_excerpt(raw: str, f: Finding, width: int = 100) -> tuple[str, str] | None:
+    """The finding's source line (a window of about ``width`` columns around the span) and a marker
+    line of ``^`` under the span, aligned by display width. A span over several lines is marked to the
+    end of its first line. None when the span is empty or outside the text."""
+    if not 0 <= f.raw_start < len(raw) or f.raw_end <= f.raw_start:
+        return None
+    ls = raw.rfind("\n", 0, f.raw_start) + 1
+    le = raw.find("\n", f.raw_start)
+    le = len(raw) if le < 0 else le
+    line = raw[ls:le].replace("\t", " ").replace("\f", " ")
+    a, b = f.raw_start - ls, min(f.raw_end, le) - ls
+    if b <= a:
+        b = a + 1
+    # keep about a third of the window before the span, cut the rest with …
+    lo, hi = a, b
+    while lo > 0 and display_width(line[lo - 1:b]) <= width // 3 + display_width(line[a:b]):
+        lo -= 1
+    while hi < len(line) and display_width(line[lo:hi + 1]) <= width:
+        hi += 1
+    head = "…" if lo > 0 else ""
+    tail = "…" if hi < len(line) else ""
+    shown = head + line[lo:hi] + tail
+    pad = display_width(head + line[lo:a])
+    mark = " " * pad + "^" * max(1, display_width(line[a:min(b, hi)]))
+    return shown, mark
+
+
+def finding_line(f: Finding) -> str:
+    """``path:line:col: CODE [name] 错误: message`` (rich markup)."""
+    loc = location_label(f) + ":"
+    sev = _STYLE[f.severity]
+    return (f"[bold]{escape(loc)}[/bold] [{sev}]{f.code}[/] [dim]\\[{f.rule}][/dim] "
+            f"[{sev}]{_CN[f.severity]}[/]: {escape(f.message)}")
+
+
 def print_file(console: Console, path: str, ctx: Context | None, findings: list[Finding],
-               notes: tuple[str, ...] = ()) -> None:
-    console.print(f"[bold]{escape(path)}[/bold]", highlight=False)
-    if ctx is not None:
-        console.print(f"  [dim]{escape(context_line(ctx))}[/dim]", highlight=False, soft_wrap=True)
-    for note in notes:
-        console.print(f"  [dim]注：{escape(note)}[/dim]", highlight=False, soft_wrap=True)
+               notes: tuple[str, ...] = (), raw: str | None = None, quiet: bool = False) -> None:
+    """One file's findings; with ``raw`` (the text the offsets point into) each shows its source
+    line with the span marked. ``quiet`` prints the findings alone (no header, notes or excerpts)."""
+    if not quiet:
+        console.print(f"[bold]{escape(path)}[/bold]", highlight=False)
+        if ctx is not None:
+            console.print(f"  [dim]{escape(context_line(ctx))}[/dim]", highlight=False, soft_wrap=True)
+        for note in notes:
+            console.print(f"  [dim]注：{escape(note)}[/dim]", highlight=False, soft_wrap=True)
     for f in findings:
-        loc = location_label(f) + ":"
-        console.print(
-            f"{escape(loc)} [{_STYLE[f.severity]}]{f.code}[/] [dim]\\[{f.rule}][/dim] {escape(f.message)}",
-            highlight=False, soft_wrap=True)
+        console.print(finding_line(f), highlight=False, soft_wrap=True)
+        if quiet:
+            continue
+        excerpt = source_excerpt(raw, f) if raw is not None else None
+        if excerpt is not None:
+            console.print(f"    {escape(excerpt[0])}", highlight=False, soft_wrap=True)
+            console.print(f"    [{_STYLE[f.severity]}]{excerpt[1]}[/]", highlight=False, soft_wrap=True)
         if f.suggestion:
             console.print(f"    [green]建议：{escape(f.suggestion)}[/green]", highlight=False, soft_wrap=True)
+
+
+def statistics(findings: list[Finding]) -> list[str]:
+    """``--statistics``: one line per rule with findings, most frequent first: count, code, name, severity."""
+    counts = Counter((f.code, f.rule) for f in findings)
+    worst = {}
+    for f in findings:
+        worst[f.code] = max(worst.get(f.code, f.severity), f.severity)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    return [f"{n:>5}  {code}  {name:<22} {_CN[worst[code]]}" for (code, name), n in rows]
 
 
 def summary_line(findings: list[Finding], files: int, failed: int = 0) -> str:

@@ -38,6 +38,7 @@ class Rule:
     needs: tuple[str, ...] = ()  # context it needs: "year", "filing", "level"
     batch: bool = False  # cross-report rule, run by the batch scanner, not per document
     module: str = ""  # the module that declares it (its docstring is the rule's documentation)
+    fixable: bool = False  # its suggestion is a certain replacement of the span (``reportlint check --fix``)
 
     @property
     def doc(self) -> str:
@@ -81,12 +82,15 @@ class RuleContext:
 
 
 def rule(name: str, code: str, severity: str, family: str, summary: str, fires: str, silent: str,
-         needs: tuple[str, ...] = (), batch: bool = False):
-    """Register the decorated function ``check(ctx) -> Iterable[Finding]`` as a rule."""
+         needs: tuple[str, ...] = (), batch: bool = False, fixable: bool = False):
+    """Register the decorated function ``check(ctx) -> Iterable[Finding]`` as a rule.
+
+    ``fixable=True`` declares that the rule's suggestion always replaces its span with certainty, so
+    ``--fix`` may apply it; a finding can still opt out with ``ctx.report(..., certain=False)``."""
 
     def wrap(fn: Callable[[RuleContext], Iterable[Finding]]):
         register(Rule(name, code, Severity.parse(severity), family, summary, fires, silent, fn, needs, batch,
-                      fn.__module__))
+                      fn.__module__, fixable))
         return fn
 
     return wrap

@@ -48,7 +48,7 @@ def _docnums(text: str) -> Iterator[re.Match[str]]:
 @rule("docnum-format", "F604", "warning", "form",
       "发文字号不合 GB/T 9704：年份应用六角括号〔〕且写全四位，序号不加“第”、不编虚位",
       fires="根据徐财绩[2025]5号文件和湛开财资〔25〕第026号文件要求。\n",
-      silent="根据湛开财资〔2025〕26号文件要求；案号（2025）粤08民初123号。\n")
+      silent="根据湛开财资〔2025〕26号文件要求；案号（2025）粤08民初123号。\n", fixable=True)
 def docnum_format(ctx: RuleContext) -> Iterator[Finding]:
     text = ctx.text
     for m in _docnums(text):
@@ -73,4 +73,4 @@ def docnum_format(ctx: RuleContext) -> Iterator[Finding]:
         full_year = year if len(year) == 4 else f"20{year[-2:]}"
         start = m.start() + cut
         yield ctx.report(start, m.end(), f"发文字号“{ctx.text[start:m.end()]}”格式不规范：{'；'.join(problems)}",
-                         suggestion=f"{org}〔{full_year}〕{int(serial)}号")
+                         suggestion=f"{org}〔{full_year}〕{int(serial)}号", certain=len(year) == 4)

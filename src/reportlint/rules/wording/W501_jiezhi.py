@@ -36,7 +36,7 @@ _TIME_AFTER = re.compile(
 @rule("jiezhi", "W501", "error", "wording",
       "“截止”后接时间点：表示“到某时为止”应写“截至”",
       fires="截止2024年12月31日，在职在编人员共计74人。\n",
-      silent="截至2024年12月31日，在职74人。报名于5月30日截止，截止到11月底完成，截止日期为6月1日。\n")
+      silent="截至2024年12月31日，在职74人。报名于5月30日截止，截止到11月底完成，截止日期为6月1日。\n", fixable=True)
 def jiezhi(ctx: RuleContext) -> Iterator[Finding]:
     text = ctx.text
     for m in re.finditer("截止", text):
