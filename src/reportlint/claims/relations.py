@@ -77,6 +77,17 @@ class Sum:
 
 
 @dataclass(frozen=True)
+class Balance:
+    """Two totals a genre requires to be equal: 收入总计 = 支出总计 of a 决算 (its 收入支出决算总表
+    balances by construction), 按收入性质分 = 按支出性质分 of a 基础数据表's 年度资金总额."""
+
+    left: Claim
+    right: Claim
+    labels: tuple[str, str]
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Change:
     before: Claim
     after: Claim
@@ -147,6 +158,7 @@ class ScoreWeight:
 @dataclass
 class Relations:
     sums: list[Sum] = field(default_factory=list)
+    balances: list[Balance] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     increments: list[Claim] = field(default_factory=list)
     ratios: list[Ratio] = field(default_factory=list)
@@ -237,6 +249,7 @@ class _Builder:
     def build(self) -> Relations:
         self._changes_and_increments()
         self._sums()
+        self._balances()
         self._ratios()
         self._count_lists()
         self.part_of = {id(c): rel.total for rel in self.rel.sums for c in rel.parts}
@@ -448,6 +461,50 @@ class _Builder:
     @staticmethod
     def _remainder_last(parts: list[Claim]) -> bool:
         return len(parts) >= 2 and bool(_pat()["remainder"].search(parts[-1].indicator))
+
+    # ---- balances
+    def _balances(self) -> None:
+        """收、支总计各是A,B万元; 收入总计A万元…支出总计B万元 (one paragraph); 按收入性质分:A … 按支出性质分:B
+        (a form read as text, figures without units: one table, one unit)."""
+        text = self.text
+        num = r"(\d[\d,，]*(?:\.\d+)?)"
+        for pair in lex()["balance_pairs"]:
+            left, right = pair["left"], pair["right"]
+            shared = re.compile(rf"(?:{pair.get('shared') or '(?!)'})\s*(?:各是|各为|分别是|分别为)\s*{num}\s*(?:万元|亿元|元)?"
+                                rf"\s*[,，、和]\s*{num}\s*(万元|亿元|元)")
+            for m in shared.finditer(text):
+                a = self._bare_claim(m, 1, m.group(3), f"{left}")
+                b = self._bare_claim(m, 2, m.group(3), f"{right}")
+                if a is not None and b is not None:
+                    self.rel.balances.append(Balance(a, b, (left, right), 0.9))
+            for p in self.doc.paragraphs:
+                cs = self.by_para.get(p.index, [])
+                ls = [c for c in cs if c.kind == "amount" and c.exact and c.indicator.endswith(left)]
+                rs = [c for c in cs if c.kind == "amount" and c.exact and c.indicator.endswith(right)]
+                if len(ls) == 1 and len(rs) == 1 and _same_prefix(ls[0].indicator[:-len(left)], rs[0].indicator[:-len(right)]):
+                    self.rel.balances.append(Balance(ls[0], rs[0], (left, right), 0.9))
+            field_re = rf"{{}}\s*[:：]\s*{num}(?![\d.%％万亿元])"
+            ml = re.search(field_re.format(re.escape(left)), text)
+            mr = re.search(field_re.format(re.escape(right)), text[ml.end():ml.end() + 200]) if ml else None
+            if ml and mr:
+                a = self._bare_claim(ml, 1, "", left)
+                mr_claim = self._bare_claim(mr, 1, "", right, offset=ml.end())
+                if a is not None and mr_claim is not None:
+                    self.rel.balances.append(Balance(a, mr_claim, (left, right), 0.8))
+
+    def _bare_claim(self, m: re.Match, group: int, unit: str, label: str, offset: int = 0) -> Claim | None:
+        """A figure read by a balance pattern (its unit may be shared with the next figure, or absent in a form)."""
+        from reportlint.claims.extract import parse_number
+
+        got = parse_number(m.group(group))
+        if got is None:
+            return None
+        s, e = m.start(group) + offset, m.end(group) + offset
+        scale = Decimal(lex()["money_units"][unit]) if unit else Decimal(1)
+        para = next((p.index for p in self.doc.paragraphs if p.start <= s < p.end), 0)
+        return Claim(kind="amount", raw=self.text[s:e], value=got[0] * scale, unit="元", comparator="=",
+                     indicator=label, scope=None, section="", start=s, end=e, paragraph=para,
+                     decimals=got[1], scale=scale, extra={"stated_unit": unit})
 
     # ---- rates
     def _ratios(self) -> None:
@@ -722,6 +779,12 @@ def _head_role(indicator: str, num_words: list[str], den_words: list[str]) -> st
             if i >= 0 and i + len(w) > best:
                 best, role = i + len(w), r
     return role
+
+
+def _same_prefix(a: str, b: str) -> bool:
+    """收入总计 and 支出总计 of one account: the words before them agree (政府性基金收入总计 / 政府性基金支出总计)."""
+    a, b = normalise_measure(a), normalise_measure(b)
+    return a == b or not a or not b
 
 
 def _nested_levels(parts: list[Claim]) -> bool:

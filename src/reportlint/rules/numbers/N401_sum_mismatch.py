@@ -14,6 +14,9 @@ equations of the 年报 (本年新收 + 上年结转 = 办理结果总计 + 结�
 against each other (总表 totals, 基本支出 = 人员经费合计 + 公用经费合计); the message names the cells
 (``p4 t2r4c5``).
 
+Also two totals the genre requires to be equal (``Balance``): 收入总计 and 支出总计 of a 决算
+(收、支总计各是A,B万元), and 按收入性质分 and 按支出性质分 of a 基础数据表 read as text.
+
 **Why a reviewer cares**: totals and their breakdowns are the figures a financial reviewer checks
 first; a breakdown that does not add up means one of them is wrong in the accounts or in the text.
 
@@ -77,4 +80,12 @@ def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(start, end,
                              f"分项之和小于总数：{listed} = {show(total, s)}，比总数{show(total)}少"
                              f"{show(total, total.value - s)}")
+    for bal in relations_of(ctx.doc).balances:
+        a, b = bal.left, bal.right
+        a_lo, a_hi = a.interval()
+        b_lo, b_hi = b.interval()
+        if b_hi < a_lo or b_lo > a_hi:
+            yield ctx.report(min(a.start, b.start), max(a.end, b.end),
+                             f"收支总数不平衡：{bal.labels[0]}{show(a)}，{bal.labels[1]}{show(b)}，相差{show(a, abs(a.value - b.value))}"
+                             f"（两者应相等）")
     yield from table_sums(ctx)  # totals of tables: rows, columns, 科目 levels, 30号 equations
