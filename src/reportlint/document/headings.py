@@ -38,6 +38,7 @@ RANK = {"part": 0.0, "chapter": 0.2, "section": 0.4, "cn": 1.0, "article": 1.5, 
         "decimal2": 3.2, "decimal3": 3.4, "paren-arabic": 4.0, "rparen": 4.2, "circled": 5.0}
 
 _TITLE_END = re.compile(r"[。：:；;]")
+_CLAUSE_END = re.compile(r"[。：:；;，,]")
 _FINAL = "。！？!?；;…”’」』）)》】]"
 _LEADER = re.compile(r"(?:[.．·…¨・•_\-—]\s*){4,}|PAGEREF|\s\d{1,3}\s*$")
 _DOT_LEADER = re.compile(r"(?:[.．·…¨・•_]\s*){4,}\s*\d{0,3}\s*$|PAGEREF")
@@ -260,7 +261,8 @@ def _heading(text: str, p: Paragraph, m: Marker, toc: bool = False, start: int |
     if toc:
         rest = re.sub(r"\s*PAGEREF.*$", "", rest)
         rest = re.sub(r"(?:[.．·…¨・•_\-—]\s*){2,}\s*\d*\s*$|\s+\d{1,3}\s*$", "", rest)
-    end_m = _TITLE_END.search(rest)
+    # an item inside a paragraph is titled up to its first clause break
+    end_m = (_CLAUSE_END if inline else _TITLE_END).search(rest)
     if end_m and end_m.start() <= 40:
         title_len = end_m.start()
     elif len(rest) <= 50:

@@ -30,10 +30,10 @@ _UNIT_NEXT = "万亿千百元角%％倍米吨亩公年月日天时分秒个"
 _PART = re.compile(rf"第\s*({_CN}|[0-9０-９]{{1,3}})\s*(部分|篇|章|节|条)(?![第之的款项规])\s*([:：、.．，,]?)\s*")
 _PAREN = re.compile(rf"([（(])\s*({_CN}|{_DIG})\s*([）)])\s*({_AFTER}?)\s*")
 _CIRCLED_RE = re.compile(rf"([{CIRCLED}])\s*([、.．]?)\s*")
-_CN_PUNCT = re.compile(rf"({_CN})\s*({_AFTER})(?!\s*{_CN}\s*[、.．])\s*(?={_TITLE_START})")
+_CN_PUNCT = re.compile(rf"({_CN})\s*({_AFTER}){_AFTER}?(?!\s*{_CN}\s*[、.．])\s*(?={_TITLE_START})")
 _CN_SPACE = re.compile(rf"({_CN})[ \u3000\t]+(?=[{_HAN}“《])")
 _DECIMAL = re.compile(rf"({_DIG})[.．]({_DIG})(?:[.．]({_DIG}))?[.．]?(?![0-9０-９.．%％])")
-_ARABIC = re.compile(rf"({_DIG})\s*({_AFTER})\s*")
+_ARABIC = re.compile(rf"({_DIG})\s*({_AFTER})(?:[、.．](?=[^0-9０-９]))?\s*")
 _RPAREN = re.compile(rf"({_DIG})\s*[)）]\s*(?={_TITLE_START})")
 
 # canonical punctuation after each level; accepted variants are "style" issues only when mixed
