@@ -445,7 +445,7 @@ class _Checker:
         for row in self.body:
             w, s = row[wc], row[sc]
             label = "".join(c.label for c in row if c.number is None)
-            if TOTAL.search(label) or re.search(r"合计|总分|总计", label):
+            if re.search(r"合计|总分|总计|小计", label):  # not 总额: 年度资金总额 is the budget row
                 if len(leaves) >= 2 and w.number is not None and s.number is not None:
                     eq_w = Equation(self.t, (w,), tuple(r[wc] for r in leaves), "“合计”行的分值")
                     eq_s = Equation(self.t, (s,), tuple(r[sc] for r in leaves), "“合计”行的得分")
