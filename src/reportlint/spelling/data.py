@@ -1,8 +1,8 @@
 """The spelling data: names that must be exact, wrong words, confusion sets (loaded once per process).
 
 Shapes:
-- ``entries()`` -> tuple of (name, group), group one of ``term`` (terms.txt), ``strict`` and
-  ``phrase`` (names.yaml), ``heading`` (names.yaml headings: statutory form headings);
+- ``entries()`` -> tuple of (name, group), group one of ``term`` (terms.txt), ``idiom`` (idioms.txt),
+  ``strict`` and ``phrase`` (names.yaml), ``heading`` (names.yaml headings: statutory form headings);
 - ``wrong_words()`` -> {wrong: right} (confusion.yaml ``wrong``);
 - ``context_pairs()`` -> [(compiled regex, fix, why)] (confusion.yaml ``context``);
 - ``confusable(a, b)`` -> are two characters same-sound or look-alike (pycorrector's
@@ -22,6 +22,8 @@ def entries() -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
     for t in load_list("terms.txt"):
         out.setdefault(t, "term")
+    for t in load_list("idioms.txt"):
+        out.setdefault(t, "idiom")
     lex = load_yaml("names.yaml")
     for group, key in (("strict", "strict"), ("phrase", "phrases"), ("heading", "headings")):
         for t in lex.get(key) or []:

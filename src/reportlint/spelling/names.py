@@ -13,6 +13,7 @@ segmentation around it; :func:`accept` holds those rules.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -28,6 +29,10 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 COMMON_CHAR_FREQ = 5000
 # a two-character anchor rarer than this as a word (扫黑, 初心) makes a four-character slogan distinctive
 DISTINCTIVE_FREQ = 50
+# no name is longer than this (the exact occurrences searched around a candidate)
+MAX_NAME = 80
+# an idiom's half more frequent than this as a word is no anchor (see automaton)
+IDIOM_ANCHOR_FREQ = 3000
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ class Candidate:
     start: int
     end: int
     name: str  # the exact form
-    group: str  # term | strict | phrase | heading | wrong | own
+    group: str  # term | idiom | strict | phrase | heading | wrong | own
     kind: str  # missing | extra | doubled | replaced | swapped | word-swap | word-drop | wrong-word
     pos: int = -1  # index in the candidate of the edited character (-1: not one character)
 
@@ -56,6 +61,9 @@ def automaton(extra: tuple[str, ...] = ()):
     """The Aho-Corasick automaton: key -> list of (role, name, group, info)."""
     import ahocorasick
 
+    from reportlint.nlp import word_freq
+
+    freq = word_freq()
     table: dict[str, list[tuple]] = {}
     names = dict(entries())
     for t in extra:
@@ -70,8 +78,11 @@ def automaton(extra: tuple[str, ...] = ()):
         if n < 4:
             continue
         h = n // 2
-        add(name[:h], ("left", name, group, 0))
-        add(name[h:], ("right", name, group, 0))
+        for half, side in ((name[:h], "left"), (name[h:], "right")):
+            # an idiom is anchored only on a half that is not a common word by itself (一丝 yes, 发展 no):
+            # common halves hit everywhere, and idioms are only checked for a replaced character
+            if group != "idiom" or (freq.get(half, 0) or 0) < IDIOM_ANCHOR_FREQ:
+                add(half, (side, name, group, 0))
         swapped = name[:h - 1] + name[h] + name[h - 1] + name[h + 1:]
         if swapped != name:
             add(swapped, ("variant", name, group, "swapped"))
@@ -153,12 +164,13 @@ def scan(text: str, extra: tuple[str, ...] = ()) -> tuple[list[Candidate], list[
                 if s < 0 or e > n_text or e - s < 3:
                     continue
                 cand = text[s:e]
-                if cand == name or cand in names or OSA.distance(cand, name, score_cutoff=1) > 1:
-                    continue
+                if cand == name or cand in names or name in text[max(0, s - 1):e + 1] \
+                        or OSA.distance(cand, name, score_cutoff=1) > 1:
+                    continue  # the name itself is written here (一般公共预算财政: no extra 财)
                 edit = classify(cand, name)
-                if edit is not None:
+                if edit is not None and (group != "idiom" or edit[0] == "replaced"):
                     cands.add(Candidate(s, e, name, group, edit[0], edit[1]))
-    return sorted(cands, key=lambda c: (c.start, -(c.end - c.start))), exact
+    return sorted(cands, key=lambda c: (c.start, -(c.end - c.start))), sorted(exact)
 
 
 def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
@@ -173,7 +185,9 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
     # the correct name, or another name, is written where the edit is
     edit_lo = c.start + max(c.pos, 0)
     edit_hi = edit_lo + 1 if c.pos >= 0 else c.end
-    for s, e, name in exact:
+    lo = bisect.bisect_left(exact, (c.start - MAX_NAME,))
+    hi = bisect.bisect_left(exact, (c.end + 1,))
+    for s, e, name in exact[lo:hi]:
         # for a missing character: the gap where it went missing lies inside another name
         covered = s < edit_lo < e if c.kind == "missing" else s <= edit_lo and e >= edit_hi
         if covered and (s, e) != (c.start, c.end):
@@ -191,6 +205,11 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return left_ok and (right_ok or c.kind == "word-drop")
     if c.group == "term":
         return _accept_term(c, doc, cand, freq, left_ok)
+    if c.group == "idiom":
+        # only a same-sound or look-alike character, on word boundaries, leaving a broken segmentation
+        return c.kind == "replaced" and left_ok and right_ok \
+            and (_idiom_frame(text, c) or _odd(doc, c.start, c.end, freq)) \
+            and confusable(cand[c.pos], c.name[c.pos])
     # strict names, phrases, headings
     if c.kind == "missing":
         if c.name[c.pos] in FUNCTION_CHARS:
@@ -278,6 +297,14 @@ def _accept_term(c: Candidate, doc, cand: str, freq, left_ok: bool) -> bool:
         if freq.get(new, 0) >= COMMON_CHAR_FREQ and not (old and confusable(new, old)):
             return False
     return _odd(doc, c.start, c.end, freq)
+
+
+def _idiom_frame(text: str, c: Candidate) -> bool:
+    """The near-idiom stands as a phrase of its own: between punctuation, or before 的/地/得/，
+    (一丝不够， / 实事求事地), not as the start of a longer phrase (发扬广大干部)."""
+    before = text[c.start - 1] if c.start > 0 else "\n"
+    after = text[c.end] if c.end < len(text) else "\n"
+    return (not is_han(before) or before in "、") and (not is_han(after) or after in "的地得")
 
 
 def _edge_drop(text: str, c: Candidate) -> bool:
