@@ -104,3 +104,67 @@ def test_outline_links_to_headings(page_and_result):
     assert links.count() == len(result.doc.headings)
     assert links.first.inner_text() == "一、单位基本情况"
     assert links.first.get_attribute("href") == "#r0-L20"
+
+
+@pytest.fixture(scope="module")
+def folder_page(tmp_path_factory, page_and_result):
+    """The HTML page of a folder: the sample, a short report and one without findings."""
+    results = [lint_path(str(SAMPLE)),
+               lint_text("评价年度：2024\n截止2024年12月31日，在职74人,退休44人。\n", path="b/short.txt"),
+               lint_text("评价年度：2024\n一、概况\n本单位设3个科室。\n", path="c/clean.txt")]
+    out = tmp_path_factory.mktemp("folder") / "folder.html"
+    out.write_text(html.render(results), encoding="utf-8")
+    browser = page_and_result[0].context.browser  # one Playwright session per module
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(out.as_uri())
+    yield page, results
+    page.close()
+
+
+def test_folder_page_has_an_index_with_totals(folder_page):
+    page, results = folder_page
+    rows = page.locator("section.index tbody tr")
+    assert rows.count() == 3
+    cells = [rows.nth(i).locator("td").all_inner_texts() for i in range(3)]
+    assert [c[0] for c in cells] == [r.path for r in results]
+    assert [int(c[4]) for c in cells] == [len(r.findings) for r in results]
+    total = sum(len(r.findings) for r in results)
+    assert page.locator("section.index h2").inner_text() == f"共 3 个文件，{total} 处问题"
+    errors = sum(1 for r in results for f in r.findings if str(f.severity) == "error")
+    assert f"错误 {errors}" in page.locator("section.index .counts").inner_text()
+    # each file has its own section with a heading; the index links jump to it
+    assert page.locator("h2.rfile").count() == 3 and page.locator("section.report").count() == 3
+    page.click("section.index a[href='#report-1']")
+    page.wait_for_timeout(200)
+    top = page.evaluate("() => document.getElementById('report-1').getBoundingClientRect().top")
+    assert abs(top) < 5
+
+
+def test_narrow_layout_keeps_the_text_readable(folder_page):
+    page, _ = folder_page
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto(page.url.split("#")[0])
+    box = page.evaluate("""() => {
+        const t = document.querySelector('#report-0 .text').getBoundingClientRect();
+        const a = document.querySelector('#report-0 aside.findings').getBoundingClientRect();
+        return {textWidth: t.width, asideTop: a.top, textBottom: t.bottom,
+                scroll: document.documentElement.scrollWidth};
+    }""")
+    assert box["textWidth"] >= 700  # at 800 px the text is the page's width, not a 150 px column
+    assert box["asideTop"] >= box["textBottom"] - 1  # the findings list follows the text
+    assert box["scroll"] <= 800  # nothing runs off to the side
+    page.set_viewport_size({"width": 1400, "height": 900})
+
+
+def test_print_layout_hides_navigation(folder_page):
+    page, _ = folder_page
+    page.emulate_media(media="print")
+    try:
+        hidden = page.evaluate("""() => ['nav.outline', 'aside.findings .filters', 'header.top']
+            .map(s => getComputedStyle(document.querySelector(s)).display)""")
+        assert hidden == ["none"] * 3
+        assert page.evaluate("() => getComputedStyle(document.querySelector('section.index')).display") != "none"
+        fonts = page.evaluate("() => getComputedStyle(document.querySelector('.text')).fontFamily")
+        assert "Noto Serif CJK SC" in fonts and "SimSun" in fonts
+    finally:
+        page.emulate_media(media="screen")

@@ -130,4 +130,24 @@ def render(results: list[LintResult | ReportView], title: str = "reportlint æ£€æ
             "severities": [(str(s), _SEV_CN[s], sev_counts[s]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)],
             "outline": outline,
         })
-    return _environment().get_template("report.html.j2").render(title=title, reports=reports, version=__version__)
+    return _environment().get_template("report.html.j2").render(title=title, reports=reports, version=__version__,
+                                                                 index=_index(reports))
+
+
+def _index(reports: list[dict]) -> dict | None:
+    """A folder page's index: one row per file (counts by severity, link to its section) and the totals
+    by severity and by rule. None for a single report."""
+    if len(reports) < 2:
+        return None
+    rows = []
+    sev_total: Counter = Counter()
+    rule_total: Counter = Counter()
+    for r in reports:
+        counts = {sev: n for sev, _, n in r["severities"]}
+        sev_total.update(counts)
+        rule_total.update(dict(r["rules"]))
+        rows.append({"n": r["n"], "path": r["path"], "total": len(r["findings"]), **counts})
+    return {"rows": rows, "files": len(reports), "total": sum(row["total"] for row in rows),
+            "severities": [(str(s), _SEV_CN[s], sev_total[str(s)]) for s in (Severity.ERROR, Severity.WARNING,
+                                                                               Severity.INFO)],
+            "rules": sorted(rule_total.items(), key=lambda kv: (-kv[1], kv[0]))}
