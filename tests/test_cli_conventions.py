@@ -175,3 +175,17 @@ def test_pre_commit_hook_runs_on_a_temporary_repository(tmp_path):
     r = subprocess.run([pre_commit, "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True,
                        timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_fast_entry_and_full_cli_agree_on_the_new_options(tmp_path):
+    fast = "import sys; sys.argv = ['reportlint', *sys.argv[1:]]; from reportlint.entry import main; main()"
+    full = "import sys; sys.argv = ['reportlint', *sys.argv[1:]]; from reportlint.cli import main; main()"
+    report = tmp_path / "r.txt"
+    report.write_bytes(SAMPLE.read_bytes())
+    for args in (["--statistics"], ["-q", "--exit-zero"], ["--diff"], ["--color", "always", "--select", "W"]):
+        a = subprocess.run([sys.executable, "-c", fast, "check", str(report), *args], capture_output=True,
+                           text=True, cwd=ROOT, timeout=300)
+        b = subprocess.run([sys.executable, "-c", full, "check", str(report), *args], capture_output=True,
+                           text=True, cwd=ROOT, timeout=300)
+        assert (a.returncode, a.stdout, a.stderr) == (b.returncode, b.stdout, b.stderr), args
+    assert report.read_bytes() == SAMPLE.read_bytes()
