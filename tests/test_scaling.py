@@ -12,7 +12,26 @@ from reportlint.fingerprints import assign
 from reportlint.output import html
 from reportlint.rules.copying import C301_boilerplate_internal as c301
 
-LINEAR = 8.0  # bound on cost(4x) / cost(1x): linear is ~4, quadratic ~16
+LINEAR = 8.0  # bound on time(4x) / time(1x): linear is ~4 (more on a busy machine), quadratic ~16
+CALLS = 4.5  # bound on Python calls(4x) / calls(1x): a linear algorithm makes 4x the calls
+
+
+def _calls(fn) -> int:
+    """Python-level calls made by ``fn()``: an operation count that a busy machine does not disturb."""
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    fn()
+    prof.disable()
+    return pstats.Stats(prof).total_calls
+
+
+def _calls_ratio(make, run, scale: int = 4) -> float:
+    small, large = make(1), make(scale)
+    run(small)
+    return _calls(lambda: run(large)) / _calls(lambda: run(small))
 
 
 def _best(fn, repeat: int = 3) -> float:
@@ -47,15 +66,16 @@ def test_html_lines_grow_with_lines_plus_findings_not_their_product():
     line = "本单位全年预算执行率为98%，项目完成情况良好。"
 
     def make(k):
-        raw = "\n".join([line] * (3000 * k))
+        raw = "\n".join([line] * (6000 * k))
         return raw, _findings(raw, 97)
 
+    assert _calls_ratio(make, lambda a: html._lines(*a)) < CALLS
     assert _ratio(make, lambda a: html._lines(*a)) < LINEAR
 
 
 def test_fingerprints_of_findings_on_one_long_line_are_linear():
     def make(k):
-        raw = "本单位全年预算执行情况良好" * (8000 * k)  # one line, no sentence end: a backward scan per finding
+        raw = "本单位全年预算执行情况良好" * (16000 * k)  # one line, no sentence end: a backward scan per finding
         return _findings(raw, 50), raw
 
     assert _ratio(make, lambda a: assign(*a)) < LINEAR
@@ -80,6 +100,7 @@ def test_boilerplate_internal_on_a_report_repeated_many_times_is_linear():
     ctx1, ctx4 = make(1), make(4)
     n1, n4 = len(list(rule.check(ctx1))), len(list(rule.check(ctx4)))
     assert n1 > 0 and n4 / n1 < LINEAR  # every later copy is reported once
+    assert _calls_ratio(lambda k: ctx1 if k == 1 else ctx4, lambda c: list(rule.check(c))) < CALLS
     assert _ratio(lambda k: ctx1 if k == 1 else ctx4, lambda c: list(rule.check(c))) < LINEAR
 
 
@@ -92,6 +113,7 @@ def test_boilerplate_internal_on_distinct_passages_is_linear():
     def make(k):
         return ["".join(rng.choice(chars) for _ in range(60)) for _ in range(1000 * k)]
 
+    assert _calls_ratio(make, c301.candidate_pairs) < CALLS
     assert _ratio(make, c301.candidate_pairs) < LINEAR
 
 
