@@ -244,6 +244,7 @@ class _Builder:
         self.summable = {k: _Index([c for c in v if c.kind in SUMMABLE]) for k, v in self.by_para.items()}
         self.rel = Relations()
         self.sums_of: dict[int, list[Sum]] = {}  # id(total) -> its sums
+        self.sum_pos: dict[int, int] = {}  # id(sum) -> its place in rel.sums
         self.not_level: set[int] = set()  # ids of claims that are increments, change ends or per-capita
 
     def build(self) -> Relations:
@@ -322,6 +323,7 @@ class _Builder:
                 else:
                     found = self._sum_before(p, idx, following, k, word)
                 for rel in found:
+                    self.sum_pos[id(rel)] = len(self.rel.sums)
                     self.rel.sums.append(rel)
                     self.sums_of.setdefault(id(rel.total), []).append(rel)
 
@@ -442,15 +444,53 @@ class _Builder:
             return None
         total = after[0]
         s0 = b.group_start(k, p.start)
-        # parts with their own breakdowns (…1884万元，其中：1478万元（含…）…，合计6449万元): the sub-parts are not parts
-        sub = {id(x) for c in idx.between(s0, k) for rel in self.sums_of.get(id(c), ()) for x in rel.parts}
-        parts = [c for c in idx.between(s0, k) if same_family(c, total) and self.level(c)
-                 and id(c) not in sub]
-        if len(parts) < 2 or _nested_levels(parts):
+        region = [c for c in idx.between(s0, k) if same_family(c, total) and self.level(c)]
+        if len(region) < 2 or _nested_levels(region):
             return None
-        if text[parts[-1].end:k].strip(" ，,、。；;") and re.search(r"[\u4e00-\u9fff]{3,}", text[parts[-1].end:k]):
+        if text[region[-1].end:k].strip(" ，,、。；;") and re.search(r"[\u4e00-\u9fff]{3,}", text[region[-1].end:k]):
             return None  # words between the last part and 合计: another statement
-        return Sum(total, tuple(parts), True, word, 0.9)
+        # parts with their own breakdowns (…1884万元，其中：1478万元（含…），…60万元，103万元，合计6449万元): where
+        # the inner list ends is not written, so try each ending and keep the reading under which 合计 holds;
+        # the inner list is cut there. No reading holds: the relation is too uncertain to judge.
+        inner = [rel for c in region for rel in self.sums_of.get(id(c), ())]
+        if not inner:
+            return Sum(total, tuple(region), True, word, 0.9)
+        first = inner[0]
+        others = {id(x) for rel in inner[1:] for x in self._below(rel)}
+        t_lo, t_hi = total.interval()
+        for j in range(len(first.parts), -1, -1):
+            cut = others | {id(x) for x in first.parts[:j]} | {id(y) for x in first.parts[:j] for y in self._below_claim(x)}
+            parts = [c for c in region if id(c) not in cut]
+            lo, hi = interval_sum(parts)
+            if len(parts) >= 2 and lo <= t_hi and hi >= t_lo:
+                if j < len(first.parts):
+                    self._trim(first, j)
+                return Sum(total, tuple(parts), True, word, 0.9)
+        self._replace(first, Sum(first.total, first.parts, first.complete, first.cue, min(first.confidence, 0.5)))
+        parts = [c for c in region if id(c) not in others | {id(x) for x in self._below(first)}]
+        return Sum(total, tuple(parts), True, word, 0.5) if len(parts) >= 2 else None
+
+    def _below_claim(self, c: Claim) -> list[Claim]:
+        return [y for rel in self.sums_of.get(id(c), ()) for y in self._below(rel)]
+
+    def _below(self, rel: Sum) -> list[Claim]:
+        """Every part under a relation, its parts' parts included."""
+        out = list(rel.parts)
+        for x in rel.parts:
+            out += self._below_claim(x)
+        return out
+
+    def _trim(self, rel: Sum, j: int) -> None:
+        """Cut a 其中 list after its j-th part (the rest were parts of the 合计 that follows)."""
+        self._replace(rel, Sum(rel.total, rel.parts[:j], rel.complete and j >= 2, rel.cue,
+                               rel.confidence if j >= 2 else rel.confidence * 0.5))
+
+    def _replace(self, rel: Sum, new: Sum) -> None:
+        i = self.sum_pos.pop(id(rel))
+        self.rel.sums[i] = new
+        self.sum_pos[id(new)] = i
+        mine = self.sums_of[id(rel.total)]
+        mine[next(i for i, x in enumerate(mine) if x is rel)] = new
 
     @staticmethod
     def _closed(parts: list[Claim]) -> bool:
