@@ -37,6 +37,8 @@ _UNIT = re.compile(r"(?:评价单位|填报单位|发布机构|报送单位|单�
                    r"(?:（[^）]{0,6}）)?\s*[:：]\s*([\u4e00-\u9fff（）()]{3,40})")
 _UNIT_NAME_IN_TEXT = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|委|办公室|办|中心|政府|院|所|站|队|馆|厅|部|"
                                 r"街道办事处|街道|管委会|联合会|医院|学校))")
+# an opening sentence, not a title: 现将2025年度…报告如下 is judged (year-mismatch), never a source
+_OPENING = re.compile(r"^(?:现将|根据|按照|依据|为)|如下|[：:。]$")
 _TITLE_UNIT = re.compile(r"^(?:关于)?([\u4e00-\u9fff（）()]{2,40}?)\s*(?:\d{4}\s*年)")
 
 LEVEL_LABELS = {"province": "省", "city": "市", "district": "区", "county": "县", "town": "镇",
@@ -47,7 +49,7 @@ SOURCE_LABELS = {"cover": "封面", "title": "标题", "option": "命令行或�
                  "unit name": "单位名称", "divisions": "行政区划数据", "suffix": "名称后缀",
                  "scope words": "用词统计", "genre": "文种", "genre+filing": "文种与成文日期",
                  "filing field": "填报日期栏", "closing date": "落款日期", "speech": "讲话日期",
-                 "published": "网页发布日期", "period": "统计期限", "outline": "提纲", "cue phrases": "用语", "opening": "导语",
+                 "published": "网页发布日期", "period": "统计期限", "outline": "提纲", "cue phrases": "用语", "opening": "导语", "announcement": "导语",
                  "unknown": "未识别"}
 
 
@@ -137,7 +139,7 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
         for p in doc.paragraphs[:4]:
             t = doc.paragraph_text(p)
             m = _TITLE_YEAR.search(t)
-            if m and len(t) <= 80:
+            if m and len(t) <= 80 and not _OPENING.search(t):
                 ctx.evaluation_year, ctx.year_source = int(m.group(1)), "title"
                 break
     if ctx.evaluation_year is None and ctx.genre and ctx.genre.source in ("title", "opening"):

@@ -45,7 +45,7 @@ class Genre:
 @dataclass(frozen=True)
 class GenreMatch:
     genre: Genre
-    source: str  # "title" | "opening" (named in the opening sentence) | "outline" | "cue phrases"
+    source: str  # "title" | "opening" (《title》 in the opening) | "announcement" (现将…如下) | "outline" | "cue phrases"
     evidence: str  # the title or the phrases that decided it
 
 
@@ -71,7 +71,8 @@ def _title_candidates(doc: Document) -> list[str]:
     out = []
     for p in doc.paragraphs[:HEAD_PARAGRAPHS]:
         t = doc.paragraph_text(p).strip()
-        if 4 <= len(t) <= 90:
+        # a title is a name, not a sentence: 现将…报告如下 / 根据…要求 are openings
+        if 4 <= len(t) <= 90 and not re.search(r"^(?:现将|根据|按照|依据|为)|如下|[：:。]$", t):
             out.append(t)
     # a title wrapped over two short lines
     if len(out) >= 2:
@@ -94,9 +95,13 @@ def detect_genre(doc: Document) -> GenreMatch | None:
         if hit is None:
             # the opening sentence names the report it introduces: 编制…《…2021年政府信息公开工作年度报告》
             m = next((p.search(head[:400]) for p in g.title_patterns if p.search(head[:400])), None)
-            if m is not None and re.search(r"(?:编制|形成|现将|发布|公布|特)[^。]{0,60}$", head[:m.start()]):
+            if m is not None and re.search(r"(?:编制|形成|发布|公布)[^。]{0,60}《[^》]*$", head[:m.start()]):
                 hit = head[max(0, m.start() - 20):m.end()]
                 source = "opening"
+            elif m is not None and re.search(r"现将[^。]{0,40}$", head[:m.start()]):
+                # the announcement (现将…工作总结报告如下) names the genre; its year is judged, not read
+                hit = head[max(0, m.start() - 20):m.end()]
+                source = "announcement"
         if hit is not None:
             score += TITLE_POINTS
             source, evidence = source or "title", hit

@@ -94,7 +94,7 @@ def _descendants(h: Heading | None, headings: list[Heading]) -> list[Heading]:
       "缺少该文种提纲（lexicons/outlines/）要求的章节，或章节顺序与提纲不符",
       fires="湛江市某局2024年度部门整体支出绩效自评报告\n一、单位基本情况\n（一）单位机构设置、部门职能情况\n（二）部门整体支出情况\n"
             "二、自评工作开展情况\n（一）自评工作过程\n三、绩效自评情况\n（一）自评结果\n（二）部门整体支出绩效指标分析\n"
-            "（三）存在问题\n（四）改进措施\n四、其他自评情况\n",
+            "（三）改进措施\n",
       silent="2024年度工作总结\n一、主要工作\n二、下一步计划\n")
 def outline_missing(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
