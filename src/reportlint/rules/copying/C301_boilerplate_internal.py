@@ -2,8 +2,9 @@
 
 **Finds**: paragraph bodies of at least ``boilerplate_min_chars`` Chinese characters (default 40,
 after stock phrases of ``lexicons/stock_phrases.txt`` are taken out) whose rapidfuzz ratio reaches
-``boilerplate_similarity`` (default 70); then sentences of ≥ ¾ that length in paragraphs not yet
-reported. The later passage is reported once, against its first twin. Only passages written as
+``boilerplate_similarity`` (default 70); then sentences of at least that length in paragraphs not
+yet reported (a shorter sentence naming the same three reforms in the review and in the plan is not a
+copy). The later passage is reported once, against its first twin. Only passages written as
 sentences (holding 。！？；) are compared; the report's own unit name is taken out first. Candidate
 pairs come from an index of shared character 4-grams (``candidate_pairs``), so time and memory grow
 with the text, never with the square of its passages.
@@ -81,7 +82,7 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
             if start >= sen.end or not _prose(doc.text, start, sen.end):
                 continue
             norm = strip(normalised_span(doc, start, sen.end))
-            if len(norm) >= min_chars * 3 // 4 and norm not in compared:  # a one-sentence paragraph was compared whole
+            if len(norm) >= min_chars and norm not in compared:  # a one-sentence paragraph was compared whole
                 sentences.append((start, sen.end, sen.paragraph))
                 stexts.append(norm)
     yield from _pairs(ctx, sentences, stexts, threshold, reported, "句")
