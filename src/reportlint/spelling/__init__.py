@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from reportlint.spelling.data import context_pairs, policy_titles
 from reportlint.spelling.general import lint_typos
@@ -118,6 +119,7 @@ def own_names(unit_name: str | None, text: str = "") -> list[str]:
     return list(dict.fromkeys(names))
 
 
+@cache
 def _parent_places(unit: str) -> list[str]:
     """The unit's place and its parents from the division data (广西壮族自治区, 黑龙江省 …)."""
     try:
@@ -201,7 +203,7 @@ _CUT = re.compile(r"([\u4e00-\u9fff])(?=\s*[,，。；;:：、)）(（0-9])")
 
 def _continuation(text: str, i: int) -> str:
     """The next two non-space characters from ``i``."""
-    return re.sub(r"\s+", "", text[i:i + 8])[:2]
+    return "".join(text[i:i + 8].split())[:2]
 
 
 def _truncated(doc, freq, taken) -> list[Typo]:
@@ -209,23 +211,27 @@ def _truncated(doc, freq, taken) -> list[Typo]:
     elsewhere: 批复规模(㎡ and 资金安排 0 元 are followed by what follows the cut word here."""
     text = doc.text
     out = []
-    starts: dict[str, list[int]] = {}  # character -> where it begins a Han bigram (filled on demand)
+    # character -> (what follows its bigram -> where the bigram starts), filled on demand
+    starts: dict[str, dict[str, list[int]]] = {}
     for m in _CUT.finditer(text):
         i = m.start(1)
         t = m.group(1)
-        if i == 0 or not is_han(text[i - 1]) or _overlaps(i, i + 1, taken):
+        if i == 0 or not is_han(text[i - 1]) or freq.get(text[i - 1:i + 1], 0) >= 100:
+            continue  # 情况, 建设: the character ends a word, it is not a word cut short
+        by_follow = starts.get(t)
+        if by_follow is None:
+            by_follow = starts[t] = {}
+            for k in re.finditer(re.escape(t) + "(?=[\u4e00-\u9fff])", text):
+                by_follow.setdefault(_continuation(text, k.start() + 2), []).append(k.start())
+        framed = by_follow.get(_continuation(text, i + 1))
+        if not framed or _overlaps(i, i + 1, taken) or not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
             continue
-        if not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
-            continue
-        follow = _continuation(text, i + 1)
         before = text[max(0, i - 2):i]
         best = None
-        if t not in starts:
-            starts[t] = [k.start() for k in re.finditer(re.escape(t) + "(?=[\u4e00-\u9fff])", text)]
-        for k in starts[t]:
+        for k in framed:
             w = text[k:k + 2]
             fw = freq.get(w, 0)
-            if fw < 500 or _continuation(text, k + 2) != follow:
+            if fw < 500:
                 continue
             # the whole word is much commoner than the lone character, or stands in the very same
             # frame (资金安排 0 元 / 资金安 0 元)

@@ -142,7 +142,7 @@ def lint_typos(text: str) -> list[tuple[int, str, str]]:
     """(index in text, wrong, right) for the rare characters that form no word where they stand and
     whose same-sound or look-alike replacement completes a common word (预箅 → 预算)."""
     freq = _freq()
-    rare = {ch for ch in set(text) if _HAN.match(ch) and (freq.get(ch, 0) or 0) < RARE_CHAR}
+    rare = {ch for ch in set(text) if "\u4e00" <= ch <= "\u9fff" and (freq.get(ch, 0) or 0) < RARE_CHAR}
     if not rare:
         return []
     out = []

@@ -144,32 +144,36 @@ def scan(text: str, extra: tuple[str, ...] = ()) -> tuple[list[Candidate], list[
     auto, names = automaton(extra)
     cands: set[Candidate] = set()
     exact: list[tuple[int, int, str]] = []
-    n_text = len(text)
+    anchors: list[tuple[int, int, str, str, str]] = []
     for end_idx, (key, values) in auto.iter(text):
         k_end = end_idx + 1
         k_start = k_end - len(key)
         for role, name, group, info in values:
             if role == "exact":
                 exact.append((k_start, k_end, name))
-                continue
-            if role == "variant":
+            elif role == "variant":
                 cands.add(Candidate(k_start, k_end, name, group, info))
-                continue
-            n = len(name)
-            if role == "left":
-                windows = ((k_start, k_start + n + d) for d in (-1, 0, 1))
             else:
-                windows = ((k_end - n - d, k_end) for d in (-1, 0, 1))
-            for s, e in windows:
-                if s < 0 or e > n_text or e - s < 3:
-                    continue
-                cand = text[s:e]
-                if cand == name or cand in names or name in text[max(0, s - 1):e + 1] \
-                        or OSA.distance(cand, name, score_cutoff=1) > 1:
-                    continue  # the name itself is written here (一般公共预算财政: no extra 财)
-                edit = classify(cand, name)
-                if edit is not None and (group != "idiom" or edit[0] == "replaced"):
-                    cands.add(Candidate(s, e, name, group, edit[0], edit[1]))
+                anchors.append((k_start, k_end, role, name, group))
+    # a half of a name written in full is no anchor: most hits are the names themselves
+    whole = {(s, name) for s, _e, name in exact} | {(e, name) for _s, e, name in exact}
+    n_text = len(text)
+    for k_start, k_end, role, name, group in anchors:
+        if (k_start if role == "left" else k_end, name) in whole:
+            continue
+        n = len(name)
+        shifts = (0,) if group == "idiom" else (-1, 0, 1)  # idioms: a replaced character only
+        for d in shifts:
+            s, e = (k_start, k_start + n + d) if role == "left" else (k_end - n - d, k_end)
+            if s < 0 or e > n_text or e - s < 3:
+                continue
+            cand = text[s:e]
+            if cand in names or OSA.distance(cand, name, score_cutoff=1) > 1 \
+                    or name in text[max(0, s - 1):e + 1]:
+                continue  # the name itself is written here (一般公共预算财政: no extra 财)
+            edit = classify(cand, name)
+            if edit is not None and (group != "idiom" or edit[0] == "replaced"):
+                cands.add(Candidate(s, e, name, group, edit[0], edit[1]))
     return sorted(cands, key=lambda c: (c.start, -(c.end - c.start))), sorted(exact)
 
 
