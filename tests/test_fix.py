@@ -108,3 +108,24 @@ def test_stdin_diff_and_fix_to(tmp_path):
     r = subprocess.run([sys.executable, "-m", "reportlint", "check", "-", "--stdin-filename", "r.md", "--diff"],
                        input=text.encode(), capture_output=True, timeout=300)
     assert "-**截止**2024年" in r.stdout.decode() and "+**截至**2024年" in r.stdout.decode()
+
+
+def test_docx_fix_across_runs_and_in_table_cells(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("评价年度：2024。")
+    p = d.add_paragraph()
+    p.add_run("截").bold = True  # the word split over two runs of different formatting
+    p.add_run("止2024年12月31日,在职74人。")
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "说明"
+    t.cell(0, 1).text = "截止2024年12月31日，在职74人。"
+    src, out = tmp_path / "t.docx", tmp_path / "fixed.docx"
+    d.save(str(src))
+    r = run_cli("check", str(src), "--fix-to", str(out))
+    assert "已修复 3 处（F601 punct-halfwidth 1，W501 jiezhi 2），剩余 0 处需人工处理" in r.stdout
+    fixed = docx.Document(str(out))
+    assert [(x.text, x.bold) for x in fixed.paragraphs[1].runs] == [("截", True), ("至2024年12月31日，在职74人。", None)]
+    assert fixed.tables[0].cell(0, 1).text == "截至2024年12月31日，在职74人。"
+    assert _findings(out) == []

@@ -225,7 +225,14 @@ def _chars(p, W: str) -> list[tuple]:
 
 def _replace(span: list[tuple], after: str) -> None:
     """Replace the characters of ``span`` (in one or more w:t nodes) by ``after``, which goes into the
-    first node (so it takes that run's formatting); the other nodes lose their covered characters."""
+    first node (so it takes that run's formatting); the other nodes lose their covered characters.
+    A replacement of the same length goes character by character, each into its own run."""
+    if len(after) == len(span):
+        for (node, i, _), c in zip(span, after, strict=True):
+            text = node.text or ""
+            node.text = text[:i] + c + text[i + 1:]
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return
     nodes: dict = {}
     for node, i, _ in span:
         lo, n = nodes.get(node, (i, 0))

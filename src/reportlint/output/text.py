@@ -97,6 +97,8 @@ def print_file(console: Console, path: str, ctx: Context | None, findings: list[
             console.print(f"    [{_STYLE[f.severity]}]{excerpt[1]}[/]", highlight=False, soft_wrap=True)
         if f.suggestion:
             console.print(f"    [green]建议：{escape(f.suggestion)}[/green]", highlight=False, soft_wrap=True)
+        elif f.suggestion == "":
+            console.print("    [green]建议：删除[/green]", highlight=False, soft_wrap=True)
 
 
 def statistics(findings: list[Finding]) -> list[str]:
