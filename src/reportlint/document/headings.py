@@ -196,7 +196,7 @@ def _toc_block(ptexts: list[str], raws: list[str], markers: list[Marker | None],
             between = range(max(a + 1, 0), b)
             if all(_heading_like(ptexts[i], markers[i]) for i in between):
                 out.update(i for i in between if markers[i] is not None)
-    start = next((k for k, t in enumerate(ptexts) if _TOC_WORD.match(t.strip())), None)
+    start = next((k for k, t in enumerate(ptexts) if markers[k] is None and _TOC_WORD.match(t.strip())), None)
     if start is None:
         # no 目录 line: a run of headings at the start that the body repeats is a table of contents
         first = next((k for k, m in enumerate(markers) if m is not None), None)
@@ -283,6 +283,9 @@ def _heading(text: str, p: Paragraph, m: Marker, toc: bool = False, start: int |
 def _attach(stack: list[Heading], h: Heading) -> None:
     """Parent of ``h``: the open heading of its family closes (siblings); otherwise it nests under the
     innermost open heading of a higher rank."""
+    if not h.inline:
+        while stack and stack[-1].inline:
+            stack.pop()  # an item inside a paragraph never holds the next paragraph's heading
     for i in range(len(stack) - 1, -1, -1):
         if stack[i].kind == h.kind:
             del stack[i:]
