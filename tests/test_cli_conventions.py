@@ -189,3 +189,14 @@ def test_fast_entry_and_full_cli_agree_on_the_new_options(tmp_path):
                            text=True, cwd=ROOT, timeout=300)
         assert (a.returncode, a.stdout, a.stderr) == (b.returncode, b.stdout, b.stderr), args
     assert report.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_html_of_a_markdown_report_shows_the_file_as_written(tmp_path):
+    from reportlint.engine import lint_path
+    from reportlint.output import html
+
+    md = tmp_path / "r.md"
+    md.write_text("# 一、概况\n\n**截止**2024年12月31日，在职74人。\n", encoding="utf-8")
+    page = html.render([lint_path(str(md))])
+    assert "**" in page and "# 一、概况" in page
+    assert '<span class="hl sev-error" data-f="0" title="W501' in page

@@ -2,11 +2,11 @@
 
 ``reportlint check PATH… [options]`` with the options it documents (``-f/--format``, ``--select``,
 ``--ignore``, ``--year``, ``--level``, ``-o/--output``, ``--config``, ``--baseline``, ``--write-baseline``,
-``--color``, ``--fix-to``, ``--stdin-filename``, as ``--opt value`` or ``--opt=value``; the flags ``--fix``,
-``--diff``, ``--statistics``, ``-q/--quiet``, ``--exit-zero``; ``-`` for standard input) runs straight away: the command-line framework (typer, click,
-rich's console, pydantic: about 0.15 s of imports) is not loaded. Anything else (``--help``, another
-command, an option it does not know, a value typer would reject) goes to the full CLI in ``cli.py``,
-which gives the same results and messages.
+``--color``, ``--fix-to``, ``--stdin-filename``, as ``--opt value`` or ``--opt=value``; the flags
+``--fix``, ``--diff``, ``--statistics``, ``-q/--quiet``, ``--exit-zero``; ``-`` for standard input) runs
+straight away: the command-line framework (typer, click, rich's console, pydantic: about 0.15 s of
+imports) is not loaded. Anything else (``--help``, another command, an option it does not know, a value
+typer would reject) goes to the full CLI in ``cli.py``, which gives the same results and messages.
 """
 
 from __future__ import annotations

@@ -105,7 +105,9 @@ class ReportView:
     def from_document(cls, doc, findings: list[Finding], context: str) -> ReportView:
         outline = [{"label": h.label, "title": h.title, "level": h.level,
                     "line": doc.line_col(doc.offsets[h.start])[0]} for h in doc.headings]
-        return cls(doc.path, doc.raw, findings, context, doc.source.notes if doc.source else (), outline)
+        src = doc.source
+        raw = src.original if src is not None and src.original is not None else doc.raw  # .md: as written
+        return cls(doc.path, raw, findings, context, src.notes if src else (), outline)
 
 
 def render(results: list[LintResult | ReportView], title: str = "reportlint 检查报告") -> str:
