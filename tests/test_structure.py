@@ -145,3 +145,20 @@ def test_heading_building_and_structure_rules_scale_linearly():
     (quadratic) the time; the generous bound 8x leaves room for noise."""
     small, large = _structure_seconds(500), _structure_seconds(2000)
     assert large < 8 * max(small, 0.05)
+
+
+def _one_paragraph_seconds(n: int) -> float:
+    text = "一、概况\n" + "".join(f"{i % 99 + 1}.加强管理工作。" for i in range(n)) + "\n"
+    best = float("inf")
+    for _ in range(2):
+        t = time.process_time()
+        doc_of(text)
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def test_items_inside_one_long_paragraph_scale_linearly():
+    """A report flattened to one line holds thousands of items: each item's title is read from a short
+    window, never from the rest of the paragraph (that was items x length)."""
+    small, large = _one_paragraph_seconds(2000), _one_paragraph_seconds(8000)
+    assert large < 8 * max(small, 0.05)

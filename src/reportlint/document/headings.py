@@ -119,14 +119,14 @@ def _lost_markers(body: list[Paragraph], ptexts: list[str], markers: list[Marker
     titles between 七、 and 十、 in a run of headings (a table of contents)."""
     k_of = {p.index: k for k, p in enumerate(body)}
     lost: list[tuple[int, int, str]] = []
+    j = -1  # the paragraph before the current run of lines starting with 、
     for k, t in enumerate(ptexts):
-        if t.startswith("、") and len(t) > 1 and _is_han(t[1]) and k:
-            j = k - 1
-            while j >= 0 and ptexts[j].startswith("、"):
-                j -= 1
-            prev = body[j].heading if j >= 0 else None
-            if prev is not None and prev.kind == "cn":
-                lost.append((body[k].start, body[k].start + min(len(t), 20), marker_label(1, prev.number + k - j)))
+        if not t.startswith("、"):
+            j = k
+            continue
+        prev = body[j].heading if j >= 0 else None
+        if len(t) > 1 and _is_han(t[1]) and prev is not None and prev.kind == "cn":
+            lost.append((body[k].start, body[k].start + min(len(t), 20), marker_label(1, prev.number + k - j)))
     for run in sibling_runs(out.headings) + sibling_runs(out.toc):
         for a, b in itertools.pairwise(run):
             ka, kb = k_of.get(a.paragraph), k_of.get(b.paragraph)
@@ -188,7 +188,7 @@ def _row_like(t: str, r: str, m: Marker | None) -> bool:
 def _toc_block(ptexts: list[str], raws: list[str], markers: list[Marker | None], strong: list[bool]) -> set[int]:
     """Paragraph indexes of a table of contents."""
     out = {k for k, t in enumerate(ptexts) if markers[k] is not None and len(t) <= 80 and not strong[k]
-           and _DOT_LEADER.search(raws[k]) and not t.endswith("。")}
+           and _DOT_LEADER.search(raws[k][-80:]) and not t.endswith("。")}
     if out:
         # a part heading (第二部分…) between or just before leader lines belongs to the contents too
         marks = sorted(out)
@@ -237,7 +237,7 @@ def _norm_title(s: str) -> str:
 
 
 def _heading_like(t: str, m: Marker | None) -> bool:
-    if _DOT_LEADER.search(t):
+    if _DOT_LEADER.search(t[-80:]):
         return True
     if m is not None:
         return len(t) <= 60
@@ -257,7 +257,7 @@ def _heading(text: str, p: Paragraph, m: Marker, toc: bool = False, start: int |
     start = p.start if start is None else start
     end = p.end if end is None else end
     rest_start = start + m.length
-    rest = text[rest_start:end]
+    rest = text[rest_start:min(end, rest_start + 120)]  # a title is short: never copy a long paragraph
     if toc:
         rest = re.sub(r"\s*PAGEREF.*$", "", rest)
         rest = re.sub(r"(?:[.．·…¨・•_\-—]\s*){2,}\s*\d*\s*$|\s+\d{1,3}\s*$", "", rest)

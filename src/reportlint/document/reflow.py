@@ -167,7 +167,7 @@ def _ends_paragraph(ln: Line, nxt: Line, typical: float) -> bool:
         return False
     if next_marker and (ln.marker or nxt.kind in ("part", "chapter", "section")):
         return True  # a heading or item never runs into the next marker's line; 第X部分 starts a paragraph
-    if _TOC_LINE.search(ln.text):
+    if _TOC_LINE.search(ln.text[-80:]):
         return True  # a table-of-contents line ends with its page number
     if FIELD_LABEL.match(nxt.text) and (width < typical - 1 or FIELD_LABEL.match(ln.text)):
         return True

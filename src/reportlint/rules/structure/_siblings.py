@@ -7,6 +7,7 @@ tree and against the body (``toc_against_body``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -62,7 +63,9 @@ def parent_desc(h: Heading) -> str:
 
 def lost_between(doc: Document, a: Heading, b: Heading) -> bool:
     """A heading that lost its number (reported by section-style) lies between ``a`` and ``b``."""
-    return any(a.start < s < b.start for s, _, _ in doc.lost_markers)
+    lost = doc.lost_markers  # sorted by start
+    i = bisect.bisect_right(lost, (a.start, len(doc.text) + 1, ""))
+    return i < len(lost) and lost[i][0] < b.start
 
 
 def norm_title(s: str) -> str:
