@@ -622,10 +622,10 @@ class _Builder:
     # ---- count lists
     def _count_lists(self) -> None:
         text = self.text
-        then_list, list_then = _count_patterns()
+        then_list, list_then, composed = _count_patterns()
         for p in self.doc.paragraphs:
             for m in then_list.finditer(text, p.start, p.end):
-                if not self.doc.is_boundary(m.start("intro")):
+                if m.group("intro") and not self.doc.is_boundary(m.start("intro")):
                     continue
                 listing = m.group("list")
                 cut = re.search(r"[，,]", listing)
@@ -636,11 +636,12 @@ class _Builder:
                 is_open = bool(re.search(r"等[\u4e00-\u9fff]{0,6}$|等$", listing))
                 if is_open:
                     listing = re.sub(r"等[\u4e00-\u9fff]{0,6}$", "", listing)
-                intro = m.group("intro")
+                intro = m.group("intro") or ""
                 if intro in ("为", "是", "有") and not m.group("colon"):
                     continue  # 为/是/有 open a list only with a colon: "一个中国的原则是…"
                 self._add_count(m.group("num"), m.group("unit"), listing, m.start("num"),
                                 m.start("list") + len(listing), 1.0, is_open)
+            self._composed(p, composed)
             for m in list_then.finditer(text, p.start, p.end):
                 if not self.doc.is_boundary(m.start()) or not self.doc.is_boundary(m.end("verb")):
                     continue
@@ -648,8 +649,20 @@ class _Builder:
                 self._add_count(m.group("num"), m.group("unit"), re.sub(r"等\s*$", "", m.group("list")),
                                 m.start("list"), m.end(), 0.9, is_open)
 
+    def _composed(self, p: Paragraph, composed: re.Pattern[str]) -> None:
+        """"报告由A、B…等六部分组成": the parts of a composition are all named (等 closes the list here);
+        items may be separated by ，/, as well as 、 (real 411.txt)."""
+        for m in composed.finditer(self.text, p.start, p.end):
+            listing = m.group("list")
+            items = None
+            if re.search(r"[，,]", listing):  # items between commas keep their own 、 and 及
+                items = [i.strip() for i in re.split(r"[，,]", listing) if i.strip()]
+            elif len(split_items(listing)) > (parse_number_int(m.group("num")) or 0):
+                continue  # part names hold 、 themselves (行政复议、行政诉讼情况): more items is no evidence
+            self._add_count(m.group("num"), m.group("unit"), listing, m.start("list"), m.end(), 0.9, False, items)
+
     def _add_count(self, num: str, unit: str, listing: str, s: int, e: int, confidence: float,
-                   is_open: bool) -> None:
+                   is_open: bool, items: list[str] | None = None) -> None:
         from reportlint.claims.extract import parse_number
 
         if re.fullmatch(r"[一二两三四五六七八九十]{2}", num) and "十" not in num:
@@ -658,7 +671,7 @@ class _Builder:
         if got is None:
             return
         n = int(got[0])
-        items = split_items(listing)
+        items = items if items is not None else split_items(listing)
         if n < 2 or len(items) < 2 or any(len(i) > 40 or not i for i in items):
             return
         if any(re.search(r"\d", i) for i in items):
@@ -838,18 +851,27 @@ def _shared_tail(a: str, b: str, n: int = 3) -> bool:
 
 
 @cache
-def _count_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _count_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lx = lex()
     alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
     num = r"(?<![\d.])\d{1,3}(?![\d.])|(?<![一二两三四五六七八九十百])[一二两三四五六七八九十]{1,3}"
     units = alt(lx["count_list_units"])
     then_list = re.compile(
         rf"(?P<num>{num})\s*(?P<unit>{units})(?:[（(][^）)]{{0,4}}[）)])?(?P<noun>[^，。：:；;,\d]{{0,15}}?)[，,]?\s*"
-        rf"(?P<intro>{alt(lx['count_list_intro'])})\s*(?P<colon>[：:])?\s*(?P<list>[^。；;]{{1,300}}?)(?=[。；;]|$)")
+        rf"(?:(?P<intro>{alt(lx['count_list_intro'])})\s*(?P<colon>[：:])?|(?P<bare>[：:]))\s*(?P<list>[^。；;]{{1,300}}?)(?=[。；;]|$)")
     list_then = re.compile(
         rf"(?P<verb>{alt(lx['count_list_before'])})\s*(?P<list>[^。；;，,：:]{{1,200}}?)\s*(?:等)?\s*(?P<num>{num})\s*"
         rf"(?P<unit>{units})")
-    return then_list, list_then
+    composed = re.compile(
+        rf"由(?P<list>[^。；;：:]{{4,300}}?)等?\s*(?P<num>{num})\s*(?P<unit>个部分|部分|个方面|方面)(?:组成|构成)")
+    return then_list, list_then, composed
+
+
+def parse_number_int(num: str) -> int | None:
+    from reportlint.claims.extract import parse_number
+
+    got = parse_number(num)
+    return int(got[0]) if got else None
 
 
 def split_items(s: str) -> list[str]:
