@@ -17,7 +17,9 @@ re-read; the stray numbers also corrupt figures and sentences for anyone who quo
 **Fix**: delete the line (the suggestion is empty).
 
 **Leaves alone**: short lines that are real text (完成备案托育机构2家。); page furniture of a PDF
-input (running headers and footers recognised by their repeated shape).
+input (running headers and footers recognised by their repeated shape); a number between two short
+labels (a form's cells written one per line: 人员编制 / 128 / 实有人数); runs of numbers (a table
+column); a figure split from its unit inside a sentence (心 186 个).
 
 **Source**: GB/T 9704-2012 7.5 (页码 belongs in the page margin, not in the text).
 """
