@@ -48,9 +48,16 @@ def outline_for(ctx: RuleContext) -> dict | None:
     if outline is None:
         return None
     where = outline.get("jurisdiction", "全国")
-    if where != "全国" and not any(p.name.startswith(where) for p in ctx.context.places):
-        return None
-    return outline
+    provinces = [p for p in ctx.context.places if p.level == "province" or p.province]
+    if where == "全国" or any(p.name.startswith(where) or p.province.startswith(where) for p in provinces):
+        return outline
+    if provinces:
+        return None  # a unit known to be elsewhere
+    # a unit the data do not place: the outline applies when the report visibly follows its template
+    # (two top-level sections titled as the outline titles them)
+    tops = [h.title for h in ctx.doc.headings if h.parent is None]
+    titled = sum(any(sec["title"] in t for t in tops) for sec in outline["sections"])
+    return outline if titled >= 2 else None
 
 
 def _title_matches(section: dict, title: str, fuzzy: bool = True) -> bool:
@@ -67,8 +74,11 @@ def _match_children(spec: list[dict], candidates: list[Heading]) -> list[Heading
     """Exact alias matches first, fuzzy ones for what is left, each heading used once."""
     found: list[Heading | None] = [None] * len(spec)
     used: set[int] = set()
+    # required sections choose first: a heading that fits two (收支与绩效目标) belongs to the required one
+    order = sorted(range(len(spec)), key=lambda i: not spec[i].get("required", True))
     for fuzzy in (False, True):
-        for i, sec in enumerate(spec):
+        for i in order:
+            sec = spec[i]
             if found[i] is not None:
                 continue
             hit = next((h for h in candidates if id(h) not in used and _title_matches(sec, h.title, fuzzy)), None)
@@ -101,10 +111,15 @@ def outline_missing(ctx: RuleContext) -> Iterator[Finding]:
     outline = outline_for(ctx)
     if outline is None or not doc.headings:
         return
-    yield from _check_outline(ctx, outline["sections"], None, outline["genre"])
+    # a whole report (it ends on a finished sentence) is missing what it lacks at its end too; an
+    # excerpt cut short is judged only on gaps before a section that is present
+    whole = not getattr(doc, "excerpt_end", False) and doc.text.rstrip()[-1:] in ("。", "！", "？")
+    yield from _check_outline(ctx, outline["sections"], None, outline["genre"], closed=whole)
 
 
-def _check_outline(ctx: RuleContext, spec: list[dict], parent: Heading | None, genre: str) -> Iterator[Finding]:
+def _check_outline(ctx: RuleContext, spec: list[dict], parent: Heading | None, genre: str,
+                   closed: bool) -> Iterator[Finding]:
+    """``closed``: a later section of the parent's level is present, so the parent's part is complete."""
     doc = ctx.doc
     direct = [h for h in (parent.children if parent else doc.headings) if parent or h.parent is None]
     found = _match_children(spec, direct)
@@ -121,7 +136,7 @@ def _check_outline(ctx: RuleContext, spec: list[dict], parent: Heading | None, g
     for k, (sec, hit) in enumerate(zip(spec, found, strict=True)):
         if hit is None:
             # only a gap before a section that is there: an excerpt cut short is not a missing section
-            if sec.get("required", True) and k < last_present:
+            if sec.get("required", True) and (k < last_present or closed):
                 anchor = parent or doc.headings[0]
                 yield ctx.report(anchor.start, max(anchor.title_end, anchor.end),
                                  f"缺少{where}“{sec['title']}”部分（{genre}提纲要求）")
@@ -132,4 +147,4 @@ def _check_outline(ctx: RuleContext, spec: list[dict], parent: Heading | None, g
         else:
             last_pos, last_title = hit.start, hit.title
         if sec.get("children"):
-            yield from _check_outline(ctx, sec["children"], hit, genre)
+            yield from _check_outline(ctx, sec["children"], hit, genre, closed=closed or k < last_present)
