@@ -274,7 +274,7 @@ def main() -> None:
     costs = lint_costs()
     cold = cold_start()
     start = worker_start()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix="reportlint-bench-") as tmp:
         folder = folder_vs_jieba(Path(tmp))
         sizes, at = ([100, 1000], 1000) if args.quick else ([100, 1000, 4000], 4000)
         rows, speedup = scans(sizes, at, Path(tmp))
