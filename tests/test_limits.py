@@ -235,3 +235,14 @@ def test_missing_or_unwritable_cache_dir_falls_back_to_a_temporary_folder(tmp_pa
     for cache in (tmp_path / "new" / "cache", blocker / "cache"):
         r = cli("check", str(sample_path()), "-f", "json", env={"REPORTLINT_CACHE_DIR": str(cache)})
         assert r.returncode == 1 and r.stdout.startswith("["), r.stderr
+
+
+def test_a_50_mb_text_is_refused_in_one_line_without_dying(tmp_path):
+    p = tmp_path / "huge.txt"
+    line = ("本单位全年预算执行率为98%，项目完成情况良好，资金使用规范。" * 20 + "\n").encode("utf-8")
+    with open(p, "wb") as fh:
+        for _ in range(50 * 2**20 // len(line) + 1):
+            fh.write(line)
+    assert p.stat().st_size > 50 * 2**20
+    with pytest.raises(TooLargeError, match="文字过多"):
+        load_source(p)

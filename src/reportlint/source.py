@@ -54,9 +54,13 @@ def _common(c: str) -> bool:
         return False
 
 
+PLAUSIBILITY_SAMPLE = 200_000  # characters judged: a file has one encoding, and the cost stays bounded
+
+
 def plausibility(text: str) -> float | None:
-    """Share of the Han characters that are common ones; None when there are too few to tell (< 20)."""
-    counts = Counter(_HAN.findall(text))
+    """Share of the Han characters that are common ones (in the first PLAUSIBILITY_SAMPLE characters);
+    None when there are too few to tell (< 20)."""
+    counts = Counter(_HAN.findall(text, 0, PLAUSIBILITY_SAMPLE))
     n = sum(counts.values())
     if n < 20:
         return None
