@@ -132,7 +132,7 @@ _NEEDS = {"date": "月年", "period": "月年季", "ranking": "第前", "grade":
 
 
 _NEEDS_RE = {k: re.compile("[" + re.escape(chars) + "]") for k, chars in _NEEDS.items()}
-_ANY_NUMBER = re.compile(f"[0-9{CN_DIGITS}]")
+_ANY_NUMBER = re.compile(f"[0-9０-９{CN_DIGITS}]")
 
 
 def _runs(ptext: str) -> set[str]:
