@@ -122,3 +122,27 @@ def big_docx(base: Path, copies: int) -> bytes:
                 data = head + b"<w:body>" + body * copies + b"<w:sectPr" + tail
             dst.writestr(info.filename, data)
     return out.getvalue()
+
+
+def docx_lying_about_a_part(base: Path, part: str, real_size: int, declared: int = 1000) -> bytes:
+    """The .docx ``base`` with ``part`` replaced by ``real_size`` bytes of XML whose zip headers
+    declare only ``declared`` bytes (a bomb that hides from a check of the directory)."""
+    import struct
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == part:
+                data = data[:-len(b"</w:document>")] + b" " * real_size + b"</w:document>"
+            dst.writestr(info.filename, data)
+    raw = bytearray(out.getvalue())
+    with zipfile.ZipFile(io.BytesIO(bytes(raw))) as zf:
+        info = zf.getinfo(part)
+    struct.pack_into("<I", raw, info.header_offset + 22, declared)  # local header: uncompressed size
+    name = part.encode()
+    cd = raw.find(b"PK\x01\x02")
+    while raw[cd + 46:cd + 46 + len(name)] != name:
+        cd = raw.find(b"PK\x01\x02", cd + 4)
+    struct.pack_into("<I", raw, cd + 24, declared)  # central directory: uncompressed size
+    return bytes(raw)

@@ -83,6 +83,16 @@ def test_docx_part_that_inflates_past_the_limit_is_refused(tmp_path):
     assert load_source(p).kind == "docx"  # under the default limit it reads as before
 
 
+def test_docx_part_that_lies_about_its_size_is_stopped_while_parsing(tmp_path):
+    """The zip directory says 1,000 bytes; zipfile inflates no further than that, the CRC then fails."""
+    from hostile import docx_lying_about_a_part
+
+    p = tmp_path / "liar.docx"
+    p.write_bytes(docx_lying_about_a_part(sample_path(".docx"), "word/document.xml", 5 * 2**20))
+    with pytest.raises(InputError, match=r"不是有效的 \.docx"):
+        load_source(p, Limits(max_part_bytes=2**20))
+
+
 def test_worker_memory_cap_turns_a_huge_allocation_into_memory_error():
     code = ("from reportlint.limits import cap_memory\ncap_memory(400)\n"
             "try:\n    bytearray(1000 * 2**20)\nexcept MemoryError:\n    print('capped')\n")
