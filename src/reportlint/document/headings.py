@@ -324,8 +324,10 @@ def _inline_items(text: str, offsets: list[int], p: Paragraph, own: Marker | Non
         last = pos
         if sep in "（(" and pos > p.start and text[pos - 1] in _NO_INLINE_BEFORE:
             continue
+        if sep in ",:" and a.start() > p.start and text[a.start() - 1].isdigit():
+            continue  # 1,286 and 13:30 are numbers, not a clause break
         m = match_marker(text, pos)
-        if m is None or m.kind not in _INLINE_KINDS:
+        if m is None or m.kind not in _INLINE_KINDS or "\n" in text[pos:pos + m.length]:
             continue
         if sep in "（(" and m.kind not in ("paren-cn", "paren-arabic"):
             continue

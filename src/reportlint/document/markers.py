@@ -34,7 +34,7 @@ _CN_PUNCT = re.compile(rf"({_CN})\s*({_AFTER}){_AFTER}?(?!\s*{_CN}\s*[、.．])\
 _CN_SPACE = re.compile(rf"({_CN})[ \u3000\t]+(?=[{_HAN}“《])")
 _DECIMAL = re.compile(rf"({_DIG})[.．]({_DIG})(?:[.．]({_DIG}))?[.．]?(?![0-9０-９.．%％])")
 _ARABIC = re.compile(rf"({_DIG})\s*({_AFTER})(?:[、.．](?=[^0-9０-９]))?\s*")
-_RPAREN = re.compile(rf"({_DIG})\s*[)）]\s*(?={_TITLE_START})")
+_RPAREN = re.compile(rf"({_DIG})[ \u3000]*[)）][ \u3000]*(?={_TITLE_START})")
 
 # canonical punctuation after each level; accepted variants are "style" issues only when mixed
 CANONICAL_PUNCT = {0: "", 1: "、", 2: "", 3: ".", 4: "", 5: ""}
