@@ -200,3 +200,10 @@ def test_html_of_a_markdown_report_shows_the_file_as_written(tmp_path):
     page = html.render([lint_path(str(md))])
     assert "**" in page and "# 一、概况" in page
     assert '<span class="hl sev-error" data-f="0" title="W501' in page
+
+
+def test_markdown_indented_paragraphs_are_text_not_code():
+    from reportlint.mdtext import blank_markup
+
+    text = "一、概况\n\n    截止2024年12月31日，在职74人。\n\n\t本单位设3个科室。\n"
+    assert blank_markup(text) == text

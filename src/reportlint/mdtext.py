@@ -1,17 +1,19 @@
 """Markdown reports read through markdown-it-py: markup is never text for the rules.
 
 ``blank_markup(text)`` returns the text with every character of Markdown markup replaced by a space
-(line breaks kept), so the result has the same length and the same lines as the file: offsets, lines
-and columns of findings still point into the .md file, and ``--fix`` edits it in place. What is kept:
+(white space and line breaks kept as they are), so the result has the same length and the same lines
+as the file: offsets, lines and columns of findings still point into the .md file, and ``--fix`` edits
+it in place. What is kept:
 the text of headings, paragraphs, list items, block quotes and table cells (GFM tables: their pipes
 become spaces, so a row reads like a table written as text), inline code, escaped characters, and
 the number of an ordered list item (``1.`` / ``2)``: report sections are often numbered that way).
 What is blanked: ``#`` heading marks, ``**`` / ``*`` / ``_`` emphasis, link and image syntax with its
-URL (a link's text stays; an image's alt text goes), bullet markers, ``>``, code blocks and fences,
+URL (a link's text stays; an image's alt text goes), bullet markers, ``>``, fenced code blocks,
 HTML blocks, comments and inline tags, table delimiter rows and thematic breaks.
 
 Blanks next to Chinese characters vanish when paragraphs are rebuilt (``document.reflow.join_lines``),
-so ``**资金**使用`` reads ``资金使用``.
+so ``**资金**使用`` reads ``资金使用``. A paragraph indented by four spaces (首行缩进) is text, not an
+indented code block.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from functools import cache
 def _parser():
     from markdown_it import MarkdownIt
 
-    # text_join would merge escapes and entities into their neighbours: keep them apart to locate them
-    return MarkdownIt("commonmark").enable("table").disable("text_join")
+    # text_join would merge escapes and entities into their neighbours: keep them apart to locate them.
+    # No indented code blocks: Chinese paragraphs are often indented by four spaces (首行缩进), and they
+    # are text, not code; fenced code blocks are still code.
+    return MarkdownIt("commonmark").enable("table").disable(["text_join", "code"])
 
 
 def blank_markup(text: str) -> str:
@@ -81,4 +85,4 @@ def blank_markup(text: str) -> str:
                 else:  # an entity stays as written
                     keep[k:k + len(child.markup)] = b"\x01" * len(child.markup)
                 cursor = k + len(child.markup)
-    return "".join(c if keep[i] or c == "\n" else " " for i, c in enumerate(text))
+    return "".join(c if keep[i] or c.isspace() else " " for i, c in enumerate(text))
