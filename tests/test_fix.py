@@ -54,6 +54,10 @@ def test_fix_keeps_encoding_bom_and_line_endings(tmp_path):
     report.write_bytes(text.encode("gb18030"))
     run_cli("check", str(report), "--fix")
     assert report.read_bytes() == "评价年度：2024\r\n截至2024年12月31日，在职74人。\r\n".encode("gb18030")
+    mixed = tmp_path / "mixed.txt"  # CRLF, LF and a lone CR: each line ending stays as it was
+    mixed.write_bytes("评价年度：2024\r\n一、概况\n截止2024年12月31日,在职74人。\r截止12月底完成。\r\n".encode())
+    run_cli("check", str(mixed), "--fix")
+    assert mixed.read_bytes() == "评价年度：2024\r\n一、概况\n截至2024年12月31日，在职74人。\r截至12月底完成。\r\n".encode()
     bom = tmp_path / "bom.txt"
     bom.write_bytes(b"\xef\xbb\xbf" + "截止2024年12月31日，在职74人。\n".encode())
     run_cli("check", str(bom), "--fix")

@@ -133,13 +133,26 @@ def _fix_textfile(result, file, edits, rest, write, target, out: FixResult) -> F
     out.remaining = sorted(rest + bad, key=Finding.sort_key)
     if not write:
         return out
-    if "\r\n" in text and "\r\n" not in fixed:
-        fixed = fixed.replace("\n", "\r\n")  # keep the file's line endings
+    if "\r" in text:  # apply the edits to the file's own text, so every line ending stays as it was
+        where = _positions(text)
+        fixed = apply_text(text, [Edit(where[e.start], where[e.start] + len(e.before), e.before, e.after, e.finding)
+                                  for e in good])
     codec, bom = _ENCODINGS[encoding]
     data = bom + fixed.encode(codec)
     dest = target or file
     _write_atomic(dest, data, like=file)
     out.applied, out.written = good, dest
+    return out
+
+
+def _positions(text: str) -> list[int]:
+    """For each character of ``text`` with its line endings made ``\\n``, its index in ``text``."""
+    out: list[int] = []
+    i = 0
+    while i < len(text):
+        out.append(i)
+        i += 2 if text.startswith("\r\n", i) else 1
+    out.append(len(text))
     return out
 
 
