@@ -116,3 +116,74 @@ def test_claims_cli_json():
     data = json.loads(r.stdout)
     score = next(d for d in data if d["kind"] == "score")
     assert (score["value"], score["line"], score["section"]) == ("90", 450, "三、/（一）")
+
+
+# ------------------------------------------------------------------ numbers as real reports write them
+
+
+@pytest.mark.parametrize("text,value,decimals", [
+    ("支出决算１２８６．４０万元。", "12864000", 2),  # full-width digits and point (cleancorpus texts)
+    ("财政拨款支出1，250.60万元。", "12506000", 2),  # a full-width thousands comma
+    ("收入235,942,197.18元。", "235942197.18", 2),
+])
+def test_fullwidth_digits_and_thousands_commas(text, value, decimals):
+    c = one(text, "amount")
+    assert (c.value, c.decimals) == (Decimal(value), decimals)
+
+
+def test_articles_idioms_and_ranges_are_not_counts():
+    text = "各项社会事业有一个新的进步。引进一批企业，开展一次检查，是一项民心工程。一是统一配备，建设一流队伍，位居第一。另有两三个行政村。\n"
+    assert [(c.kind, c.raw) for c in claims(text) if c.kind in ("count", "amount")] == []
+
+
+def test_a_list_of_figures_separated_by_commas_is_not_one_number():
+    got = [c.value for c in claims("三项资金分别为100万元，200万元，300万元。\n") if c.kind == "amount"]
+    assert got == [1000000, 2000000, 3000000]
+
+
+def test_relations_of_a_paragraph():
+    from reportlint.claims.relations import relations_of
+
+    doc = lint_text("今年拟安排财政赤字13500亿元，比上年增加1500亿元，其中中央财政赤字9500亿元，由中央代地方发债4000亿元。"
+                    "筹资标准由每人每年50元提高到100元。本局下设4个站，具体包括：水土保持站、河道管理站。\n").doc
+    rel = relations_of(doc)
+    assert [(s.total.raw, [p.raw for p in s.parts]) for s in rel.sums] == [("13500亿元", ["9500亿元", "4000亿元"])]
+    assert [c.raw for c in rel.increments] == ["1500亿元"]
+    assert [(ch.before.raw, ch.after.raw) for ch in rel.changes] == [("50元", "100元")]
+    assert [(x.value, x.items) for x in rel.count_lists] == [(4, ("水土保持站", "河道管理站"))]
+
+
+# ------------------------------------------------------------------ linear work (issue 16)
+
+LINEAR = 8.0  # bound on cost(4x) / cost(1x): linear work gives ~4, quadratic ~16
+
+
+def _relations_cost(text: str) -> float:
+    """Best of three timings of claims extraction, relations and the number rules on ``text``."""
+    import time
+    from dataclasses import replace
+
+    from reportlint.config import Config
+
+    cfg = replace(Config(), select={"sum-mismatch", "count-mismatch", "rate-mismatch", "value-conflict",
+                                    "score-grade", "score-subtotal"}, ignore=set())
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        lint_text(text, cfg)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+@pytest.mark.parametrize("shape", [
+    pytest.param(lambda k: "1万元" * (2500 * k), id="1wan-repeated-in-one-paragraph"),
+    pytest.param(lambda k: "9" * (10000 * k) + "万元", id="a-run-of-digits"),
+    pytest.param(lambda k: "全年支出100万元，其中基本支出60万元、项目支出50万元，执行率95%；" * (300 * k),
+                 id="relations-in-one-paragraph"),
+    pytest.param(lambda k: "下设办公室、财务股、业务股3个股室，" * (400 * k), id="count-lists-in-one-paragraph"),
+])
+def test_number_work_is_linear(shape):
+    """Claims, relations and number rules on a 1x and a 4x input: a ratio, never a wall-clock limit."""
+    small, large = shape(1), shape(4)
+    _relations_cost(small)  # warm caches and imports
+    assert _relations_cost(large) / _relations_cost(small) < LINEAR

@@ -267,7 +267,9 @@ class _Builder:
                 if c.kind not in SUMMABLE and c.kind != "percent":
                     continue
                 clause = text[self.b.clause_start(c.start, max(0, c.start - 40)):c.start]
-                if pat["increment"].search(c.indicator) or re.search(r"(?:增加|减少|增长|下降|多|少)了?$", clause):
+                to_level = text[c.start - 1:c.start] in ("到", "至")  # 提高到100元: a new level, not an increment
+                if not to_level and (pat["increment"].search(c.indicator)
+                                     or re.search(r"(?:增加|减少|增长|下降|多|少)了?$", clause)):
                     self.rel.increments.append(c)
                     self.not_level.add(id(c))
                 if pat["per_capita"].search(clause[-12:]):
