@@ -64,9 +64,9 @@ def term_typo(ctx: RuleContext) -> Iterator[Finding]:
         if t.kind == "repeat":
             msg = f"词语重复：“{t.name}”连写了两次，删去一个"
         elif t.kind == "context":
-            msg = f"用词不当：“{cand}”" + (f"应为“{t.fix}”" if t.fix else "多余") + (f"（{t.why}）" if t.why else "")
+            msg = f"用词不当：“{cand}”" + (f"应为“{t.fix}”" if t.fix else "") + (f"（{t.why}）" if t.why else "")
         elif t.kind == "own":
-            msg = f"本单位名称不一致：“{cand}”应为“{t.fix}”（{t.why}）"
+            msg = f"本单位名称不一致：“{cand}”应为“{t.fix}”（{t.why}，以封面单位名称为准）"
         elif t.kind == "policy":
             msg = f"文件名称有误：{cand}应为{t.fix}（{t.why}）"
         elif t.kind == "truncated":
