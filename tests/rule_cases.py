@@ -98,7 +98,8 @@ def run_case(rule_name: str, case: dict) -> list:
         cfg.unit_level = str(case["level"])
     text = case["fail"] if "fail" in case else case["pass"]
     result = lint_text(text, cfg)
-    raw = result.doc.raw
+    src = result.doc.source
+    raw = src.original if src is not None and src.original is not None else result.doc.raw  # the input as written
     for f in result.findings:
         f.extra["span"] = raw[f.raw_start:f.raw_end].replace("\n", "")
     return [f for f in result.findings if f.rule == rule_name]

@@ -13,6 +13,7 @@ from reportlint.docx_numbering import Numbering, W
 from reportlint.errors import InputError
 from reportlint.limits import DEFAULT, Limits, part_too_large
 from reportlint.source_model import LineInfo, Source
+from reportlint.suppress import comment_marks, comment_texts, word_comments
 
 
 def check_parts(data: bytes, name: str, limits: Limits) -> None:
@@ -54,9 +55,12 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
         raise InputError(f"{name}: 无法解析 .docx ({type(exc).__name__}: {exc})") from None
 
     numbering = Numbering.from_part(_numbering_element(document))
+    texts = comment_texts(document)  # Word comments: a reportlint directive silences a rule on its text
+    has_comments = any("reportlint" in t for t in texts.values())
     style_numpr = _style_numbering(document)
     lines: list[str] = []
     info: list[LineInfo] = []
+    anchors: list[tuple[str, str, int, int]] = []  # Word comment anchors: (id, kind, line, offset)
     para_no = 0
     table_no = 0
     auto = 0
@@ -70,6 +74,8 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
             if number:
                 auto += 1
             line = ((number or "") + text).replace("\n", " ")
+            if has_comments:
+                anchors.extend((cid, kind, len(lines), off + len(number or "")) for cid, kind, off in comment_marks(child))
             # empty paragraphs stay as blank lines: a lone "6" between two blank paragraphs is a
             # page number pasted in from a PDF, as in a text file
             lines.append(line if line.strip() else "")
@@ -82,13 +88,17 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
                     c, col = col, col + _grid_span(cell)
                     text = " ".join(_paragraph_text(p) for p in cell.iter(f"{W}p")).strip()
                     if text:
+                        if has_comments:
+                            anchors.extend((cid, kind, len(lines), 0 if kind == "start" else len(text))
+                                           for cid, kind, _ in comment_marks(cell))
                         lines.append(text.replace("\n", " "))
                         info.append(LineInfo(table=table_no, row=r, cell=c))
     if not any(line.strip() for line in lines):
         raise InputError(f"{name}: 文档中没有文字 (no text in document)")
     notes = (f"{auto} 个段落使用 Word 自动编号，序号已按编号定义还原后检查",) if auto else ()
+    comments = word_comments(texts, anchors, lines) if has_comments else ()
     return Source(path=name, text="\n".join(lines) + "\n", encoding="docx", kind="docx", lines=tuple(info),
-                  notes=notes)
+                  notes=notes, comments=comments)
 
 
 def _grid_span(cell) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlint import fingerprints
+from reportlint import fingerprints, suppress
 from reportlint.config import Config
 from reportlint.context import Context, detect_context
 from reportlint.document import Document, build_document
@@ -37,7 +37,7 @@ def prepare(doc: Document, config: Config) -> Context:
 def read_document(path: str, config: Config | None = None) -> Document:
     """Load, rebuild and contextualise one report, without running rules."""
     config = config or Config()
-    doc = build_document(load_source(path, config.limits))
+    doc = build_document(suppress.prepare(load_source(path, config.limits)))
     prepare(doc, config)
     return doc
 
@@ -51,6 +51,7 @@ def lint_document(doc: Document, config: Config | None = None) -> LintResult:
             continue
         rc = RuleContext(doc, context, config, r)
         findings.extend(r.check(rc))
+    findings = suppress.apply(findings, suppress.parse(doc.source))  # the writer's inline suppressions
     _locate(doc, findings)
     findings = _dedupe(findings)
     fingerprints.assign(findings, doc.raw)
@@ -58,7 +59,7 @@ def lint_document(doc: Document, config: Config | None = None) -> LintResult:
 
 
 def lint_source(source: Source, config: Config | None = None) -> LintResult:
-    return lint_document(build_document(source), config)
+    return lint_document(build_document(suppress.prepare(source)), config)
 
 
 def lint_path(path: str, config: Config | None = None) -> LintResult:

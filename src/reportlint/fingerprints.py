@@ -1,7 +1,8 @@
 """Stable finding fingerprints: rule + normalised excerpt + the sentence around it + occurrence.
 
-Line numbers are deliberately left out, so a fingerprint survives edits elsewhere in the document
-(a paragraph inserted above, a page break moved). Identical findings in identical sentences are told
+Line numbers and the file's name are deliberately left out, so a fingerprint survives edits elsewhere
+in the document (a paragraph inserted above, a page break moved) and a renamed or copied file: a
+reviewer's decision (``decisions``) and a baseline entry follow the finding to the report's next version. Identical findings in identical sentences are told
 apart by their order (ESLint's "count with context").
 """
 
@@ -11,7 +12,6 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from pathlib import Path
 
 from reportlint.findings import Finding
 from reportlint.textutil import SENTENCE_ENDS
@@ -48,6 +48,6 @@ def assign(findings: list[Finding], raw: str) -> None:
     for f in findings:
         excerpt = _norm(raw[f.raw_start:f.raw_end])
         context = _norm(_sentence_around(raw, f.raw_start, f.raw_end, ends))
-        base = f"{Path(f.path).name}|{f.rule}|{excerpt}|{context}"
+        base = f"{f.rule}|{excerpt}|{context}"
         seen[base] += 1
         f.extra["fingerprint"] = hashlib.sha256(f"{base}|{seen[base]}".encode()).hexdigest()[:32]

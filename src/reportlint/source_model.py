@@ -38,6 +38,7 @@ class Source:
     artifact_lines: frozenset[int] = frozenset()  # 0-based lines known to be page furniture
     notes: tuple[str, ...] = ()  # things the output should tell the reader (auto numbering …)
     original: str | None = None  # Markdown: the file's text; ``text`` has its markup blanked (same offsets)
+    comments: tuple[tuple[int, int, str], ...] = ()  # DOCX: Word comments with a reportlint directive (raw start, end, text)
 
     def location(self, line: int) -> LineInfo | None:
         """LineInfo of a 1-based line, if the source has them."""
