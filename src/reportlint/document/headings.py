@@ -368,9 +368,10 @@ def sibling_runs(headings: list[Heading]) -> list[list[Heading]]:
     not a step back: a table cell "项目支出:" or a lead-in sentence restarts numbering in real reports.
     """
     runs: list[list[Heading]] = []
-    current: dict[tuple[int, str], list[Heading]] = {}
+    current: dict[tuple[int, str, tuple[int, ...]], list[Heading]] = {}
     for h in headings:
-        key = (id(h.parent) if h.parent is not None else 0, h.kind or str(h.level))
+        # 1.1 1.2 and 2.1 2.2 are two lists (their prefix differs)
+        key = (id(h.parent) if h.parent is not None else 0, h.kind or str(h.level), h.prefix)
         run = current.get(key)
         if run is None or (h.number == 1 and (run[-1].number >= 2 or h.inline or run[-1].inline)):
             run = []
