@@ -54,7 +54,7 @@ STOCK = "根据《中华人民共和国预算法》等法律法规规定，本�
 RULES = ["year-mismatch", "relative-time", "stale-forecast", "date-invalid", "section-duplicate", "section-gap",
          "section-order", "section-style", "enum-sequence", "outline-missing", "boilerplate-internal", "sum-mismatch",
          "count-mismatch", "rate-mismatch", "score-grade", "score-subtotal", "value-conflict", "jiezhi", "scope-word",
-         "term-typo", "law-name", "template-left", "punct-halfwidth", "punct-pair", "docnum-format"]
+         "term-typo", "law-name", "template-left", "punct-halfwidth", "punct-pair", "docnum-format", "stale-term"]
 
 
 @dataclass
@@ -285,10 +285,15 @@ def build_report(rng: random.Random, index: int, p_defect: float) -> Report:
         tail.append(("relative-time", "今年资产管理工作成效明显。", "今年", "which year?"))
     if "stale-forecast" in inject:
         tail.append(("stale-forecast", "固定资产清查工作预计年底前全部完成。", "预计年底前全部完成", "a forecast filed after the year"))
+    if "stale-term" in inject:
+        tail.append(("stale-term", "全面落实“十三五”规划各项任务。", "“十三五”", "the 13th Five-Year Plan (2016-2020) as current"))
     if tail:
         p = r.add("".join(t[1] for t in tail))
         for rule, _, quote, why in tail:
             r.expected.append(Item(rule, p, quote, why))
+    if "stale-term" not in inject:
+        p = r.add("“十三五”期间累计完成资产清查3次。")
+        r.must_not.append(Item("stale-term", p, "“十三五”期间", "history, not the current plan"))
     if "value-conflict" not in inject:
         r.must_not.append(Item("value-conflict", value_p, value_q, "stated once"))
     r.add(f"（{int_to_cn(next(third))}）主要做法和经验")

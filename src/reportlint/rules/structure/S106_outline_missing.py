@@ -51,10 +51,8 @@ def outline_for(ctx: RuleContext) -> dict | None:
     provinces = [p for p in ctx.context.places if p.level == "province" or p.province]
     if where == "全国" or any(p.name.startswith(where) or p.province.startswith(where) for p in provinces):
         return outline
-    if provinces:
-        return None  # a unit known to be elsewhere
-    # a unit the data do not place: the outline applies when the report visibly follows its template
-    # (two top-level sections titled as the outline titles them)
+    # elsewhere, or a unit the data do not place: the outline applies only when the report visibly
+    # follows its template (two top-level sections titled as the outline titles them)
     tops = [h.title for h in ctx.doc.headings if h.parent is None]
     titled = sum(any(sec["title"] in t for t in tops) for sec in outline["sections"])
     return outline if titled >= 2 else None

@@ -80,6 +80,14 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
         judged = [x for x in _JUDGED if x not in allowed and _RANK[x] <= _RANK.get(level, 3)]
     else:
         judged = [x for x in peers.get(level, []) if not (x == "district" and "自治区" in unit)]
+    # the level its own name gives (晓坪乡 → township) is its own even when the level was set otherwise
+    # (乡 and 镇 are one rank; a configured "town" must not make 全乡 foreign in a 乡's report)
+    named = {p.level for p in ctx.context.places[:1]}
+    if unit and not named:
+        from reportlint.context import level_of_name
+
+        named = {level_of_name(unit)} - {None}
+    judged = [x for x in judged if x not in named]
     label = LEVEL_LABELS.get(level, level)
     chain = "、".join(p.name for p in ctx.context.places[1:])
     where = f"（{unit or '按全文用语判断'}{'，上级为' + chain if chain else ''}）"
