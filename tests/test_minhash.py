@@ -5,14 +5,14 @@ from pathlib import Path
 import numpy as np
 from datasketch import MinHash
 
-from reportlint.crossdoc import NUM_PERM, SCHEME, SHINGLE, signature
+from reportlint.crossdoc import NUM_PERM, SCHEME, shingles, signature
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 
 
 def _datasketch(text: str) -> np.ndarray:
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    m.update_batch([s.encode("utf-8") for s in {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}])
+    m.update_batch([s.encode("utf-8") for s in shingles(text)])
     return m.hashvalues
 
 
