@@ -86,7 +86,7 @@ def _judge_rate(ctx: RuleContext, rel: Ratio) -> Iterator[Finding]:
     if hi < r_lo or lo > r_hi:
         yield ctx.report(r.start, r.end,
                          f"{rel.name}与所列数字不符：{formula} = {fmt(actual, max(2, r.decimals))}%，"
-                         f"报告写的是{fmt(r.value, r.decimals)}%，相差{fmt(abs(actual - r.value), 2)}个百分点",
+                         f"报告写的是{r.value:.{r.decimals}f}%，相差{fmt(abs(actual - r.value), 2)}个百分点",
                          suggestion=f"{round(actual, r.decimals)}%")
 
 
