@@ -200,6 +200,7 @@ class ScanResult:
     skipped: int = 0
     seconds: float = 0.0
     reduce_seconds: float = 0.0
+    resolved: list = field(default_factory=list)  # decisions whose finding is gone
 
     @property
     def failed(self) -> list[dict]:
@@ -209,7 +210,9 @@ class ScanResult:
 def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, scheduler: str | None = None,
              config: str | None = None, overrides: dict | None = None, timeout: float = 120.0,
              progress: Callable[[int, int], None] | None = None, similarity: float = 70.0,
-             all_pages: bool = False) -> ScanResult:
+             all_pages: bool = False, decisions: list | None = None) -> ScanResult:
+    """Check ``files`` into ``out``; ``decisions`` (``decisions.read_decisions``) mark the findings of
+    findings.jsonl and the dashboard (records stay as the rules left them, so ``--resume`` reuses them)."""
     for sub in ("records", "pages"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -238,9 +241,14 @@ def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, 
             progress(done, len(files))
     reduce_started = time.perf_counter()
     records = [json.loads((out / "records" / f"{keys[str(f)]}.json").read_text(encoding="utf-8")) for f in files]
+    resolved = []
+    if decisions:
+        from reportlint.decisions import apply_records
+
+        resolved = apply_records(records, decisions)
     clusters = reduce_scan(records, out, similarity, config, ov)
     now = time.perf_counter()
-    return ScanResult(records, clusters, skipped, now - started, now - reduce_started)
+    return ScanResult(records, clusters, skipped, now - started, now - reduce_started, resolved)
 
 
 def _execute(todo: list[str], keys: dict[str, str], out: str, config, ov, timeout, jobs: int,
@@ -481,12 +489,36 @@ def reduce_scan(records: list[dict], out: Path, similarity: float = 70.0, config
                 "line": p["line"], "column": p["column"], "end_line": p["end_line"], "end_column": p["end_column"],
                 "cluster": n,
             })
+    clusters += _year_copies(ok, config, overrides)
     for r in records:
         r["findings"].sort(key=lambda f: (f["line"], f["column"], f["code"]))
         _count(r)
     _rerender_pages([by_file[m.report] for c in clusters if not c.template for m in c.members], out, config,
                     overrides)
     write_outputs(records, clusters, out)
+    return clusters
+
+
+def _year_copies(ok: list[dict], config: str | None, overrides: tuple) -> list:
+    """``boilerplate-year`` (C303): each unit's reports compared with its reports of earlier years
+    (crossdoc.year_copies); findings added to the later report's record, clusters of kind same-unit."""
+    from reportlint import crossdoc
+
+    clusters = []
+    for i, found, cluster in crossdoc.year_copies([(r["file"], r["unit"], r["evaluation_year"], r["passages"])
+                                                   for r in ok]):
+        rec = ok[i]
+        cfg = _resolver(config, overrides).for_file(Path(real_path(rec)))
+        if not cfg.enabled("boilerplate-year"):
+            continue
+        severity = str(cfg.severity.get("boilerplate-year", Severity.WARNING))
+        for f in found:
+            p = f["passage"]
+            rec["findings"].append({
+                "path": rec["file"], "rule": "boilerplate-year", "code": "C303", "severity": severity,
+                "message": f["message"], "line": p["line"], "column": p["column"], "end_line": p["end_line"],
+                "end_column": p["end_column"], "raw_start": p["raw_start"], "raw_end": p["raw_end"]})
+        clusters.append(cluster)
     return clusters
 
 
@@ -546,7 +578,8 @@ def write_outputs(records: list[dict], clusters: list, out: Path) -> None:
             for f in r["findings"]:
                 public = {k: v for k, v in f.items() if not k.startswith("raw_")}
                 fh.write(json.dumps(public, ensure_ascii=False) + "\n")
-    data = [{"id": n, "template": c.template, "similarity": round(c.similarity, 1), "units": c.units,
+    data = [{"id": n, "kind": getattr(c, "kind", "cross-unit"), "template": c.template,
+             "similarity": round(c.similarity, 1), "units": c.units,
              "members": [{"file": m.report, "unit": m.unit, "line": m.passage["line"], "where": m.passage["where"],
                           "text": m.passage["text"][:120]} for m in c.members]}
             for n, c in enumerate(clusters, 1)]

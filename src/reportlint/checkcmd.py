@@ -91,7 +91,8 @@ def _stdin_source(name: str | None, limits):
 
 def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=None, write_baseline=None, *,
               statistics: bool = False, quiet: bool = False, exit_zero: bool = False, color: str = "auto",
-              fix: bool = False, diff: bool = False, fix_to=None, stdin_filename: str | None = None) -> int:
+              fix: bool = False, diff: bool = False, fix_to=None, stdin_filename: str | None = None,
+              decisions=None, previous=None) -> int:
     from pathlib import Path
 
     from reportlint.baseline import filter_new, read_baseline
@@ -114,6 +115,11 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
     if stdin_filename is not None and not stdin:
         raise UsageError("--stdin-filename 只在从标准输入读取（-）时使用")
     known = read_baseline(baseline) if baseline else None
+    book = None
+    if decisions is not None:
+        from reportlint import decisions as decided
+
+        book = decided.read_decisions(decisions)
     resolver = ConfigResolver(config, _overrides(select, ignore, year, level))
     files, problems = ([], []) if stdin else discover(paths)
     for p in problems:
@@ -148,6 +154,21 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         except Exception as exc:  # a bug must not hide the other files' results
             _err(f"{display_path(f)}: 内部错误，已跳过 (internal error: {type(exc).__name__}: {exc})")
             failed += 1
+    if previous is not None:  # boilerplate-year against the unit's earlier report
+        if len(results) != 1:
+            raise UsageError("--previous 只能用于单个输入文件")
+        from reportlint import crossdoc
+
+        cfg = resolver.for_file(Path(previous))
+        try:
+            earlier = lint_path(str(previous), cfg)
+        except InputError as exc:
+            _err(str(exc))
+            return 2
+        if resolver.for_file(Path(results[0].path)).enabled("boilerplate-year"):
+            sev = resolver.for_file(Path(results[0].path)).severity.get("boilerplate-year")
+            results[0].findings = sorted([*results[0].findings, *crossdoc.previous_findings(
+                results[0], earlier, Severity.parse(str(sev)) if sev else None)], key=lambda f: f.sort_key())
     fix_summary = None
     if fix or diff or fix_to is not None:
         from reportlint import fix as fixer
@@ -182,6 +203,7 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
             r.findings, n = filter_new(r.findings, known)
             hidden += n
         findings = [x for r in results for x in r.findings]
+    resolved = decided.apply(findings, book) if book is not None else []
     out = open_output(output, "-o") if output else None
     try:
         if fmt == "json":
@@ -200,7 +222,7 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         elif fmt == "html":
             from reportlint.output import html
 
-            print(html.render(results), file=out or sys.stdout)
+            print(html.render(results, resolved=resolved), file=out or sys.stdout)
         else:
             from reportlint.output import text
 
@@ -216,6 +238,8 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
                                     quiet=quiet)
             if results and not quiet:
                 con.print(text.summary_line(findings, len(results), failed), highlight=False)
+                for line in decided.summary(findings, resolved) if book is not None else ():
+                    con.print(line, markup=False, highlight=False, soft_wrap=True)
                 if fix_summary:
                     con.print(fix_summary, markup=False, highlight=False)
         if fix_summary and fmt != "text":
@@ -225,8 +249,13 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
             out.close()
     if known is not None:
         _err(f"基线 {baseline} 隐藏了 {hidden} 处已记录的问题，报告 {len(findings)} 处新问题")
+    if book is not None and (fmt != "text" or quiet):
+        for line in decided.summary(findings, resolved):
+            _err(line)
     if failed:
         return 2
     if exit_zero:
         return 0
+    if book is not None:
+        return 1 if any(decided.counts(f) for f in findings) else 0
     return 1 if any(f.severity >= Severity.WARNING for f in findings) else 0

@@ -46,6 +46,8 @@ def check(
                                                  "或含 \\[tool.reportlint] 的 pyproject.toml；命令行选项优先）")] = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="只报告不在此基线文件中的新问题")] = None,
     write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="把当前全部问题写入基线文件")] = None,
+    decisions: Annotated[Path | None, typer.Option("--decisions", help="审核决定文件（HTML 报告导出）：已忽略的问题不计入退出码，"
+                                                   "问题已不存在的决定列为已解决")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="自动修复确定的问题（截止→截至、中文间的半角标点、文号的〔〕）："
                                       ".txt/.md 就地改写，.docx 须用 --fix-to")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="只显示 --fix 将做的修改（统一差异格式），不写入")] = False,
@@ -58,6 +60,8 @@ def check(
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename",
                                                        help="从标准输入读取时报告的文件名（也决定按 .md/.docx 等读取，"
                                                             "并从其目录查找配置）")] = None,
+    previous: Annotated[Path | None, typer.Option("--previous", help="同一单位往年的报告：列出沿用往年报告的段落"
+                                                  "（仅年份不同、数字照搬）")] = None,
 ) -> None:
     """检查报告，逐条列出问题（位置、代码、规则名、级别、说明、原文摘录、建议）。
 
@@ -68,7 +72,7 @@ def check(
     try:
         code = run_check(paths, fmt, select, ignore, year, level, output, config, baseline, write_baseline,
                          statistics=statistics, quiet=quiet, exit_zero=exit_zero, color=color, fix=fix, diff=diff,
-                         fix_to=fix_to, stdin_filename=stdin_filename)
+                         fix_to=fix_to, stdin_filename=stdin_filename, decisions=decisions, previous=previous)
     except ReportlintError as exc:
         _err(str(exc))
         code = 2
@@ -131,6 +135,8 @@ def scan(
     year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件")] = None,
     all_pages: Annotated[bool, typer.Option("--all-pages", help="为每份报告生成 HTML 页面（默认只为有问题的报告生成）")] = False,
+    decisions: Annotated[Path | None, typer.Option("--decisions", help="审核决定文件（HTML 报告导出）：汇总中按单位统计"
+                                                   "待处理、已确认、已忽略")] = None,
 ) -> None:
     """批量检查一批报告：并行检查、汇总表、仪表盘，并找出不同单位报告之间的复制。"""
     from reportlint.batch import progress_printer, run_scan
@@ -148,13 +154,25 @@ def scan(
         if not timeout >= 0:
             raise UsageError("--timeout 应为非负秒数（0 表示不限时）")
         check_output_dir(out, files, "--out")
+        book = None
+        if decisions is not None:
+            from reportlint.decisions import read_decisions
+
+            book = read_decisions(decisions)
         result = run_scan(files, out, jobs=jobs, resume=resume, scheduler=scheduler,
                           config=str(config) if config else None, overrides=_overrides(None, None, year, None),
-                          timeout=timeout, progress=progress_printer(), all_pages=all_pages)
+                          timeout=timeout, progress=progress_printer(), all_pages=all_pages, decisions=book)
     except ReportlintError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
     n_find = sum(len(r["findings"]) for r in result.records)
+    if book is not None:
+        from reportlint.decisions import DISMISSED, decision_of, resolved_lines
+
+        n_find = sum(1 for r in result.records for f in r["findings"] if decision_of(f) != DISMISSED)
+        _err(f"审核决定：{len(result.resolved)} 项已解决（对应问题已不存在）")
+        for line in resolved_lines(result.resolved):
+            _err(line)
     clusters = [c for c in result.clusters if not c.template]
     print(f"检查了 {len(result.records)} 份报告（跳过已完成 {result.skipped} 份，{len(result.failed)} 份无法检查），"
           f"共 {n_find} 处问题，{len(clusters)} 个跨报告复制簇；用时 {result.seconds:.1f} 秒。"

@@ -118,11 +118,18 @@ def counts(f: Finding) -> bool:
     return f.severity >= Severity.WARNING and decision_of(f) != DISMISSED
 
 
-def resolved_lines(resolved: list[Decision]) -> list[str]:
-    """One line per resolved decision, for the text output and stderr."""
-    out = []
+def summary(findings: list[Finding], resolved: list[Decision]) -> list[str]:
+    """What the decisions did: counts, then one line per resolved decision (text output, stderr)."""
+    n = {d: sum(1 for f in findings if decision_of(f) == d) for d in DECISIONS}
+    out = [f"审核决定：已确认 {n[CONFIRMED]} 处，已忽略 {n[DISMISSED]} 处（不计入退出码），"
+           f"已解决 {len(resolved)} 项（对应问题已不存在）"]
     for d in resolved:
         who = f"，{d.reviewer}" if d.reviewer else ""
         note = f"，备注：{d.note}" if d.note else ""
         out.append(f"  {d.rule or '?'} {LABELS[d.decision]}{who}{note}（{d.fingerprint[:12]}）")
     return out
+
+
+def resolved_lines(resolved: list[Decision]) -> list[str]:
+    """One line per resolved decision."""
+    return summary([], resolved)[1:]

@@ -2,7 +2,7 @@
 
 ``reportlint check PATH… [options]`` with the options it documents (``-f/--format``, ``--select``,
 ``--ignore``, ``--year``, ``--level``, ``-o/--output``, ``--config``, ``--baseline``, ``--write-baseline``,
-``--color``, ``--fix-to``, ``--stdin-filename``, as ``--opt value`` or ``--opt=value``; the flags
+``--color``, ``--fix-to``, ``--stdin-filename``, ``--decisions``, ``--previous``, as ``--opt value`` or ``--opt=value``; the flags
 ``--fix``, ``--diff``, ``--statistics``, ``-q/--quiet``, ``--exit-zero``; ``-`` for standard input) runs
 straight away: the command-line framework (typer, click, rich's console, pydantic: about 0.15 s of
 imports) is not loaded. Anything else (``--help``, another command, an option it does not know, a value
@@ -17,11 +17,12 @@ import sys
 _VALUED = {"-f": "fmt", "--format": "fmt", "--select": "select", "--ignore": "ignore", "--year": "year",
            "--level": "level", "-o": "output", "--output": "output", "--config": "config",
            "--baseline": "baseline", "--write-baseline": "write_baseline", "--color": "color",
-           "--fix-to": "fix_to", "--stdin-filename": "stdin_filename"}
+           "--fix-to": "fix_to", "--stdin-filename": "stdin_filename",
+           "--decisions": "decisions", "--previous": "previous"}
 _FLAGS = {"--statistics": "statistics", "-q": "quiet", "--quiet": "quiet", "--exit-zero": "exit_zero",
           "--fix": "fix", "--diff": "diff"}
 _LISTS = ("select", "ignore")
-_PATHS = ("output", "config", "baseline", "write_baseline", "fix_to")
+_PATHS = ("output", "config", "baseline", "write_baseline", "fix_to", "decisions", "previous")
 
 
 def parse_check(args: list[str]) -> dict | None:

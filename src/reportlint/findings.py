@@ -65,6 +65,10 @@ class Finding:
             d["table"] = self.table
         if self.excerpt:
             d["excerpt"] = self.excerpt
+        if "fingerprint" in self.extra:  # stable across edits elsewhere and renames (``fingerprints``)
+            d["fingerprint"] = self.extra["fingerprint"]
+        if "decision" in self.extra:  # a reviewer's decision (``reportlint check --decisions``)
+            d["decision"] = self.extra["decision"]
         return d
 
 

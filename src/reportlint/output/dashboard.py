@@ -32,6 +32,12 @@ def render(records: list[dict], clusters: list[dict]) -> str:
     codes = {r.name: r.code for r in all_rules()}
     by_rule = Counter()
     by_unit = Counter()
+    status: dict[str, Counter] = {}  # unit -> open / confirmed / dismissed (``--decisions``)
+    for r in records:
+        unit = r["unit"] or Path(r["file"]).name
+        c = status.setdefault(unit, Counter())
+        for f in r["findings"]:
+            c[(f.get("decision") or {}).get("decision", "open")] += 1
     for r in records:
         by_rule.update(r["counts"])
         by_unit[r["unit"] or Path(r["file"]).name] += len(r["findings"])
@@ -52,4 +58,6 @@ def render(records: list[dict], clusters: list[dict]) -> str:
         rule_chart=_bars([(f"{codes.get(k, '')} {k}", v) for k, v in by_rule.most_common()]),
         unit_chart=_bars(by_unit.most_common(30)),
         clusters=[c for c in clusters if not c["template"]], templates=[c for c in clusters if c["template"]],
-        pages={r["file"]: _href(r.get("page")) for r in records})
+        pages={r["file"]: _href(r.get("page")) for r in records},
+        decisions=[{"unit": u, "open": c["open"], "confirmed": c["confirmed"], "dismissed": c["dismissed"]}
+                   for u, c in sorted(status.items(), key=lambda kv: (-kv[1]["open"], kv[0]))])

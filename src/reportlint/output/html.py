@@ -1,10 +1,15 @@
 """A self-contained HTML report for reviewers: the text with every finding highlighted in place.
 
 One file, no network: CSS and JavaScript are inline, all report text is escaped (jinja2 autoescape).
+
+Reviewers decide on each finding (确认 / 忽略, with an optional note); decisions are kept in the page's
+localStorage under a key made of the report's fingerprint set, and exported as a decisions file
+(``decisions``) for ``reportlint check --decisions``. Decisions given to the run are shown from the start.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -110,8 +115,11 @@ class ReportView:
         return cls(doc.path, raw, findings, context, src.notes if src else (), outline)
 
 
-def render(results: list[LintResult | ReportView], title: str = "reportlint 检查报告") -> str:
+def render(results: list[LintResult | ReportView], title: str = "reportlint 检查报告",
+           resolved: list | None = None) -> str:
+    """The page; ``resolved``: decisions whose finding is gone (``decisions.apply``), listed in the header."""
     reports = []
+    prints: list[str] = []
     for n, item in enumerate(results):
         r = item if isinstance(item, ReportView) else ReportView.of(item)
         findings = sorted(r.findings, key=lambda f: (f.raw_start, f.raw_end))
@@ -119,21 +127,25 @@ def render(results: list[LintResult | ReportView], title: str = "reportlint 检�
         rule_counts = Counter((f.code, f.rule) for f in findings)
         sev_counts = Counter(f.severity for f in findings)
         outline = r.outline
+        prints.extend(f.extra.get("fingerprint", "") for f in findings)
         reports.append({
             "n": n, "path": r.path, "context": r.context,
             "notes": r.notes,
             "findings": [{
                 "id": i, "rule": f.rule, "code": f.code, "severity": str(f.severity), "sev_cn": _SEV_CN[f.severity],
                 "message": f.message, "suggestion": f.suggestion, "where": location_label(f), "line": f.line,
-                "excerpt": f.excerpt,
+                "excerpt": f.excerpt, "fingerprint": f.extra.get("fingerprint", ""),
+                "decision": f.extra.get("decision") or {},
             } for i, f in enumerate(findings)],
             "lines": lines,
             "rules": sorted(rule_counts.items()),
             "severities": [(str(s), _SEV_CN[s], sev_counts[s]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)],
             "outline": outline,
         })
+    key = hashlib.sha256("\n".join(sorted(prints)).encode()).hexdigest()[:16]
     return _environment().get_template("report.html.j2").render(title=title, reports=reports, version=__version__,
-                                                                 index=_index(reports))
+                                                                 index=_index(reports), store_key=key,
+                                                                 resolved=[d.to_dict() for d in resolved or ()])
 
 
 def _index(reports: list[dict]) -> dict | None:

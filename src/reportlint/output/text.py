@@ -12,6 +12,7 @@ from reportlint.findings import Finding, Severity, location_label
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _CN = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+_DECIDED = {"confirmed": "已确认", "dismissed": "已忽略"}
 
 
 def context_line(ctx: Context) -> str:
@@ -75,8 +76,15 @@ def finding_line(f: Finding) -> str:
     """``path:line:col: CODE [name] 错误: message`` (rich markup)."""
     loc = location_label(f) + ":"
     sev = _STYLE[f.severity]
-    return (f"[bold]{escape(loc)}[/bold] [{sev}]{f.code}[/] [dim]\\[{f.rule}][/dim] "
+    line = (f"[bold]{escape(loc)}[/bold] [{sev}]{f.code}[/] [dim]\\[{f.rule}][/dim] "
             f"[{sev}]{_CN[f.severity]}[/]: {escape(f.message)}")
+    d = f.extra.get("decision")
+    if d:  # a reviewer's decision (``--decisions``)
+        label = _DECIDED.get(d["decision"], d["decision"])
+        who = f" {d['reviewer']}" if d.get("reviewer") else ""
+        note = f"：{d['note']}" if d.get("note") else ""
+        line += f" [green]{escape(f'[{label}{who}{note}]')}[/green]"
+    return line
 
 
 def print_file(console: Console, path: str, ctx: Context | None, findings: list[Finding],
