@@ -110,3 +110,76 @@ def test_every_pair_above_the_threshold_is_clustered_in_a_batch_of_dense_edits()
     clusters = crossdoc.find_clusters(reports, template_share=1.0)
     found = [set(c.units) for c in clusters]
     assert sum(any({f"甲{k}单位", f"乙{k}单位"} <= units for units in found) for k in range(40)) == expected
+
+
+STOCK = ("根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
+         "要求，现将岚溪县统计局{y}年政府信息公开工作年度报告如下。")
+FUNCTIONS = ("岚溪县统计局是县人民政府主管全县统计工作的工作部门，负责组织实施全县统计调查，收集、汇总、整理和提供有关调查的统计数据，"
+             "综合整理和提供地区生产总值核算资料，对全县经济社会发展情况进行统计分析、统计预测和统计监督。")
+CARRIED = ("{y}年，我局依托县政府门户网站和统计公报及时发布统计数据，全年向县委办、县政府办报送统计分析材料70多篇，"
+           "免费赠阅统计年鉴60余份，接受群众电话和窗口咨询数百次，政府信息公开工作平稳有序。")
+UPDATED = ("{y}年主动公开统计公报{a}期、统计月报{b}期，在门户网站发布统计数据解读{c}篇，办理依申请公开{d}件，均在法定期限内答复，"
+           "未发生因政府信息公开引起的行政复议和行政诉讼。")
+OWN = {2022: "统计数据发布渠道单一，主要依靠纸质统计年鉴和门户网站的静态页面，群众查询统计数据仍不够方便，下一步将开设统计数据专栏，"
+             "按月更新主要经济指标，同时在乡镇便民服务中心设置统计资料查阅点，方便群众就近查询，并在年底前完成首批数据上线。",
+       2023: "统计数据解读不够通俗，图表和视频解读较少，部分解读材料专业术语多，群众不易理解，下一步将加强图解和视频解读，"
+             "邀请基层统计员参与，在政务新媒体开设统计解读栏目，用群众听得懂的语言解读主要经济指标，全年计划推出系列解读作品。",
+       2024: "统计数据专栏更新不够及时，个别月份的主要指标延迟发布，历史数据查询功能不完善，下一步将建立发布时间表，"
+             "并完善历年数据查询，对延迟发布的原因逐月分析通报，把发布时效纳入股室年度考核，确保主要指标按时向社会公开。"}
+
+
+def _year_report(y: int, figures: tuple[int, int, int, int]) -> str:
+    a, b, c, d = figures
+    return "\n".join([f"岚溪县统计局{y}年政府信息公开工作年度报告", "评价单位：岚溪县统计局", STOCK.format(y=y),
+                      "一、总体情况", FUNCTIONS, CARRIED.format(y=y), UPDATED.format(y=y, a=a, b=b, c=c, d=d),
+                      "二、存在的主要问题及改进情况", OWN[y], ""])
+
+
+def test_three_years_of_one_unit_show_the_carried_passages_only(tmp_path):
+    from reportlint.batch import run_scan
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for y, figs in ((2022, (4, 12, 18, 6)), (2023, (5, 12, 21, 9)), (2024, (4, 11, 25, 7))):
+        (src / f"{y}.txt").write_text(_year_report(y, figs), encoding="utf-8")
+    (src / "other.txt").write_text(_year_report(2024, (1, 2, 3, 4)).replace("岚溪县统计局", "桐川县统计局"),
+                                   encoding="utf-8")
+    result = run_scan(sorted(src.glob("*.txt")), tmp_path / "out", jobs=1)
+    found = {r["file"].rsplit("/", 1)[-1]: [(f["line"], f["message"]) for f in r["findings"]
+                                            if f["rule"] == "boilerplate-year"] for r in result.records}
+    assert found["2022.txt"] == [] and found["other.txt"] == []
+    assert [line for line, _ in found["2023.txt"]] == [6] and [line for line, _ in found["2024.txt"]] == [6]
+    assert "2022年度报告相同" in found["2023.txt"][0][1] and "70多篇、60余份" in found["2023.txt"][0][1]
+    assert "与2022、2023年度报告相同" in found["2024.txt"][0][1] and "2023.txt 第6行" in found["2024.txt"][0][1]
+    kinds = [c["kind"] for c in __import__("json").loads((tmp_path / "out" / "clusters.json").read_text("utf-8"))]
+    assert kinds.count("same-unit") == 2
+
+
+def test_a_report_mostly_last_years_gets_one_summary_finding(tmp_path):
+    from reportlint.engine import lint_path
+    from reportlint.findings import Severity
+
+    old, new = tmp_path / "2023.txt", tmp_path / "2024.txt"
+    old.write_text(_year_report(2023, (5, 12, 21, 9)), encoding="utf-8")
+    new.write_text(_year_report(2023, (5, 12, 21, 9)).replace("2023", "2024"), encoding="utf-8")
+    found = crossdoc.previous_findings(lint_path(str(new)), lint_path(str(old)), Severity.WARNING)
+    assert [f.line for f in found] == [5] and found[0].message.startswith("本报告约100%的段落与2023年度报告（2023.txt）")
+    assert "共4段" in found[0].message
+
+
+def test_check_previous_through_both_entry_points(tmp_path):
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    from reportlint.cli import app
+
+    a, b = CASES / "13-cross-year-copy.txt", CASES / "13-cross-year-copy.b.txt"
+    args = ["check", str(a), "--previous", str(b), "--select", "C303", "-q", "--color", "never"]
+    fast = subprocess.run([sys.executable, "-m", "reportlint", *args], capture_output=True, text=True)
+    full = CliRunner().invoke(app, args)
+    assert fast.returncode == full.exit_code == 1
+    assert fast.stdout == full.output
+    assert "13-cross-year-copy.txt:4:1: C303 [boilerplate-year]" in fast.stdout
+    assert "13-cross-year-copy.b.txt 第4行" in fast.stdout

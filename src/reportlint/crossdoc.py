@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
 
 from reportlint.document.model import Document
-from reportlint.rules.copying._stock import normalise
+from reportlint.rules.copying._stock import normalise, without_stock
 
 NUM_PERM = 256
 RECALL = 0.99  # stated probability that a pair at the similarity threshold becomes a candidate
@@ -114,9 +115,80 @@ def passages(doc: Document) -> list[dict]:
         raw_start, raw_end = doc.raw_span(start, p.end)
         line = doc.line_col(raw_start)[0]
         end_line, end_col = doc.line_col(raw_end)
+        carry, figures = year_blind(doc.text[start:p.end])
         out.append({"paragraph": p.index, "line": line, "column": doc.line_col(raw_start)[1], "end_line": end_line,
                     "end_column": end_col, "raw_start": raw_start, "raw_end": raw_end, "where": doc.place(start),
-                    "text": norm, "sig": base64.b64encode(signature(norm).astype("<u8").tobytes()).decode()})
+                    "text": norm, "carry": carry, "figures": figures,
+                    "sig": base64.b64encode(signature(norm).astype("<u8").tobytes()).decode()})
+    return out
+
+
+_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*(?:年|—|-|至))")
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:[.,，]\d+)*(?:\s*(?:多|余|万|亿|千|百))*\s*[\u4e00-\u9fff%％‰]?")
+_CARRY_DROP = re.compile(r"[^\u4e00-\u9fff\dY.%]+")
+
+
+def year_blind(text: str) -> tuple[str, list[str]]:
+    """A paragraph as compared across years: stock phrases out, every year written as Y, only Chinese
+    characters, digits and Y kept (``2024年，全年报送材料70多篇`` -> ``Y年全年报送材料70多篇``); and its
+    figures other than years (``["70多篇"]``), in order."""
+    body = _YEAR.sub("Y", without_stock(text))
+    figures = [re.sub(r"\s+", "", m.group()) for m in _FIGURE.finditer(body)]
+    return _CARRY_DROP.sub("", body), figures
+
+
+CARRY_SIMILARITY = 95.0  # year-blind ratio of a passage carried over from an earlier report
+MOSTLY = 0.6  # share of a report's passage text carried over that makes it "mostly last year's"
+
+
+def compare_years(current: list[dict], earlier: list[tuple[str, int, list[dict]]]) -> dict:
+    """One unit's report against its reports of earlier years. ``earlier``: (label, year, passages),
+    most recent first. Returns ``{"carried": [(passage, [(label, year, passage), …]), …], "share": float}``:
+    passages whose year-blind text (figures kept, years blanked) matches an earlier report's at
+    CARRY_SIMILARITY with the same figures, with every earlier report that has it; ``share`` is the carried passages' part of
+    the report's passage text. Exact: a unit's reports are few, so every pair is compared."""
+    from rapidfuzz import fuzz
+
+    carried = []
+    total = sum(len(p["carry"]) for p in current) or 1
+    carried_chars = 0
+    for p in current:
+        hits = []
+        for label, year, ps in earlier:
+            # the same words with new figures is a template filled again, not a carried passage
+            same = [q for q in ps if q["figures"] == p["figures"]
+                    and fuzz.ratio(p["carry"], q["carry"], score_cutoff=CARRY_SIMILARITY)]
+            if same:
+                hits.append((label, year, max(same, key=lambda q: fuzz.ratio(p["carry"], q["carry"]))))
+        if hits:
+            carried.append((p, hits))
+            carried_chars += len(p["carry"])
+    return {"carried": carried, "share": carried_chars / total}
+
+
+def year_findings(current: list[dict], earlier: list[tuple[str, int, list[dict]]]) -> list[dict]:
+    """``boilerplate-year`` findings (dicts with the passage and message) for one report: one per carried
+    passage that repeats a figure (the same figures for a different year), or, when the report is
+    mostly an earlier one, a single summary finding at the first carried passage. A carried passage
+    without figures (the unit's functions, its address) may rightly stay the same and is only counted."""
+    res = compare_years(current, earlier)
+    out = []
+    if res["share"] >= MOSTLY and res["carried"]:
+        p, hits = res["carried"][0]
+        label, year, q = hits[0]
+        out.append({"passage": p, "summary": True, "source": hits[0], "message": (
+            f"本报告约{res['share']:.0%}的段落与{year}年度报告（{label}）相同（仅年份不同），共{len(res['carried'])}段，"
+            f"疑似沿用往年报告；首段对应{label} {q['where']}")})
+        return out
+    for p, hits in res["carried"]:
+        figures = [f for f in p["figures"] if any(ch.isdigit() for ch in f)]
+        if not figures:
+            continue
+        label, year, q = hits[0]
+        years = "、".join(str(y) for _, y, _ in sorted(hits, key=lambda h: h[1]))
+        shown = "、".join(dict.fromkeys(figures))[:60]
+        out.append({"passage": p, "summary": False, "source": hits[0], "message": (
+            f"段落与{years}年度报告相同，仅年份不同，数字（{shown}）照搬：{label} {q['where']}")})
     return out
 
 
@@ -131,11 +203,15 @@ class Member:
     passage: dict
 
 
+KINDS = {"cross-unit": "不同单位之间", "same-unit": "同一单位跨年度", "other-place": "他地名称"}
+
+
 @dataclass
 class Cluster:
     members: list[Member] = field(default_factory=list)
     similarity: float = 100.0
     template: bool = False
+    kind: str = "cross-unit"  # one of KINDS
 
     @property
     def units(self) -> list[str]:
@@ -201,3 +277,57 @@ def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float =
         clusters.append(c)
     clusters.sort(key=lambda c: (-len(c.units), c.members[0].report))
     return clusters
+
+
+_UNIT_NOISE = re.compile(r"[\s()（）【】\[\]《》“”\"'·,，、:：]+")
+
+
+def unit_key(name: str | None) -> str:
+    """A unit's name as grouped across years: spacing and punctuation out (岚溪县 统计局 = 岚溪县统计局)."""
+    return _UNIT_NOISE.sub("", name or "")
+
+
+def year_copies(reports: list[tuple[str, str | None, int | None, list[dict]]]) -> list[tuple[int, list[dict], Cluster]]:
+    """``reports``: (path, unit, evaluation year, passages). Groups them by unit, orders each group by
+    year, and compares each report with the unit's reports of earlier years (most recent first).
+    Returns (index of the report, its ``year_findings``, a same-unit Cluster) for each report with any.
+    Reports whose unit or year is unknown are left out. Cost: pairs within a unit only."""
+    groups: dict[str, list[int]] = {}
+    for i, (_, unit, year, _) in enumerate(reports):
+        if unit_key(unit) and year:
+            groups.setdefault(unit_key(unit), []).append(i)
+    out = []
+    for idx in groups.values():
+        idx.sort(key=lambda i: (reports[i][2], reports[i][0]))
+        for n, i in enumerate(idx):
+            path, unit, year, ps = reports[i]
+            earlier = [(reports[j][0].rsplit("/", 1)[-1], reports[j][2], reports[j][3]) for j in reversed(idx[:n])
+                       if reports[j][2] < year]
+            found = year_findings(ps, earlier) if earlier and ps else []
+            if not found:
+                continue
+            members = [Member(path, unit or path, f["passage"]) for f in found]
+            for f in found:
+                label = f["source"][0]
+                src = next(j for j in idx if reports[j][0].rsplit("/", 1)[-1] == label)
+                members.append(Member(reports[src][0], unit or path, f["source"][2]))
+            out.append((i, found, Cluster(members, similarity=CARRY_SIMILARITY, kind="same-unit")))
+    return out
+
+
+def previous_findings(result, previous, severity=None) -> list:
+    """``check REPORT --previous EARLIER``: ``boilerplate-year`` findings of ``result`` (a LintResult)
+    against the unit's earlier report ``previous`` (a LintResult), with the earlier report's place."""
+    from pathlib import Path
+
+    from reportlint.findings import Finding, Severity
+
+    year = previous.context.evaluation_year or ((result.context.evaluation_year or 1) - 1)
+    earlier = [(Path(previous.path).name, year, passages(previous.doc))]
+    out = []
+    for f in year_findings(passages(result.doc), earlier):
+        p = f["passage"]
+        out.append(Finding(rule="boilerplate-year", code="C303", severity=severity or Severity.WARNING,
+                           message=f["message"], raw_start=p["raw_start"], raw_end=p["raw_end"], path=result.path,
+                           line=p["line"], column=p["column"], end_line=p["end_line"], end_column=p["end_column"]))
+    return out

@@ -25,6 +25,11 @@ def normalise(s: str) -> str:
     return _NOT_KEPT.sub("", _stock().sub("", s))
 
 
+def without_stock(s: str) -> str:
+    """``s`` with the stock phrases taken out (everything else kept)."""
+    return _stock().sub("", s)
+
+
 def _masked(doc) -> str:
     """The document text with stock phrases blanked out (same length), computed once per document."""
     masked = doc.__dict__.get("_stock_masked")
