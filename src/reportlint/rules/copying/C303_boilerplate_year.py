@@ -1,4 +1,4 @@
-"""(Batch scan, or ``check --previous FILE``) passages of a unit's report carried over from its own
+"""(Batch scan, or check --previous FILE) passages of a unit's report carried over from its own
 report of an earlier year.
 
 **Finds**: in ``reportlint scan``, reports are grouped by unit (its normalised name) and ordered by
