@@ -144,6 +144,7 @@ def test_three_years_of_one_unit_show_the_carried_passages_only(tmp_path):
         (src / f"{y}.txt").write_text(_year_report(y, figs), encoding="utf-8")
     (src / "other.txt").write_text(_year_report(2024, (1, 2, 3, 4)).replace("岚溪县统计局", "桐川县统计局"),
                                    encoding="utf-8")
+    (src / "plan.txt").write_text((CASES / "09-foreign-county-text.txt").read_text(encoding="utf-8"), encoding="utf-8")
     result = run_scan(sorted(src.glob("*.txt")), tmp_path / "out", jobs=1)
     found = {r["file"].rsplit("/", 1)[-1]: [(f["line"], f["message"]) for f in r["findings"]
                                             if f["rule"] == "boilerplate-year"] for r in result.records}
@@ -153,6 +154,9 @@ def test_three_years_of_one_unit_show_the_carried_passages_only(tmp_path):
     assert "与2022、2023年度报告相同" in found["2024.txt"][0][1] and "2023.txt 第6行" in found["2024.txt"][0][1]
     kinds = [c["kind"] for c in __import__("json").loads((tmp_path / "out" / "clusters.json").read_text("utf-8"))]
     assert kinds.count("same-unit") == 2
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "同一单位跨年度沿用（2 个簇）" in page and "不同单位之间雷同（4 个簇）" in page  # other.txt: 2024 renamed
+    assert "他地名称（1 处）" in page and "描述的是另一地方「桐川县」的辖区" in page
 
 
 def test_a_report_mostly_last_years_gets_one_summary_finding(tmp_path):

@@ -58,6 +58,10 @@ def render(records: list[dict], clusters: list[dict]) -> str:
         rule_chart=_bars([(f"{codes.get(k, '')} {k}", v) for k, v in by_rule.most_common()]),
         unit_chart=_bars(by_unit.most_common(30)),
         clusters=[c for c in clusters if not c["template"]], templates=[c for c in clusters if c["template"]],
+        kinds=[(label, [c for c in clusters if not c["template"] and c.get("kind", "cross-unit") == kind])
+               for kind, label in (("same-unit", "同一单位跨年度沿用"), ("cross-unit", "不同单位之间雷同"))],
+        other_place=[{"file": r["file"], "unit": r["unit"] or "", "line": f["line"], "message": f["message"]}
+                     for r in records for f in r["findings"] if f["rule"] == "foreign-place"],
         pages={r["file"]: _href(r.get("page")) for r in records},
         decisions=[{"unit": u, "open": c["open"], "confirmed": c["confirmed"], "dismissed": c["dismissed"]}
                    for u, c in sorted(status.items(), key=lambda kv: (-kv[1]["open"], kv[0]))])
