@@ -11,7 +11,8 @@ with the exact fix. Sources of evidence, strongest first:
 - a word typed twice (:mod:`reportlint.spelling.repeats`);
 - a cited policy title one word off a central document in ``policies.yaml``;
 - a word cut short before punctuation whose whole form the same report uses elsewhere (实际规(㎡)
-  beside 批复规模(㎡)).
+  beside 批复规模(㎡));
+- a year with a digit or two typed twice (202020年, 20232年): five or six digits before 年.
 
 The end of a text that was cut off mid-sentence (``Document.excerpt_end``) is never reported: an
 excerpt ending inside a word is the cut, not the author's typo.
@@ -24,14 +25,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlint.spelling.data import context_pairs, policy_titles
-from reportlint.spelling.general import lint_typos
+from reportlint.spelling.general import common_swaps, lint_typos
 from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, scan
 from reportlint.spelling.repeats import find_repeats
 
 KIND_LABELS = {
     "missing": "缺字", "extra": "多字", "doubled": "重复字", "replaced": "错字", "swapped": "字序颠倒",
     "word-swap": "词序颠倒", "word-drop": "缺词", "wrong-word": "别字", "repeat": "词语重复",
-    "truncated": "缺字", "context": "用词不当", "char": "错字", "policy": "文件名称有误", "own": "本单位名称不一致",
+    "truncated": "缺字", "context": "用词不当", "year": "年份有误", "char": "错字", "policy": "文件名称有误", "own": "本单位名称不一致",
+    "variant": "非推荐词形",
 }
 
 
@@ -58,25 +60,32 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     kept = [c for c in cands if accept(c, doc, exact, freq)]
     kept += _own_name_candidates(doc, unit_name, freq)
     out: list[Typo] = []
-    for c in choose(kept):
-        kind = "own" if c.group == "own" else c.kind
+    for c in choose(kept, text):
+        kind = c.group if c.group in ("own", "variant") else c.kind
         out.append(Typo(c.start, c.end, c.name, kind, c.name, _edit_label(c.kind) if kind == "own" else ""))
     taken = [(t.start, t.end) for t in out]
     for r in find_repeats(doc):
         if not _overlaps(r.start, r.end, taken):
             out.append(Typo(r.start, r.end, "", "repeat", r.unit, f"“{r.unit}”连写了两次"))
-    for pat, fix, why in context_pairs():
+    for pat, fix, why, organ in context_pairs():
         for m in pat.finditer(text):
             s, e = m.span(1)
             if not _overlaps(s, e, taken):
                 fixed = m.expand(fix) if "\\" in fix else fix
+                if organ:
+                    fixed = _organ_written(text, m.group(1), s, fixed)
                 out.append(Typo(s, e, fixed, "context", fixed, why))
     out += _policy_typos(text)
     taken = [(t.start, t.end) for t in out]
     for i, wrong, right in lint_typos(text):
         if not _overlaps(i, i + 1, taken):
+            taken.append((i, i + 1))
             out.append(Typo(i, i + 1, right, "char", right, f"“{wrong}”形近或音近误用，应为“{right}”"))
+    for s, wrong, right in common_swaps(text):
+        if not _overlaps(s, s + len(wrong), taken):
+            out.append(Typo(s, s + len(wrong), right, "char", right, f"“{wrong}”不成词，应为“{right}”"))
     out += _truncated(doc, freq, [(t.start, t.end) for t in out])
+    out += _malformed_years(text)
     cut = len(text.rstrip())
     if cut and is_han(text[cut - 1]):
         # the text stops inside a word (an excerpt's cut): a word that lost its end there is the cut's doing
@@ -84,6 +93,19 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     extra = set(extra_terms)
     out = [t for t in out if text[t.start:t.end] not in extra]
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+# an organ's name after its stem (财政局, 卫生健康委员会, 教育和体育局, 财政所)
+_ORGAN_AFTER = r"(?:[和与][\u4e00-\u9fff]{1,4})?(?:委员会|办公室|局|委|厅|所)"
+
+
+def _organ_written(text: str, stem: str, at: int, guess: str) -> str:
+    """The organ's full name that the report writes elsewhere: ``guess`` (财政局) if written, else
+    the first other name on the same stem (卫生健康委员会); "" when the report writes none."""
+    if guess in text[:at] or guess in text[at + len(stem):]:
+        return guess
+    m = re.search(re.escape(stem) + _ORGAN_AFTER, text)
+    return m.group(0) if m else ""
 
 
 def _edit_label(kind: str) -> str:
@@ -246,4 +268,29 @@ def _truncated(doc, freq, taken) -> list[Typo]:
         s = i - len(p) if p and text[i - len(p):i] == p else i
         out.append(Typo(s, i + 1, text[s:i] + best[0], "truncated", best[0],
                         f"“{text[s:i + 1]}”缺字，应为“{text[s:i]}{best[0]}”（本文他处写作“{best[0]}”）"))
+    return out
+
+
+# ---------------------------------------------------------------- years with digits typed twice
+
+_LONG_YEAR = re.compile(r"(?<![0-9０-９.,，／/\-])((?:19|20)[0-9]{3,4})(?=\s*年)")
+_YEAR4 = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年)")
+
+
+def _malformed_years(text: str) -> list[Typo]:
+    """A year of five or six digits before 年 (202020年, 20232年): no year has them, a digit or two was
+    typed twice. The fix is the one year that deleting one or two neighbouring digits gives, preferring
+    a year the report writes elsewhere; none when several remain (20232 -> 2022, 2023 or 2032)."""
+    out = []
+    for m in _LONG_YEAR.finditer(text):
+        d = m.group(1)
+        fixes = {d[:i] + d[i + k:] for k in (1, 2) for i in range(len(d) - k + 1) if len(d) - k == 4}
+        fixes = {y for y in fixes if 1949 <= int(y) <= 2050}
+        if not fixes:
+            continue
+        if len(fixes) > 1:
+            seen = {y.group(1) for y in _YEAR4.finditer(text)} & fixes
+            fixes = seen if len(seen) == 1 else fixes
+        fix = next(iter(fixes)) if len(fixes) == 1 else ""
+        out.append(Typo(m.start(1), m.end(1), fix, "year", fix, "年份多打了数字"))
     return out

@@ -4,7 +4,8 @@ Shapes:
 - ``entries()`` -> tuple of (name, group), group one of ``term`` (terms.txt), ``idiom`` (idioms.txt),
   ``strict`` and ``phrase`` (names.yaml), ``heading`` (names.yaml headings: statutory form headings);
 - ``wrong_words()`` -> {wrong: right} (confusion.yaml ``wrong``);
-- ``context_pairs()`` -> [(compiled regex, fix, why)] (confusion.yaml ``context``);
+- ``variant_words()`` -> {variant: recommended form} (confusion.yaml ``variants``: 帐目 -> 账目);
+- ``context_pairs()`` -> [(compiled regex, fix, why, organ)] (confusion.yaml ``context``);
 - ``confusable(a, b)`` -> are two characters same-sound or look-alike (pycorrector's
   same_pinyin.txt / same_stroke.txt / stroke.txt, Apache-2.0, vendored in lexicons/spelling/).
 """
@@ -44,10 +45,16 @@ def wrong_words() -> dict[str, str]:
 
 
 @cache
-def context_pairs() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+def variant_words() -> dict[str, str]:
+    """{variant: recommended form} (confusion.yaml ``variants``: 帐目 -> 账目, standard since 2002)."""
+    return {str(k): str(v) for k, v in (load_yaml("confusion.yaml").get("variants") or {}).items() if k != v}
+
+
+@cache
+def context_pairs() -> tuple[tuple[re.Pattern[str], str, str, bool], ...]:
     out = []
     for item in load_yaml("confusion.yaml").get("context") or []:
-        out.append((re.compile(item["pattern"], re.M), item["fix"], item.get("why", "")))
+        out.append((re.compile(item["pattern"], re.M), item["fix"], item.get("why", ""), bool(item.get("organ"))))
     return tuple(out)
 
 
@@ -118,11 +125,90 @@ def candidates_for(c: str) -> frozenset[str]:
 @cache
 def shape_neighbours(c: str) -> frozenset[str]:
     """Characters whose stroke sequence is one stroke edit from ``c``'s (箅/算, 菅/营, 拔/拨)."""
+    from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    st = _strokes()
-    x = st.get(c)
+    x = _strokes().get(c)
     if not x or len(x) < 4:
         return frozenset()
-    return frozenset(ch for ch, y in st.items()
-                     if ch != c and abs(len(y) - len(x)) <= 1 and Levenshtein.distance(x, y, score_cutoff=1) <= 1)
+    chars, seqs = _stroke_lists()
+    hits = process.extract(x, seqs, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+    return frozenset(chars[i] for _seq, _d, i in hits if chars[i] != c)
+
+
+@cache
+def _stroke_lists() -> tuple[list[str], list[str]]:
+    st = _strokes()
+    return list(st), list(st.values())
+
+
+# look-alike tops that stroke edits miss: 艹 (hss) for ⺮ (phnphn), 菅 for 管
+_TOPS = (("hss", "phnphn"), ("phnphn", "hss"))
+
+
+@cache
+def _same_tone() -> dict[str, str]:
+    """Character -> its same-sound same-tone characters (same_pinyin.txt, first column)."""
+    out: dict[str, str] = {}
+    with open(lexicon_dir() / "spelling" / "same_pinyin.txt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and len(parts[0]) == 1 and not line.startswith("#"):
+                out[parts[0]] = parts[1]
+    return out
+
+
+@cache
+def look_alike_or_homophone(c: str) -> frozenset[str]:
+    """Look-alike characters (pycorrector's same_stroke sets, one stroke added, removed or changed,
+    艹/⺮ tops) and same-sound same-tone ones: the narrower confusion set for common characters."""
+    out = set(_same_tone().get(c, ""))
+    out |= shape_neighbours(c)
+    x = _strokes().get(c, "")
+    if len(x) >= 4:
+        for a, b in _TOPS:
+            if x.startswith(a):
+                out.update(_by_strokes().get(b + x[len(a):], ""))
+    out.update(g for g in _shape_groups().get(c, ""))
+    out.discard(c)
+    return frozenset(out)
+
+
+@cache
+def _by_strokes() -> dict[str, str]:
+    """Stroke sequence -> the characters written with it."""
+    out: dict[str, str] = {}
+    for ch, x in _strokes().items():
+        out[x] = out.get(x, "") + ch
+    return out
+
+
+@cache
+def _shape_groups() -> dict[str, str]:
+    """Character -> its look-alike group(s) from same_stroke.txt."""
+    rows: dict[str, list[str]] = {}
+    with open(lexicon_dir() / "spelling" / "same_stroke.txt", encoding="utf-8") as fh:
+        for line in fh:
+            group = "".join(c for c in line.split() if len(c) == 1)
+            for c in group:
+                rows.setdefault(c, []).append(group)
+    return {c: "".join(v) for c, v in rows.items()}
+
+
+@cache
+def _wordfreq_zh() -> dict[str, float]:
+    """wordfreq's Chinese list (word -> frequency), loaded on first use only (0.3 s)."""
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return {}
+    return wordfreq.get_frequency_dict("zh", wordlist="best")
+
+
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of a Chinese word (log10 of uses per billion words; 0 if unknown):
+    党纪 3.0, 宣传 5.2, 镇村 1.9."""
+    import math
+
+    f = _wordfreq_zh().get(word, 0.0)
+    return math.log10(f * 1e9) if f > 0 else 0.0

@@ -21,7 +21,7 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
-from reportlint.spelling.data import confusable, entries, wrong_words
+from reportlint.spelling.data import confusable, entries, variant_words, wrong_words, zipf
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a character rarer than this (jieba frequency) typed inside a term is itself a sign of a typo;
@@ -105,6 +105,8 @@ def automaton(extra: tuple[str, ...] = ()):
                         add(v, ("variant", name, group, "word-drop"))
     for wrong, right in wrong_words().items():
         add(wrong, ("variant", right, "wrong", "wrong-word"))
+    for form, right in variant_words().items():
+        add(form, ("variant", right, "variant", "wrong-word"))  # 帐目: a non-recommended form (variants)
     a = ahocorasick.Automaton()
     for key, values in table.items():
         a.add_word(key, (key, tuple(values)))
@@ -198,6 +200,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
             return False
         if name == c.name and s < c.end and c.start < e:
             return False
+    if c.kind == "missing" and c.pos == len(cand) and _continued(text, c.end):
+        return False  # 公务用车购置及运行⏎维护费, 政府性基金预⏎算: a line wrapped inside the term, nothing lost
     left_ok = c.start == 0 or not is_han(text[c.start - 1]) or doc.is_boundary(c.start)
     right_ok = c.end >= len(text) or not is_han(text[c.end]) or doc.is_boundary(c.end)
     if c.kind == "wrong-word":
@@ -205,8 +209,10 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return (left_ok and right_ok) or _odd_around(doc, c.start, c.end, freq)
     if freq.get(cand, 0) > 0 and c.kind not in ("word-swap", "word-drop"):
         return False  # the candidate is itself a dictionary word (不忘初衷, 人民政权)
-    if c.kind in ("word-swap", "word-drop"):
-        return left_ok and (right_ok or c.kind == "word-drop")
+    if c.kind == "word-drop":
+        return left_ok and _drop_evidenced(c, text, exact)
+    if c.kind == "word-swap":
+        return left_ok and right_ok
     if c.group == "term":
         return _accept_term(c, doc, cand, freq, left_ok)
     if c.group == "idiom":
@@ -215,6 +221,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
             and (_idiom_frame(text, c) or _odd(doc, c.start, c.end, freq)) \
             and confusable(cand[c.pos], c.name[c.pos])
     # strict names, phrases, headings
+    if _quoted(text, c.start, c.end) and not (c.kind == "replaced" and confusable(cand[c.pos], c.name[c.pos])):
+        return False  # “一国两府”, “一中一台”: a term in quotes is cited as written, unless a look-alike slip
     if c.kind == "missing":
         if c.name[c.pos] in FUNCTION_CHARS:
             return False  # 存在主要问题 for 存在的主要问题: 的 may be left out
@@ -243,10 +251,22 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return False  # 党的十六大精神, 第十三个五年规划: another congress or plan, not a typo
     if old in FREE_VARIANTS and new in FREE_VARIANTS:
         return False  # 问题和改进 for 问题及改进: a choice of conjunction
+    if c.pos == n - 1 and old in ORGAN_SUFFIXES and new in ORGAN_SUFFIXES:
+        return False  # 生态环境厅, 农业农村委, 农业农村部: the organ suffix varies with the level, not a typo
+    if c.group == "strict" and n <= 4 and not confusable(new, old):
+        return False  # 一国两府, 湖长制, 双减: a short formula has legitimate neighbours one character away
     if _common_word_instead(c, cand, freq):
         return False  # 推进长江经济带发展, 政务信息公开: a common word in place of the name's word
+    alt = _alt_word(c, cand)
+    if alt and freq.get(alt, 0) > 0 and not confusable(new, old) and not _distinctive_rest(c, freq) \
+            and zipf(alt) >= OTHER_WORD_ZIPF:
+        # 党纪学习教育 beside 党史学习教育: the replaced character forms another word with its neighbour
+        # (党纪 like 党史) and the rest is ordinary words (学习教育), so the phrase is another name of the
+        # same pattern, not a typo; a rest holding a rare word (扫黑 of 扫黑险恶) still identifies the name
+        return False
     edge = c.pos in (0, n - 1)  # 支出决算情(况) is another word going on, not 支出决算表 mistyped
-    if c.group == "strict" and n >= 5 and not edge:
+    if c.group == "strict" and n >= 5 and (not edge or (c.pos == 0 and left_ok and alt and right_ok)):
+        # 镇村振兴战略: a formula's first character replaced, forming no word with its neighbour (镇村)
         return True
     if (confusable(new, old) or freq.get(new, 0) < COMMON_CHAR_FREQ) and _broken(doc, c.start, c.end):
         return True
@@ -259,20 +279,73 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
 
 # a word this frequent (jieba) standing where the name has another word is a different wording
 COMMON_WORD_FREQ = 1000
+# a replaced character forming a word this common (wordfreq zipf: 党纪 3.0, 党章 3.6; not 镇村 1.9, 驶动
+# 0) makes the near miss another name of the same pattern unless the characters are confusable
+OTHER_WORD_ZIPF = 2.5
 FUNCTION_CHARS = frozenset("的之地了")
 NUMERALS = frozenset("〇零一二三四五六七八九十百千两")
 FREE_VARIANTS = frozenset("及和与并、或暨")
+# the last character of an organ's name, which varies with its level (部 nationally, 厅 in a province,
+# 局 in a city or county, 委 in a municipality, 所/站 in a town; 人民法院/人民法庭)
+ORGAN_SUFFIXES = frozenset("部厅局委办所站处科室院庭会署司队")
+QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """The span lies inside a pair of quotation marks on its line (a cited term: “一国两府”)."""
+    left = text.rfind("\n", 0, s) + 1
+    for k in range(s - 1, max(left, s - 20) - 1, -1):
+        ch = text[k]
+        if ch in QUOTES.values() and ch != "\"":
+            return False
+        if ch in QUOTES:
+            close = text.find(QUOTES[ch], e, e + 20)
+            nl = text.find("\n", e)
+            return close >= 0 and (nl < 0 or close < nl)
+    return False
+
+
+def _drop_evidenced(c: Candidate, text: str, exact: list[tuple[int, int, str]]) -> bool:
+    """A heading with a word dropped is a typo only on evidence: the report writes the full heading
+    elsewhere, or writes the dropped word after the word that now stands before the gap (主动政府信息的
+    主要类别 in a report saying 主动公开 elsewhere). A report may shorten a statutory heading on purpose
+    (存在的问题及改进情况, 主动公开情况)."""
+    if any(name == c.name for _s, _e, name in exact):
+        return True
+    words = _segmented(c.name)
+    cand = text[c.start:c.end]
+    for i in range(1, len(words) - 1):
+        if "".join(words[:i] + words[i + 1:]) == cand:
+            return (words[i - 1] + words[i]) in text
+    return False
+
+
+def _distinctive_rest(c: Candidate, freq) -> bool:
+    """A word of the name other than the edited one is rare as a word (扫黑, 初心): the name is
+    recognised by it."""
+    k = 0
+    for w in _segmented(c.name):
+        if not k <= c.pos < k + len(w) and len(w) >= 2 and freq.get(w, 0) < DISTINCTIVE_FREQ:
+            return True
+        k += len(w)
+    return False
+
+
+def _alt_word(c: Candidate, cand: str) -> str:
+    """The name's word (of two or more characters) holding the replaced character, read in the
+    candidate (乡村振兴战略 / 镇村振兴战略 -> 镇村); "" for a one-character word."""
+    k = 0
+    for w in _segmented(c.name):
+        if k <= c.pos < k + len(w):
+            return cand[k:k + len(w)] if len(w) >= 2 else ""
+        k += len(w)
+    return ""
 
 
 def _common_word_instead(c: Candidate, cand: str, freq) -> bool:
     """The name's word holding the replaced character, read in the candidate, is a common word."""
-    k = 0
-    for w in _segmented(c.name):
-        if k <= c.pos < k + len(w):
-            alt = cand[k:k + len(w)]
-            return len(w) >= 2 and freq.get(alt, 0) >= COMMON_WORD_FREQ
-        k += len(w)
-    return False
+    alt = _alt_word(c, cand)
+    return bool(alt) and freq.get(alt, 0) >= COMMON_WORD_FREQ
 
 
 def _accept_term(c: Candidate, doc, cand: str, freq, left_ok: bool) -> bool:
@@ -282,7 +355,9 @@ def _accept_term(c: Candidate, doc, cand: str, freq, left_ok: bool) -> bool:
     if not _end_ok(doc, c.start, c.end, c.name):
         return False
     if c.kind == "swapped" and n >= 5:
-        return True  # 无转结下年度…: the swap itself glues the first character to the word before
+        # 无转结下年度…: the swap glues the first character to the word before (no left boundary);
+        # the evidence is the broken segmentation it leaves, as for every other edit
+        return _odd(doc, c.start, c.end, freq)
     if not left_ok:
         return False
     if c.kind == "missing":
@@ -294,7 +369,10 @@ def _accept_term(c: Candidate, doc, cand: str, freq, left_ok: bool) -> bool:
             return False  # 国有资本经营预财政拨款: a long term lost its last character before the next word
     elif c.kind == "replaced" and ((c.pos > 0 and cand[c.pos] == cand[c.pos - 1])
                                    or (c.pos + 1 < len(cand) and cand[c.pos] == cand[c.pos + 1])):
-        return True  # 公用用车 for 公务用车: the neighbour typed again in place of a character
+        # 公用用车 for 公务用车: the neighbour typed again; evidence of a slip is a broken segmentation,
+        # or the segmenter splitting the doubled pair (公用|用车), which a reduplication (看看) never is
+        k = c.start + c.pos + (1 if c.pos + 1 < len(cand) and cand[c.pos] == cand[c.pos + 1] else 0)
+        return doc.is_boundary(k) or _odd(doc, c.start, c.end, freq)
     elif c.kind in ("extra", "replaced"):
         new = cand[c.pos]
         old = c.name[c.pos] if c.kind == "replaced" else ""
@@ -322,6 +400,32 @@ def _edge_drop(text: str, c: Candidate) -> bool:
     if c.end < len(text) and (is_han(text[c.end]) or text[c.end] in "(（"):
         return False
     return not text[c.end:].lstrip().startswith(lost)
+
+
+@cache
+def _name_prefixes() -> frozenset[str]:
+    """Every prefix of every name (a wrapped line's first half continues one of them)."""
+    return frozenset(name[:k] for name, _g in entries() for k in range(2, len(name) + 1))
+
+
+def _continued(text: str, end: int) -> bool:
+    """The line ends at ``end`` and the next line's first characters carry the text on into a name
+    (公务用车购置及运行⏎维护费: 公务用车购置及运行维 begins 公务用车购置及运行维护费): a wrap (PDF, a table
+    header cell), not a word cut short."""
+    k = end
+    while k < len(text) and text[k] in " \t\u3000":
+        k += 1
+    if k >= len(text) or text[k] != "\n":
+        return False
+    nxt = text[k + 1:].lstrip(" \t\u3000")
+    if not nxt or not is_han(nxt[0]):
+        return False
+    start = end
+    while start > 0 and is_han(text[start - 1]) and end - start < MAX_NAME:
+        start -= 1
+    line = text[start:end]
+    prefixes = _name_prefixes()
+    return any(line[i:] + nxt[0] in prefixes for i in range(len(line) - 1))
 
 
 def _stray(doc, i: int, side: int, freq) -> bool:
@@ -365,10 +469,16 @@ def _end_ok(doc, s: int, e: int, term: str) -> bool:
     return len(tail) >= 2 and term.endswith(tail)
 
 
-def choose(cands: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates: longer names first, then earlier."""
+def choose(cands: list[Candidate], text: str = "") -> list[Candidate]:
+    """Non-overlapping candidates: longer names first, then earlier, then a confusable replacement
+    (党吏学习教育 is 党史学习教育 with a look-alike, not 党纪学习教育), then by name (deterministic)."""
+    def key(c: Candidate):
+        far = not (c.kind == "replaced" and c.pos >= 0 and c.start + c.pos < len(text)
+                   and confusable(text[c.start + c.pos], c.name[c.pos]))
+        return -len(c.name), c.start, far, c.name
+
     chosen: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: (-len(c.name), c.start)):
+    for c in sorted(cands, key=key):
         if not any(c.start < o.end and o.start < c.end for o in chosen):
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)

@@ -1,8 +1,10 @@
 """Words typed twice (保障保障, 食品食品, 补助资金预算补助资金预算, 政府政府).
 
-A run U U of Han characters is a doubled word when the first copy is whole words (it starts and ends
-on jieba word boundaries), the second copy starts on a word boundary, and U is not a reduplication the
-language allows: a dictionary word that is itself a doubling (常常, 人人, 等等, 看看, 研究研究 …) is one
+A run U U of Han characters is a doubled word when the two copies touch in the written text (no space
+or line break between them: 打印 打印 or 打印⏎打印 is a web page's toolbar, not a doubled word), the first
+copy is whole words (it starts and ends on jieba word boundaries), the second copy starts on a word
+boundary, the line is more than the doubled word itself (a line 纠错纠错 is page furniture), U is no
+toolbar word (``confusion.yaml`` ``page_furniture``), and U is not a reduplication the language allows: a dictionary word that is itself a doubling (常常, 人人, 等等, 看看, 研究研究 …) is one
 token and never matches; verbs that reduplicate (研究研究, 讨论讨论) and numeral + measure runs (一个一个)
 are listed below. A single character typed twice counts only for function characters (的的, 了了 …),
 whose doubling is never a word.
@@ -12,6 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from reportlint.lexicon import load_yaml
 
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,8}[:：]?)\1")
 # a unit of measure typed twice after a figure (1837600元元)
@@ -20,7 +25,7 @@ _SINGLE = re.compile(r"([的了是在和与及对为将把被从向于并也都�
 # verbs whose ABAB reduplication is colloquial but correct ("研究研究"), and runs a reader repeats on purpose
 ALLOWED = frozenset({
     "研究", "讨论", "商量", "学习", "考虑", "了解", "检查", "休息", "活动", "锻炼", "打扫", "整理", "收拾",
-    "介绍", "说明", "比较", "试试", "看看", "想想", "谈谈", "走走", "问问", "一点", "一步", "一天",
+    "介绍", "试试", "看看", "想想", "谈谈", "走走", "问问", "一点", "一步", "一天",
     "一年", "一个", "一次", "一件", "一项", "一批", "一片", "一层", "一级", "一代", "一家", "一户", "一村",
     "一对", "一条", "哈哈", "呵呵", "嘻嘻", "谢谢", "多多", "好好", "慢慢", "渐渐", "常常", "天天",
 })
@@ -41,7 +46,11 @@ def find_repeats(doc) -> list[Repeat]:
         s, mid, e = m.start(), m.start() + len(unit), m.end()
         if _in_table_row(text, s, e):
             continue
+        if not _touching(doc, mid):
+            continue  # 打印 打印, 纠错⏎纠错: words repeated across white space are page furniture
         unit = unit.rstrip(":：")
+        if unit in page_furniture() or _alone_on_line(text, s, e):
+            continue
         if unit in ALLOWED or unit[0] in "一两几每" or len(set(unit)) == 1:
             continue
         if not (doc.is_boundary(s) and doc.is_boundary(mid)):
@@ -56,9 +65,35 @@ def find_repeats(doc) -> list[Repeat]:
     return out
 
 
+@cache
+def page_furniture() -> frozenset[str]:
+    """Toolbar and share-button words of government web pages (confusion.yaml ``page_furniture``)."""
+    return frozenset(str(w) for w in load_yaml("confusion.yaml").get("page_furniture") or [])
+
+
+def _touching(doc, mid: int) -> bool:
+    """The second copy starts right after the first in the written text (no space, tab or line break
+    that reflow dropped between Han characters)."""
+    offs = doc.offsets
+    return 0 < mid < len(offs) and offs[mid] == offs[mid - 1] + 1
+
+
+def _alone_on_line(text: str, s: int, e: int) -> bool:
+    """The doubled word is all the line holds besides brackets and punctuation (【打印打印】)."""
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", e)
+    line = text[a:b if b >= 0 else len(text)]
+    return _han_count(line) == _han_count(text[s:e])
+
+
+def _han_count(s: str) -> int:
+    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+
+
 def _in_table_row(text: str, s: int, e: int) -> bool:
     """A flattened table row puts one cell's value next to an identical one (目标值 显著提升 | 实际值
-    显著提升): a figure right before and after the pair marks cells, not prose."""
+    显著提升 between two scores: 10显著提升显著提升10): a figure or cell mark on both sides marks cells,
+    not prose (2023部门部门决算 is a title's doubled word)."""
     before = text[max(0, s - 1):s]
     after = text[e:e + 1]
-    return bool(re.match(r"[0-9%|｜]", before)) or bool(re.match(r"[0-9%|｜]", after))
+    return bool(re.match(r"[0-9%|｜]", before)) and bool(re.match(r"[0-9%|｜]|$", after))

@@ -11,7 +11,10 @@
   岚溪县人民检察院; 青梧市 for 青梧岭市);
 - a 别字 that is never a word (拔款, 布署, 再接再励: ``lexicons/confusion.yaml``), and confusable
   pairs in a context that decides them (累积完成1234万元, 群众反应的问题, 2021度, 关2020年度, 增长下降57%);
-- a word typed twice (保障保障, 食品食品, 其中:其中:, 1837600元元);
+- a word typed twice, the copies touching (保障保障, 部门部门决算, 情况说明说明, 其中:其中:, 1837600元元);
+- a common character swapped for a look-alike or same-sound one inside a two-character non-word that
+  stands between words, giving a very common word (加强宜传工作 → 宣传, 完善菅理制度 → 管理, 执型 → 执行);
+- a year with a digit or two typed twice (202020年 → 2020年; 20232年 → the year the report writes);
 - a central policy document cited with a word dropped from its title (``lexicons/policies.yaml``);
 - a word cut short before punctuation where the report has the whole word in the same frame
   (实际规(㎡) beside 批复规模(㎡)).
@@ -31,9 +34,17 @@
 **Leaves alone**: a misspelt law title (law-name reports it); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
 被政府采纳, 专项资助: each is a word or splits into words); dictionary words (不忘初衷, 人民政权); another
 congress or plan (党的十六大精神); a conjunction chosen differently (问题和改进); 的 added between two
-words (中国特色的社会主义); reduplications the language allows (常常, 等等, 研究研究); identical cells
-of a flattened table (显著提升 10 显著提升); a text that stops inside a word (an excerpt's cut);
-anything in ``lexicon.extra_terms``.
+words (中国特色的社会主义); reduplications the language allows (常常, 等等, 研究研究, 清清楚楚); identical cells
+of a flattened table (10显著提升显著提升10); a web page's toolbar (打印 打印, 纠错⏎纠错, 【打印】【打印】:
+copies apart or alone on a line, or a ``page_furniture`` word); a sibling of a name whose replaced
+character forms a common word (党纪学习教育, 党章学习教育 beside 党史学习教育); a statutory heading
+shortened on purpose (存在的问题及改进情况: a dropped word is reported only when the report writes the
+full heading, or the dropped word after its neighbour, elsewhere); coined abbreviations that are no
+word (稳字当头, 扩优提质, 因城施策); a text that stops inside a word (an excerpt's cut);
+anything in ``lexicon.extra_terms``; an organ name with another level's suffix (生态环境厅, 农业农村委); a
+short formula (<= 4 characters) with a character that is no look-alike (一国两府 beside 一国两制); a term in
+quotes (a cited term), unless a look-alike slip; 既使…又使…; a variant form (帐目) in a text of before 2002
+(after it: a warning, 非推荐词形).
 
 **Source**: names.yaml, terms.txt, confusion.yaml, policies.yaml (their headers give the sources);
 same-sound and look-alike sets from pycorrector (Apache-2.0, ``lexicons/spelling/``); 崇阳县 and other
@@ -42,9 +53,10 @@ government-website inspection notices quoted in ``../shared/cases``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from reportlint.findings import Finding
+from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext, rule
 
 
@@ -69,8 +81,30 @@ def term_typo(ctx: RuleContext) -> Iterator[Finding]:
             msg = f"本单位名称不一致：“{cand}”应为“{t.fix}”（{t.why}，以封面单位名称为准）"
         elif t.kind == "policy":
             msg = f"文件名称有误：{cand}应为{t.fix}（{t.why}）"
+        elif t.kind == "year":
+            msg = f"年份有误：“{cand}”" + (f"应为“{t.fix}”" if t.fix else "") + f"（{t.why}）"
         elif t.kind == "truncated":
             msg = f"疑似缺字：{t.why}"
+        elif t.kind == "variant":
+            if _latest_year(ctx) < VARIANTS_STANDARD_SINCE:
+                continue  # written before the 异形词整理表 made 账 the standard form
+            yield ctx.report(t.start, t.end, f"非推荐词形：“{cand}”宜作“{t.fix}”（第一批异形词整理表）",
+                             suggestion=t.fix, severity=Severity.WARNING)
+            continue
         else:
             msg = f"疑似错字：“{cand}”应为“{t.fix}”（{t.label}）"
         yield ctx.report(t.start, t.end, msg, suggestion=t.fix)
+
+
+# 第一批异形词整理表 (教育部 国家语委, 2001-12-19) is in force from 2002-03-31
+VARIANTS_STANDARD_SINCE = 2002
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+
+
+def _latest_year(ctx: RuleContext) -> int:
+    """The report's year: its evaluated or filing year, else the latest year it writes (9999: none)."""
+    known = [y for y in (ctx.context.evaluation_year, ctx.context.filing_year) if y]
+    if known:
+        return max(known)
+    years = [int(m.group(1)) for m in _YEAR.finditer(ctx.text)]
+    return max(years) if years else 9999
