@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.engine import lint_path, read_document
+from reportlint.engine import lint_path, lint_text, read_document
 from reportlint.tables.check import holds, table_relations
 from reportlint.tables.model import parse_number
 
@@ -191,3 +191,35 @@ def test_juesuan_text_agrees_with_its_tables():
     # 本年支出 2940.05, 基本支出 2336.91, 人员经费 2152.26, 公用经费 184.65 in the 说明 = the tables
     found = [f for f in lint_path(str(JUESUAN)).findings if f.message.startswith("正文与表格")]
     assert found == []
+
+
+def test_nianbao_application_table_is_judged_by_its_own_relations():
+    # review item 3: the 30号 申请 table copied as | rows (/tmp/rv/z.txt shape), figures right. (七)总计 is the
+    # sum of the outcome rows, not of 一、本年新收 + 二、上年结转 + 三、(一)予以公开 (the generic total-row check
+    # took those top-level rows as its parts and gave 3 false errors)
+    rows = ("| 本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 | 自然人 | 其他 | 总计 |\n"
+            "| 一、本年新收政府信息公开申请数量 | 10 | 1 | 11 |\n| 二、上年结转政府信息公开申请数量 | 1 | 0 | 1 |\n"
+            "| 三、本年度办理结果 (一)予以公开 | 6 | 1 | 7 |\n| (二)部分公开 | 2 | 0 | 2 |\n"
+            "| (三)不予公开 1.属于国家秘密 | 0 | 0 | 0 |\n| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 |\n"
+            "| (四)无法提供 1.本机关不掌握相关政府信息 | 2 | 0 | 2 |\n| (五)不予处理 1.信访举报投诉类申请 | 0 | 0 | 0 |\n"
+            "| (六)其他处理 | 1 | 0 | 1 |\n| (七)总计 | 11 | 1 | 12 |\n| 四、结转下年度继续办理 | 0 | 0 | 0 |\n")
+    text = "某县人民政府2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + rows
+    assert table_findings(lint(text)) == []
+    eqs = table_relations(lint_text(text).doc).sums
+    assert not any(eq.what == "“(七)总计”行" for eq in eqs)
+    assert all(holds(eq)[0] for eq in eqs) and any("30号" in eq.what for eq in eqs)
+    # a wrong 自然人 cell of (七)总计 is still found, by the statutory relations and the 总计 column
+    bad = table_findings(lint(text.replace("| (七)总计 | 11 | 1 | 12 |", "| (七)总计 | 12 | 1 | 12 |")))
+    assert bad and all(f.rule == "sum-mismatch" and "(七)总计”行" not in f.message for f in bad)
+
+
+def test_marked_total_sums_rows_of_its_own_marker_kind():
+    # (三)小计 under 二、 is the sum of the (一)(二) rows after 二、; 4.合计 the sum of 1. 2. 3.
+    text = ("项目 | 金额\n一、基本支出 | 60.00\n（一）工资 | 40.00\n（二）公用 | 20.00\n二、项目支出 | 40.00\n"
+            "（一）建设 | 10.00\n（二）维修 | 30.00\n（三）小计 | 40.00\n")
+    assert table_findings(lint(text)) == []
+    found = table_findings(lint(text.replace("（三）小计 | 40.00", "（三）小计 | 45.00")))
+    assert [f.suggestion for f in found] == ["40.00"] and "10.00（t1r6c2） + 30.00（t1r7c2）" in found[0].message
+    text = "项目 | 金额\n1.办公费 | 10.00\n2.印刷费 | 5.00\n3.差旅费 | 5.00\n4.合计 | 20.00\n"
+    assert table_findings(lint(text)) == []
+    assert [f.suggestion for f in table_findings(lint(text.replace("4.合计 | 20.00", "4.合计 | 25.00")))] == ["20.00"]

@@ -6,7 +6,9 @@ Relations, each recognised from the table's own labels before any arithmetic:
   one level below it (类 = Σ款, 款 = Σ项), and a 合计 row the sum of the 类 rows;
 - **total rows** (合计 / 总计 / 小计 / 本年收入合计 …): the rows since the previous total, of the
   highest level among them (一、 over （一）; a row without a marker over a marked one; a previous
-  total replaces its own parts), column by column;
+  total replaces its own parts), column by column; a total row that carries a marker itself (（七）总计,
+  4.合计) sums the rows of its own marker kind since the last row of a higher kind; not run on the 30号
+  申请 table, whose rows have their own relations (below);
 - **total columns** (a column headed 合计 / 总计 / 小计): the figure columns after it (it comes
   first: 本年支出合计 | 基本支出 | 项目支出) or since the previous total column (it comes last: 结果维持 |
   结果纠正 | 其他结果 | 尚未审结 | 总计), row by row;
@@ -135,6 +137,14 @@ def level(label: str) -> int:
     return 0
 
 
+_INNER = re.compile(r"[（(](?:[一二三四五六七八九十]+|\d+)[)）]|(?:(?<=\s)|^)(?:[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d))")
+
+
+def _markers(label: str) -> list[int]:
+    """The list markers of a label, flattened merged cells included: 三、本年度办理结果 (一)予以公开 → [1, 2]."""
+    return [level(m.group(0)) for m in _INNER.finditer(label)]
+
+
 class _Checker:
     def __init__(self, t: Table, out: TableRelations) -> None:
         self.t = t
@@ -161,12 +171,14 @@ class _Checker:
     def run(self) -> None:
         if not self.body or self.t.width < 2:
             return
+        statutory = self._gongkai_rows()
         for label_col, codes, nums in self._blocks():
             self._code_rows(label_col, codes, nums)
-            self._total_rows(label_col, codes, nums)
+            if statutory is None:  # the 30号 table's rows are judged by its own relations (_gongkai)
+                self._total_rows(label_col, codes, nums)
             self._total_columns(nums)
             self._tree_columns(nums)
-        self._gongkai()
+        self._gongkai(statutory)
         self._rates()
         self._scores()
 
@@ -252,9 +264,16 @@ class _Checker:
 
         def close(i: int, parts_of: list[tuple[int, int]]) -> None:
             label = self._label(self.body[i], label_col)
+            own = level(label)
             if codes:
                 top = min(lv for _, lv in parts_of)
                 parts = [j for j, lv in parts_of if lv == top]
+            elif own:
+                top = 0
+                marked = self._marked_parts(label_col, nums, [j for j, _ in parts_of], own)
+                if marked is None:
+                    return
+                parts = marked
             else:
                 top = 0
                 parts = [j for j, d in zip((j for j, _ in parts_of), _depths([lv for _, lv in parts_of]),
@@ -302,6 +321,28 @@ class _Checker:
         close_sub()
         if opened is not None and pending:
             close(opened, pending)
+
+    def _marked_parts(self, label_col: int | None, nums: list[int], rows: list[int], kind: int) -> list[int] | None:
+        """The parts of a total row that carries a list marker of ``kind`` (（七）总计, 4.合计): the rows of
+        that marker kind since the last row opened by a marker of a higher kind (一、 over （一） over 1.
+        over （1）); a flattened label (三、本年度办理结果 （一）予以公开) counts by its last marker. None (not
+        judged) when an item of that kind has its figures only in its sub-items: its row is blank, or its
+        label runs on into a deeper item ((三)不予公开 1.属于国家秘密)."""
+        marks = [_markers(self._label(self.body[j], label_col)) for j in rows]
+        start = max((k for k, m in enumerate(marks) if m and m[0] < kind), default=0)
+        parts: list[int] = []
+        for k in range(start, len(rows)):
+            m = marks[k]
+            if not m or m[-1] != kind:
+                if m and kind in m and m[-1] > kind:
+                    return None  # (三)不予公开 1.属于国家秘密: the row's figures are the sub-item's
+                continue
+            row = self.body[rows[k]]
+            if all(not row[c].text.strip() for c in nums) and k + 1 < len(rows) and marks[k + 1] \
+                    and marks[k + 1][0] > kind:
+                return None  # an item whose figures are stated only by its sub-items
+            parts.append(rows[k])
+        return parts
 
     # ------------------------------------------------------------ columns
 
@@ -387,18 +428,26 @@ class _Checker:
 
     # ------------------------------------------------------------ 30号
 
-    def _gongkai(self) -> None:
+    def _gongkai_rows(self) -> tuple[int, int, int, int] | None:
+        """(本年新收, 上年结转, 办理结果总计, 结转下年度) row indices when this is the 30号 申请 table."""
         rows = self.body
         text = ["".join(c.label for c in r if c.number is None) for r in rows]
         new = next((i for i, t in enumerate(text) if "本年新收" in t), None)
         carried = next((i for i, t in enumerate(text) if "上年结转" in t), None)
         nxt = next((i for i, t in enumerate(text) if "结转下年度" in t), None)
         if new is None or carried is None or nxt is None:
-            return
+            return None
         total = next((i for i in range(nxt - 1, carried, -1) if "总计" in rows[i][min(2, len(rows[i]) - 1)].label
                       or re.search(r"[（(]七[)）]总计|总计$", text[i])), None)
         if total is None:
+            return None
+        return new, carried, total, nxt
+
+    def _gongkai(self, found: tuple[int, int, int, int] | None) -> None:
+        if found is None:
             return
+        rows = self.body
+        new, carried, total, nxt = found
         outcomes = list(range(carried + 1, total))
         last = [c for c, k in enumerate(self.kind) if k == "num" and "总计" in self.t.column_label(c)]
         if len(last) == 1 and all(rows[i][last[0]].number is not None for i in (new, carried, total)):

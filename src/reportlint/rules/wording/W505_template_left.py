@@ -19,7 +19,8 @@ instruction.
 **Leaves alone**: 某某 (how published texts and corpus builders anonymise a person or an address);
 Markdown bold (``**一般公共预算**``; ``**`` counts only where a figure belongs: ≥**平方米); an empty box □
 on a line where another box is ticked (☑ ■ √); real questions (ending in ？); 是否 embedded in a statement (对…是否…进行了评价:
-``question_embedders``, 经…); a question answered right after it (，是 / 均已 / 经核…一致); sections
+``question_embedders``, 经…); a question answered right after it (，是 / 均已 / 经核…一致), after a colon too (是否存在问题：否。 / ：有 /
+：一致 / ：☑是 □否); sections
 about problems and the future.
 
 **Source**: the template the financial department issues with its notice (湛开财资〔2025〕26号,
@@ -49,6 +50,9 @@ def _template_patterns():
 
 
 _TICKED = re.compile("[☑☒■√✓✔]")
+# the answer right after the question's clause: ，是 / ；均已 / ：否 / :有 / ：☑是 (a following 是否 question is
+# not an answer)
+_ANSWER = re.compile(r"[，；：:\s]*(?:[☑☒■√✓✔]|是(?!否)|否|均|已|未|有|无|经核|经比对|经核查|一致|不一致)")
 
 
 def _line_of(text: str, i: int) -> str:
@@ -86,9 +90,9 @@ def template_left(ctx: RuleContext) -> Iterator[Finding]:
             lead = sent[:k]
             if any(w in lead for w in embedders) or lead.startswith("经"):
                 continue
-            clause_end = min([i for i in (sent.find(ch, k) for ch in "，；") if i >= 0] or [len(sent)])
+            clause_end = min([i for i in (sent.find(ch, k) for ch in "，；：:") if i >= 0] or [len(sent)])
             rest = sent[clause_end:] + text[s.end:p.end]
-            if re.match(r"[，；\s]*(?:是|否|均|已|经核|经比对|经核查|一致|不一致)", rest):
+            if _ANSWER.match(rest):
                 continue
             yield ctx.report(s.start + k, s.end,
                              "模板问题未作答：“是否……”以陈述句保留在正文中，应写明实际情况（如“一致”或说明差异）")
