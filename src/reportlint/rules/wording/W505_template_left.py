@@ -52,7 +52,7 @@ def _template_patterns():
 _TICKED = re.compile("[☑☒■√✓✔]")
 # the answer right after the question's clause: ，是 / ；均已 / ：否 / :有 / ：☑是 (a following 是否 question is
 # not an answer)
-_ANSWER = re.compile(r"[，；：:\s]*(?:[☑☒■√✓✔]|是(?!否)|否|均|已|未|有|无|经核|经比对|经核查|一致|不一致)")
+_ANSWER = re.compile(r"[，；：:\s]*(?:[☑☒■√✓✔]|是(?!否)|否|均|已|未|有(?![待所])|无|经核|经比对|经核查|一致|不一致)")
 
 
 def _line_of(text: str, i: int) -> str:
