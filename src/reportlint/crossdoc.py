@@ -221,8 +221,8 @@ class Cluster:
 def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float = 70.0,
                   template_share: float = 0.3) -> list[Cluster]:
     """``reports``: (path, unit, passages). Clusters of passages shared by at least two units."""
-    from datasketch import LeanMinHash, MinHash, MinHashLSH
-    from rapidfuzz import fuzz
+    from datasketch import LeanMinHash, MinHashLSH
+    from rapidfuzz import fuzz, process
 
     lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(threshold))
     items: list[Member] = []
@@ -236,27 +236,42 @@ def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float =
         return i
 
     size: dict[int, int] = {}  # cluster root -> members
+    twin: dict[str, int] = {}  # a passage's exact text -> its first item (identical texts are compared once)
+
+    def union(a: int, b: int) -> None:
+        a, b = find(a), find(b)
+        if a != b:
+            parent[a] = b
+            size[b] = size.get(b, 1) + size.pop(a, 1)
+
     for path, unit, ps in reports:
         for passage in ps:
             k = len(items)
             items.append(Member(path, unit or path, passage))
             parent.append(k)
             size[k] = 1
-            mh = LeanMinHash(MinHash(num_perm=NUM_PERM, seed=1, hashvalues=_decode(passage["sig"]), scheme=SCHEME))
+            j = twin.setdefault(passage["text"], k)
+            if j != k:  # the same text as an earlier passage: it shares that passage's matches
+                union(k, j)
+                if items[j].unit != items[k].unit:
+                    best[k] = best[j] = 100.0
+                elif j in best:
+                    best[k] = best[j]
+                continue
+            mh = LeanMinHash.__new__(LeanMinHash)
+            mh._initialize_slots(1, _decode(passage["sig"]))
             # verify against one member per cluster: a passage that matches one copy of a text joins them all
-            checked: set[int] = set()
+            reps: dict[int, int] = {}
             for other in sorted(lsh.query(mh)):
-                o = items[other]
                 root = find(other)
-                if o.unit == items[k].unit or root in checked or find(k) == root:
-                    continue
-                checked.add(root)
-                score = fuzz.ratio(o.passage["text"], passage["text"], score_cutoff=threshold)
-                if score and score >= threshold:
-                    a, b = find(k), root
-                    if a != b:
-                        parent[a] = b
-                        size[b] = size.get(b, 1) + size.pop(a, 1)
+                if items[other].unit != items[k].unit and root not in reps and root != find(k):
+                    reps[root] = other
+            if reps:
+                cands = list(reps.values())
+                for _, score, n in process.extract(passage["text"], [items[o].passage["text"] for o in cands],
+                                                   scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
+                    other = cands[n]
+                    union(k, other)
                     best[k] = max(best.get(k, 0.0), score)
                     best[other] = max(best.get(other, 0.0), score)
             # a text already shared by many reports needs no more entries in the index: its
