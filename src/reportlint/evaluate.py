@@ -275,7 +275,9 @@ def evaluate_dir(folder: Path, config: Config | None = None) -> Evaluation:
         if gold_path.is_file():
             gold = load_gold(gold_path)
             result = lint_source(src, merge(base, **gold_context(gold)))
-            evaluate_gold(gold_path, gold, result.findings, result.doc.raw, ev)
+            src = result.doc.source  # the file as written (suppression comments are blanked for the rules)
+            raw = src.original if src is not None and src.original is not None else result.doc.raw
+            evaluate_gold(gold_path, gold, result.findings, raw, ev)
             ev.reports += 1
         else:
             result = lint_source(src, base)

@@ -55,6 +55,7 @@ RULES = ["year-mismatch", "relative-time", "stale-forecast", "date-invalid", "se
          "section-order", "section-style", "enum-sequence", "outline-missing", "boilerplate-internal", "sum-mismatch",
          "count-mismatch", "rate-mismatch", "score-grade", "score-subtotal", "value-conflict", "jiezhi", "scope-word",
          "term-typo", "law-name", "template-left", "punct-halfwidth", "punct-pair", "docnum-format", "stale-term"]
+SIDE_RULES = ["unused-suppression"]  # drawn from a side generator, so the main stream (and every report) stays as it was
 
 
 @dataclass
@@ -102,7 +103,9 @@ def build_report(rng: random.Random, index: int, p_defect: float) -> Report:
     unit = place + dept
     year = rng.choice([2022, 2023, 2024, 2025])
     r = Report(name=f"{index:05d}", unit=unit, level=level, year=year)
-    inject = {rule for rule in RULES if rng.random() < p_defect}
+    side = random.Random(hash(rng.getstate()))
+    inject = {rule for rule in SIDE_RULES if side.random() < p_defect}
+    inject |= {rule for rule in RULES if rng.random() < p_defect}
     if level == "city":
         inject.discard("scope-word")
     s = SELF[level]
@@ -153,6 +156,14 @@ def build_report(rng: random.Random, index: int, p_defect: float) -> Report:
         r.expected.append(Item("jiezhi", p, "截止", "截至 + time point"))
     else:
         r.must_not.append(Item("jiezhi", p, "截至", "correct"))
+    # a writer's inline suppression: left over after the text was corrected (unused), or still at work
+    p = r.add("reportlint: ignore W501")
+    if "unused-suppression" in inject:
+        r.expected.append(Item("unused-suppression", p, "reportlint: ignore W501", "the next line says 截至"))
+        r.add("截至目前已全部完成。")
+    else:
+        r.must_not.append(Item("unused-suppression", p, "reportlint: ignore W501", "it silences the 截止 below"))
+        r.add("截止目前已全部完成。")
 
     p = r.add("（二）年度总体工作和重点工作任务。")
     works = rng.sample(WORKS, 3)
