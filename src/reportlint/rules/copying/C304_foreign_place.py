@@ -46,7 +46,7 @@ _SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:自治县|县|旗|区|市))(境
 _DIRECTIVE = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、){1,}[\u4e00-\u9fff]{2,4})等(市|县|区)(?:要|应|须|需|务必)")
 _ON_PURPOSE = re.compile(r"与|同|和|及|相邻|毗邻|邻近|周边|交界|接壤|参照|参考|学习|借鉴|对标|赴|到|前往|考察|对口|帮扶|协作|支援|援|联防|"
                          r"兄弟|先进|经验|来自|原")
-_NOT_NAME = re.compile(r"^[全本我该各其此每邻外市区县省州乡镇村]")
+_NOT_NAME = re.compile(r"^(?:[全本我该各其此每邻外市区县省州乡镇村]|周边|附近|下辖|所辖)")
 _TITLE_PLACE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?(?:自治县|县|旗|区|市))")
 
 
@@ -113,12 +113,14 @@ def foreign_place(ctx: RuleContext) -> Iterator[Finding]:
             if m.start(1) > 0 and "\u4e00" <= text[m.start(1) - 1] <= "\u9fff":
                 continue
             pick = name
-        if _NOT_NAME.match(pick) or len(pick) < 3 or _related(pick, own):
+        if _NOT_NAME.match(pick) or _ON_PURPOSE.search(pick) or len(pick) < 3 or _related(pick, own):
             continue
         suffix_level = _SUFFIX_LEVEL.get(pick[-1], "county") if not pick.endswith("自治县") else "county"
         known = _is_known(pick)
         plevel = known[0].level if known else suffix_level
-        if plevel is None:  # an unknown …市: prefecture or county-level city, cannot tell
+        # an unknown …市 (prefecture or county-level city) cannot be placed; an unknown …区 is as often a
+        # park, scenic area or reserve (工业园区, 风景区, 保护区) as a district
+        if plevel is None or (not known and pick.endswith("区")):
             continue
         same = (plevel in _COUNTY_LEVEL and level in _COUNTY_LEVEL) or plevel == level
         if not same or _ON_PURPOSE.search(_clause_before(text, start)):
