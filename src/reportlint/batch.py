@@ -468,7 +468,7 @@ def reduce_scan(records: list[dict], out: Path, similarity: float = 70.0, config
     from reportlint import crossdoc
 
     ok = [r for r in records if r["status"] == "ok"]
-    clusters = crossdoc.find_clusters([(r["file"], r["unit"] or r["file"], r["passages"]) for r in ok],
+    clusters = crossdoc.find_clusters([(r["file"], crossdoc.unit_key(r["unit"]) and r["unit"], r["passages"]) for r in ok],
                                       threshold=similarity)
     by_file = {r["file"]: r for r in records}
     for n, c in enumerate(clusters, 1):

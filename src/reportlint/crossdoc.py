@@ -220,7 +220,10 @@ class Cluster:
 
 def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float = 70.0,
                   template_share: float = 0.3) -> list[Cluster]:
-    """``reports``: (path, unit, passages). Clusters of passages shared by at least two units."""
+    """``reports``: (path, unit, passages). Clusters of passages shared by at least two units.
+    A report whose unit is unknown (None or empty) is left out: nothing says its unit is another's
+    (fifteen years of national reports, none naming its unit, would otherwise be "different units")."""
+    reports = [r for r in reports if r[1]]
     from datasketch import LeanMinHash, MinHashLSH
     from rapidfuzz import fuzz, process
 
