@@ -221,8 +221,11 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
             and (_idiom_frame(text, c) or _odd(doc, c.start, c.end, freq)) \
             and confusable(cand[c.pos], c.name[c.pos])
     # strict names, phrases, headings
-    if _quoted(text, c.start, c.end) and not (c.kind == "replaced" and confusable(cand[c.pos], c.name[c.pos])):
-        return False  # “一国两府”, “一中一台”: a term in quotes is cited as written, unless a look-alike slip
+    if _quoted(text, c.start, c.end) and c.kind not in ("doubled", "swapped") \
+            and not (c.kind == "replaced" and confusable(cand[c.pos], c.name[c.pos])):
+        # “一国两府”, “一中一台”: a term in quotes is cited as written, unless a slip of the keys (a character
+        # typed twice, two swapped, a look-alike or same-sound one)
+        return False
     if c.kind == "missing":
         if c.name[c.pos] in FUNCTION_CHARS:
             return False  # 存在主要问题 for 存在的主要问题: 的 may be left out
