@@ -55,7 +55,7 @@ RULES = ["year-mismatch", "relative-time", "stale-forecast", "date-invalid", "se
          "section-order", "section-style", "enum-sequence", "outline-missing", "boilerplate-internal", "sum-mismatch",
          "count-mismatch", "rate-mismatch", "score-grade", "score-subtotal", "value-conflict", "jiezhi", "scope-word",
          "term-typo", "law-name", "template-left", "punct-halfwidth", "punct-pair", "docnum-format", "stale-term"]
-SIDE_RULES = ["unused-suppression"]  # drawn from a side generator, so the main stream (and every report) stays as it was
+SIDE_RULES = ["unused-suppression", "foreign-place"]  # drawn from a side generator, so the main stream (and every report) stays as it was
 
 
 @dataclass
@@ -164,6 +164,15 @@ def build_report(rng: random.Random, index: int, p_defect: float) -> Report:
     else:
         r.must_not.append(Item("unused-suppression", p, "reportlint: ignore W501", "it silences the 截止 below"))
         r.add("截止目前已全部完成。")
+    # another county's name left in as the subject (copied text), or a neighbour named on purpose
+    if level != "city":
+        other = side.choice([c for c in PLACES["county"] if c != place])
+        if "foreign-place" in inject:
+            p = r.add(f"{other}境内河流属同一水系，水资源较为丰富。")
+            r.expected.append(Item("foreign-place", p, f"{other}境内", "another county's hydrology left in"))
+        else:
+            p = r.add(f"我{SELF[level]}与相邻的{other}建立了联防联治机制。")
+            r.must_not.append(Item("foreign-place", p, f"相邻的{other}", "a neighbour named on purpose"))
 
     p = r.add("（二）年度总体工作和重点工作任务。")
     works = rng.sample(WORKS, 3)
