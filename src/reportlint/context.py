@@ -39,6 +39,8 @@ _UNIT_NAME_IN_TEXT = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员�
                                 r"街道办事处|街道|管委会|联合会|医院|学校))")
 # an opening sentence, not a title: 现将2025年度…报告如下 is judged (year-mismatch), never a source
 _OPENING = re.compile(r"^(?:现将|根据|按照|依据|为)|如下|[：:。]$")
+# a report on part of a year (2024年上半年工作总结, 前三季度, 1-6月): it looks back on no finished year
+_PART_YEAR = re.compile(r"半年|季度|(?<!\d)1\s*[-—－~～至到]\s*(?:1[01]|[1-9])\s*月")
 _TITLE_UNIT = re.compile(r"^(?:关于)?([\u4e00-\u9fff（）()]{2,40}?)\s*(?:\d{4}\s*年)")
 
 LEVEL_LABELS = {"province": "省", "city": "市", "district": "区", "county": "县", "town": "镇",
@@ -67,6 +69,7 @@ class Context:
     filing_span: tuple[int, int] | None = None
     genre: GenreMatch | None = None
     places: list[Place] = field(default_factory=list)  # the unit's place first, then its parents
+    part_year: bool = False  # the title covers part of a year (上半年, 前三季度, 1-6月)
 
     @property
     def filing_year(self) -> int | None:
@@ -84,9 +87,22 @@ class Context:
     def retrospective(self) -> bool:
         """The report looks back on a finished year (a self-evaluation, 决算, 年报, an annual summary):
         from its genre, else from a filing date after the evaluated year."""
+        if self.part_year:
+            return False
         if self.period is not None:
             return self.period.retrospective and not self.dated_speech
         return bool(self.evaluation_year and self.filing_year and self.filing_year > self.evaluation_year)
+
+    @property
+    def written_after_year(self) -> bool:
+        """Certainly written after the evaluated year: a stated filing/publication date after it, or,
+        with no date, a genre always written after its year (offset -1: 年报, 决算, 自评报告). A 工作总结
+        (offset null: written in December or early next year) with no date is not certain."""
+        if self.evaluation_year is None:
+            return False
+        if self.filing_date is not None:
+            return self.filing_date.year > self.evaluation_year
+        return bool(self.period and self.period.offset is not None and self.period.offset < 0)
 
     @property
     def dated_speech(self) -> bool:
@@ -112,6 +128,7 @@ class Context:
             "filing_date": self.filing_date.isoformat() if self.filing_date else None,
             "filing_date_source": self.filing_source if self.filing_date else None,
             "retrospective": self.retrospective,
+            "part_year": self.part_year,
             "plan_year": self.plan_year,
             "unit": self.unit_name,
             "unit_source": self.unit_source if self.unit_name else None,
@@ -156,6 +173,7 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
     if ctx.evaluation_year is None and year is not None:
         ctx.evaluation_year, ctx.year_source = year, "option"
 
+    ctx.part_year = _part_year(doc, ctx)
     _unit(doc, ctx, head)
     if unit_level is not None:
         ctx.unit_level, ctx.level_source = unit_level, "option"
@@ -164,6 +182,16 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
 
 _STAT_PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|范围|区间)[^。；\n]{0,8}?(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*"
                           r"(?:至|到|—|-|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
+
+
+def _part_year(doc: Document, ctx: Context) -> bool:
+    """The title (a short paragraph among the first four, or the genre's title evidence) names part of
+    a year: 2024年上半年工作总结, 2024年前三季度工作情况汇报, 2024年1-6月工作总结."""
+    titles = [doc.paragraph_text(p) for p in doc.paragraphs[:4]]
+    titles = [t for t in titles if len(t) <= 80 and not _OPENING.search(t)]
+    if ctx.genre and ctx.genre.source == "title":
+        titles.append(ctx.genre.evidence)
+    return any(_PART_YEAR.search(t) for t in titles)
 
 
 def _period_year(head: str) -> int | None:

@@ -58,6 +58,13 @@ _HEADING_ABOUT_PERIOD = re.compile(r"(?:情况|说明|回顾|总结|完成|执�
 _HEADING_PLAN = re.compile(r"(?:计划|任务|思路|打算|安排|目标|展望|要点)")
 
 
+def _heading_about_one_year(heading: str, not_period: list[str]) -> bool:
+    """A heading is about the evaluated period only if it names one year and neither compares years
+    (2024年与2023年收支对比情况) nor refers to an earlier report or its follow-up (2023年度报告中问题整改情况)."""
+    years = {int(v) for v in re.findall(r"((?:19|20)\d{2})\s*年", heading)}
+    return len(years) == 1 and not any(w in heading for w in not_period)
+
+
 def classify_years(doc: Document) -> list[YearMention]:
     """Every year mention with its role (see the module docstring).
 
@@ -107,7 +114,8 @@ def classify_years(doc: Document) -> list[YearMention]:
                 and m.group(2):
             h = para.heading
             role = "plan" if _HEADING_PLAN.search(h.title) else (
-                "heading" if _HEADING_ABOUT_PERIOD.search(h.title) else "other")
+                "heading" if _HEADING_ABOUT_PERIOD.search(h.title)
+                and _heading_about_one_year(text[h.start:h.title_end], lex["heading_not_period"]) else "other")
         elif para is not None and m.group(2) and _in_plan_section(doc, para, plan_sections) and (
                 _PLAN_AFTER.match(after) or _PLAN_BEFORE.search(before)):
             role = "plan-section"

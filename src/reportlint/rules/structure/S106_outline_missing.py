@@ -17,9 +17,13 @@ first; a missing 存在问题 or 改进措施 part is a formal defect that sends
 **Fix**: add the section under the heading named, or move it to its place in the outline.
 
 **Leaves alone**: genres without an outline file (工作总结); sections marked ``required: false``;
+units outside the outline's ``jurisdiction`` (a 湛江 template is not applied in 广州) unless the report
+visibly follows it (two top-level titles of the outline); sections before the first one present in a
+text that starts mid-outline (first top-level heading 三、); sections after the last one present unless
+the report visibly reaches its end (a signature or date line, or the outline's last section);
 headings worded differently but matching an alias or fuzzily (partial ratio ≥ 85).
 
-**Source**: the outline the financial department prescribes with its notice (the Guangdong /
+**Source**: the outline the financial department prescribes with its notice (the
 Zhanjiang 部门整体支出绩效自评报告 template under 湛开财资〔2025〕26号 and 徐财绩〔2025〕5号,
 recorded in ``lexicons/outlines/``); 财预〔2020〕10号 gives the national 参考提纲 for project reports.
 """
@@ -38,7 +42,8 @@ from reportlint.rules.base import RuleContext, rule
 
 def outline_for(ctx: RuleContext) -> dict | None:
     """The outline of the report's genre (``lexicons/genres.yaml`` → ``lexicons/outlines/``), when its
-    jurisdiction covers the unit (全国, or a province among the unit's places); else ``None``."""
+    jurisdiction covers the unit (全国, or a province, city or county among the unit's places, by name
+    or stem: 湛江市 covers 徐闻县前山镇), or the report visibly follows it; else ``None``."""
     from reportlint.genre import outline_file
 
     g = ctx.context.genre
@@ -48,14 +53,24 @@ def outline_for(ctx: RuleContext) -> dict | None:
     if outline is None:
         return None
     where = outline.get("jurisdiction", "全国")
-    provinces = [p for p in ctx.context.places if p.level == "province" or p.province]
-    if where == "全国" or any(p.name.startswith(where) or p.province.startswith(where) for p in provinces):
+    if where == "全国" or any(_in_place(p, w) for p in ctx.context.places for w in _names(where)):
         return outline
     # elsewhere, or a unit the data do not place: the outline applies only when the report visibly
     # follows its template (two top-level sections titled as the outline titles them)
     tops = [h.title for h in ctx.doc.headings if h.parent is None]
     titled = sum(any(sec["title"] in t for t in tops) for sec in outline["sections"])
     return outline if titled >= 2 else None
+
+
+def _names(where: str | list[str]) -> list[str]:
+    return [where] if isinstance(where, str) else list(where)
+
+
+def _in_place(p, where: str) -> bool:
+    """The place lies in ``where`` (a province, city or county name, with or without its suffix)."""
+    stem = where.rstrip("省市县区")
+    return any(n and (n.startswith(where) or (len(stem) >= 2 and n.startswith(stem)))
+               for n in (p.name, p.city, p.province))
 
 
 def _title_matches(section: dict, title: str, fuzzy: bool = True) -> bool:
@@ -109,15 +124,37 @@ def outline_missing(ctx: RuleContext) -> Iterator[Finding]:
     outline = outline_for(ctx)
     if outline is None or not doc.headings:
         return
-    # a whole report (it ends on a finished sentence) is missing what it lacks at its end too; an
-    # excerpt cut short is judged only on gaps before a section that is present
-    whole = not getattr(doc, "excerpt_end", False) and doc.text.rstrip()[-1:] in ("。", "！", "？")
-    yield from _check_outline(ctx, outline["sections"], None, outline["genre"], closed=whole)
+    # an excerpt that starts mid-outline (its first top-level heading is 三、) lacks nothing before it;
+    # sections at the end are missing only when the report visibly reaches its end
+    yield from _check_outline(ctx, outline["sections"], None, outline["genre"],
+                              closed=_reaches_end(ctx, outline["sections"]),
+                              starts_mid=bool(getattr(doc, "excerpt_start", False)))
+
+
+_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九十]{4})\s*年\s*[\d〇○一二三四五六七八九十]{1,3}\s*月"
+                        r"(?:\s*[\d〇○一二三四五六七八九十]{1,3}\s*日)?\s*$")
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(?:局|委员会|委|办公室|办|中心|政府|院|所|站|队|馆|厅|部|街道办事处|"
+                        r"管委会|联合会|医院|学校)(?:[(（]盖章[)）])?$")
+
+
+def _reaches_end(ctx: RuleContext, spec: list[dict]) -> bool:
+    """The report visibly reaches its end: a signature or date line among its last paragraphs, or a
+    heading carrying the outline's last section. A text that merely ends with 。 may be cut short."""
+    doc = ctx.doc
+    if getattr(doc, "excerpt_end", False):
+        return False
+    tail = [doc.paragraph_text(p).strip() for p in doc.paragraphs[-3:]]
+    if any(_DATE_LINE.match(t) or _SIGNATURE.match(t) for t in tail):
+        return True
+    tops = [h for h in doc.headings if h.parent is None]
+    return any(_title_matches(spec[-1], h.title, fuzzy=False) for h in tops)
 
 
 def _check_outline(ctx: RuleContext, spec: list[dict], parent: Heading | None, genre: str,
-                   closed: bool) -> Iterator[Finding]:
-    """``closed``: a later section of the parent's level is present, so the parent's part is complete."""
+                   closed: bool, starts_mid: bool = False) -> Iterator[Finding]:
+    """``closed``: a later section of the parent's level is present, or the report reaches its end, so
+    the parent's part is complete. ``starts_mid``: the text starts mid-outline; sections before the
+    first present one are not missing."""
     doc = ctx.doc
     direct = [h for h in (parent.children if parent else doc.headings) if parent or h.parent is None]
     found = _match_children(spec, direct)
@@ -131,10 +168,11 @@ def _check_outline(ctx: RuleContext, spec: list[dict], parent: Heading | None, g
     last_title = ""
     present = [i for i, f in enumerate(found) if f is not None]
     last_present = max(present) if present else -1
+    first_present = min(present) if present and starts_mid else -1
     for k, (sec, hit) in enumerate(zip(spec, found, strict=True)):
         if hit is None:
             # only a gap before a section that is there: an excerpt cut short is not a missing section
-            if sec.get("required", True) and (k < last_present or closed):
+            if sec.get("required", True) and (k < last_present or closed) and k > first_present:
                 anchor = parent or doc.headings[0]
                 yield ctx.report(anchor.start, max(anchor.title_end, anchor.end),
                                  f"缺少{where}“{sec['title']}”部分（{genre}提纲要求）")

@@ -19,7 +19,12 @@ whether 2024 or 2025 is meant; self-evaluations are read years later, out of the
 **Fix**: write the year; the suggestion gives the year the word would mean if the writer counted
 from the evaluated year.
 
-**Leaves alone**: 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
+**Severity**: a warning when the report is surely written after its year (a stated filing or
+publication date after it, or a genre always written after its year: 年报, 决算, 自评报告); ``info``
+with “成文日期不详” when no date is stated and the genre may be written within its year (a 工作总结 is
+written in December or early in the next: 今年以来 / 明年 are then correct).
+
+**Leaves alone**: reports on part of a year (2024年上半年/前三季度/1-6月工作总结); 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
 words inside 《》; reports filed in the year they evaluate; genres that are not retrospective
 (budgets, plans) and speeches delivered on a stated day (a 政府工作报告 or 决算报告 given
 “——2024年3月5日在…会议上”: 今年 is that day's year); 近年来 (vague, not a wrong year).
@@ -33,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportlint.findings import Finding
+from reportlint.findings import Finding, Severity
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.textutil import in_brackets
@@ -51,7 +56,11 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
     c = ctx.context
     if c.dated_speech or c.filing_year == y or not c.retrospective:
         return
-    when = f"填报于{c.filing_year}年" if c.filing_year else f"成文于{y}年结束之后"
+    # no date and a genre that may be written within its year (a 工作总结 in December): not sure
+    sure = c.written_after_year
+    sev = None if sure else Severity.INFO
+    when = (f"填报于{c.filing_year}年" if c.filing_year else f"成文于{y}年结束之后" if sure
+            else f"成文日期不详，若成文于{y}年结束之后")
     words = sorted(load_yaml("time.yaml")["relative_years"], key=len, reverse=True)
     pat = re.compile("|".join(map(re.escape, words)))
     text = ctx.text
@@ -65,11 +74,11 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
         if word.endswith(("以来", "来")):
             yield ctx.report(m.start(), m.end(),
                              f"“{word}”是年度中途的说法：报告回顾{y}年全年、{when}，应写明“{y}年”",
-                             suggestion=f"{y}年")
+                             suggestion=f"{y}年", severity=sev)
             continue
         yield ctx.report(m.start(), m.end(),
                          f"“{word}”指代不明：报告评价{y}年度、{when}，请写明具体年份",
-                         suggestion=f"{meant}年" + ("度" if word.endswith("度") else ""))
+                         suggestion=f"{meant}年" + ("度" if word.endswith("度") else ""), severity=sev)
 
 
 def _edge_ok(ctx: RuleContext, start: int, end: int) -> bool:

@@ -19,7 +19,9 @@ mid-year report; the reviewer wants the result, not the expectation.
 
 **Leaves alone**: sections about the future (存在问题, 改进措施, 下一步 …: ``future_sections``);
 sentences that start with 下一步/明年/今后/未来; clauses about a later year; headings; reports
-filed within the evaluated year or with no known filing date.
+filed within the evaluated year; reports on part of a year (上半年/前三季度/1-6月工作总结).
+With no stated date, a warning only for genres always written after their year (年报, 决算, 自评报告);
+``info`` (“成文日期不详”) for genres that may be written within it (a 工作总结 in December).
 
 **Source**: 财预〔2020〕10号 (self-evaluation reports the results achieved in the budget year).
 """
@@ -29,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportlint.findings import Finding
+from reportlint.findings import Finding, Severity
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.rules.timing._future import CLAUSE_END, in_future_section
@@ -50,9 +52,12 @@ def stale_forecast(ctx: RuleContext) -> Iterator[Finding]:
     filing = c.filing_date
     if filing is not None and (filing.year, filing.month) <= (y, 12):
         return
-    if c.dated_speech or (filing is None and not c.retrospective):
+    if c.dated_speech or c.part_year or (filing is None and not c.retrospective):
         return
-    when = f"{filing.isoformat()}填报" if filing else "报告成文于评价年度之后"
+    # no date and a genre that may be written within its year (a 工作总结 in December): not sure
+    sev = None if c.written_after_year else Severity.INFO
+    over = (f"评价期已结束（{filing.isoformat()}填报）" if filing else "评价期已结束（报告成文于评价年度之后）"
+            if sev is None else f"成文日期不详，若报告成文于{y}年结束之后")
     lex = load_yaml("time.yaml")
     words = sorted(lex["forecast_words"], key=len, reverse=True)
     period = lex["period_words"]
@@ -81,5 +86,5 @@ def stale_forecast(ctx: RuleContext) -> Iterator[Finding]:
             if not about_period:
                 continue
             yield ctx.report(m.start(), clause_end,
-                             f"评价期已结束（{when}），“{text[m.start():clause_end]}”仍是预测语气："
-                             f"应写明{y}年实际完成情况")
+                             f"{over}，“{text[m.start():clause_end]}”仍是预测语气："
+                             f"应写明{y}年实际完成情况", severity=sev)
