@@ -246,6 +246,8 @@ class _Builder:
         self.sums_of: dict[int, list[Sum]] = {}  # id(total) -> its sums
         self.sum_pos: dict[int, int] = {}  # id(sum) -> its place in rel.sums
         self.not_level: set[int] = set()  # ids of claims that are increments, change ends or per-capita
+        self._heading_starts = [h.start for h in doc.headings]
+        self._marks_of: dict[int, tuple[list[int], list[int], list[int]]] = {}
 
     def build(self) -> Relations:
         self._changes_and_increments()
@@ -747,7 +749,56 @@ class _Builder:
                     start = nxt
                 subject = normalise_measure(re.sub(r"[\d.,，]+\s*[\u4e00-\u9fff%％]{0,2}$", "", first))
         period = (*sorted(set(pat["period"].findall(own))), self._section_period(p))
-        return (measure, subject, period, c.scope or "", unit_family(c))
+        whole = c.scope or _SELF_SCOPE.search(c.indicator)  # 全县…, 全局/本单位…: the whole, in any item
+        item = "" if whole else self._item_of(c, p)
+        return (measure, subject, period, c.scope or "", unit_family(c), item)
+
+    def _item_of(self, c: Claim, p: Paragraph) -> str:
+        """The list item a figure belongs to, as an identity key ("" when none).
+
+        The innermost of: a numbered heading below the top level (not a topic section: 预算编制, 资产管理,
+        人员情况 — the unit's own figures run across those) or an item inside a paragraph
+        (（一）X项目… / 1.… / …；2.…, from ``doc.headings``), an enumerator 一是/二是/其一 in its
+        paragraph, or a label before a ： that opens a clause (信息化建设项目：年初预算100万元). The same
+        measure under two items of a list (年初预算 of project A and of project B) is two indicators.
+        A condition opening the figure's sentence part (在A项目中，由B…的，) qualifies it too.
+        A figure with a scope word (全县/全区…, 全局/本单位…) is about the whole, so the caller skips this.
+        """
+        text = self.text
+        k = bisect.bisect_right(self._heading_starts, c.start) - 1
+        h = self.doc.headings[k] if k >= 0 else None
+        while h is not None and h.inline and h.paragraph != c.paragraph:
+            h = h.parent  # an item inside a paragraph never holds the next paragraph
+        while h is not None and ((not h.inline and h.level < 2) or _TOPIC_TITLE.search(h.title)):
+            h = h.parent  # 一、 chapters and topic sections (1.预算编制 / 5.资产管理) are no items of a list
+        best, key = (h.start, f"h{h.start}") if h is not None else (-1, "")
+        lo = max(p.start, h.title_end if h is not None and h.paragraph == c.paragraph else p.start)
+        labels, breaks, commas = self._marks(p)
+        k = bisect.bisect_left(labels, c.start) - 1
+        if k >= 0 and labels[k] >= max(lo, best):
+            best, key = labels[k], f"l{labels[k]}"
+        # a condition that opens its sentence part: 在A项目中，由B的，采购金额X万元；在C项目中，…
+        k = bisect.bisect_left(breaks, c.start) - 1
+        seg = max(breaks[k] if k >= 0 else p.start, lo)
+        k = bisect.bisect_left(commas, c.start) - 1
+        cut = commas[k] if k >= 0 else -1
+        pre = text[seg:cut] if seg < cut <= seg + 60 else ""  # a condition is short
+        if pre and not re.search(r"\d", pre) and _CONDITION.search(pre):
+            key += "|" + re.sub(r"\s", "", pre)
+        return key
+
+    def _marks(self, p: Paragraph) -> tuple[list[int], list[int], list[int]]:
+        """Starts of item labels, sentence-part starts and comma offsets of ``p`` (computed once)."""
+        got = self._marks_of.get(p.index)
+        if got is None:
+            text = self.text
+            labels = [m.start() for m in _ITEM_LABEL.finditer(text, p.start, p.end)
+                      if m.group("enum") or not (re.search(r"\d", m.group("label")) or _NOT_LABEL.search(m.group("label")))]
+            breaks = [m.end() for m in re.finditer(r"[。；;！？!?\n]", text[p.start:p.end])]
+            breaks = [p.start + b for b in breaks]
+            commas = [p.start + m.start() for m in re.finditer(r"[，,]", text[p.start:p.end])]
+            got = self._marks_of[p.index] = (labels, breaks, commas)
+        return got
 
     def _section_period(self, p: Paragraph) -> str:
         node = p.section
@@ -801,6 +852,15 @@ def is_total_score(c: Claim) -> bool:
     return c.kind == "score" and c.extra.get("role") == "score" and bool(_TOTAL_SCORE.search(c.indicator)) \
         and not _SUB_SCORE.search(c.indicator)
 
+
+# an item label inside a paragraph: 一是/其一 enumerators, or the words before a ： opening a clause
+_ITEM_LABEL = re.compile(r"(?:^|(?<=[。；;！？!?\n]))\s*(?:(?P<enum>[一二三四五六七八九十]+是|其[一二三四五六七八九十])"
+                         r"|(?P<label>[^，,。；;：:！？!?\n]{2,20})[：:])")
+_SELF_SCOPE = re.compile(r"全局|全院|全委|全单位|本单位|本局|我局|本部门|我单位|本院|我院")
+_CONDITION = re.compile(r"(?:^|[，,])\s*(?:在|由|对于?|凡)|[中的]$")
+# a section about a topic of the unit's own work, not an item (project, platform, indicator) of a list
+_TOPIC_TITLE = re.compile(r"(?:情况|分析|管理|编制|执行|公开|做法|经验|问题|措施|建议|成效|概况|说明|监控|保障)[。.]?$")
+_NOT_LABEL = re.compile(r"其中|包括|如下|分别|主要有|具体|[为是有]$")
 
 _MEASURE_NOISE = re.compile(
     r"^(?:(?:19|20)\d{2}年度?|全年|本年度|本年|年度|截至目前|目前|现|共计|共有|现有|共|合计|总计|全国|全省|全市|全区|全县|全镇|全乡"

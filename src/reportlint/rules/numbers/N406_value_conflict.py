@@ -7,7 +7,13 @@ figure's own words (before it, with years, 全年/本年/累计/合计, scope wo
 for a count also the noun after its unit: 168个行政村 is 行政村); a short measure counts only with a
 scope word (全县…行政村). The subject is the total a part belongs to (一般债券 of 还本 is not 一般债券
 of 发行), or, for a weak measure (实际完成值, 已于本年度支出), the first clause of its clause group when
-that clause states a figure first. The period is the years and period words of its clause and the
+that clause states a figure first; and it is the item the figure belongs to: the nearest list
+heading below the top level or list item inside a paragraph (（一）X项目… / 1.… / …；2.…), an
+enumerator 一是/其一, a label before a ： that opens a clause (X项目：年初预算…), or a condition that opens
+its sentence part (在A项目中，由B…的，采购金额…). Topic sections (1.预算编制, 5.资产管理, …情况) are
+no items; a figure with a scope word (全县, 全局/本单位) belongs to
+the whole in any item, and 一、 chapters are not items (a report total restated in another chapter is
+still one indicator). The period is the years and period words of its clause and the
 periods of its section headings (过去五年 / 对2018年工作的建议).
 
 **Why a reviewer cares**: the same figure written twice differently means at least one is wrong,
@@ -24,12 +30,14 @@ and the reviewer cannot tell which without going back to the accounts.
 
 **Leaves alone**: changes and parts (增加, 减少, 增长, 新增, 其中, 比上年, 同比); plans and targets
 (将, 拟, 计划, 目标, 预期 …); shares (占…的R%: about the figure before them); figures as of a date;
-figures in sections about the future; subsets (惠及行政村42个 vs 全县行政村186个); approximations
+figures in sections about the future; the same measure under different items of a list (年初预算 of
+project A and of project B in a 决算 project section, 实际完成值 of two indicators, 发布信息数量 of two
+platforms in a 年报); subsets (惠及行政村42个 vs 全县行政村186个); approximations
 (两三个); table cells; approximate figures.
 
 **Source**: internal consistency of a report (财预〔2020〕10号 asks for data that are true and
 consistent with the accounts). Shapes: case 22, shared realcorpus 303/308/313/332 and corpora/real 429
-(traps), cleancorpus 2004/2008/2018 (plans and periods).
+(traps), cleancorpus 2004/2008/2018 (plans and periods); item lists from the 上海普陀 2024 决算 PDF (review item 1).
 """
 
 from __future__ import annotations
