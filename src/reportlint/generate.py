@@ -43,6 +43,9 @@ def distinctive(rng: random.Random, topic: str, year: int) -> str:
     sentences = []
     for _ in range(4):
         words = {k: rng.choice(VOCAB) for k in "abcdefgh"}
+        for a, b in zip("abcdefg", "bcdefgh", strict=True):  # a word drawn twice in a row would be a real 重复字
+            if words[b] == words[a]:
+                words[b] = VOCAB[(VOCAB.index(words[a]) + 1) % len(VOCAB)]
         sentences.append(rng.choice(FRAMES).format(**words) + f"{rng.randint(2, 300)}项")
     return f"在{topic}工作中，" + "；".join(sentences) + f"，截至{year}年12月31日全部落实。"
 
