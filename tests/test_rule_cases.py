@@ -46,8 +46,6 @@ def test_declared_examples_are_cases():
     assert missing == []
 
 
-@pytest.mark.xfail(strict=False, reason=f"target of issue 12: >= {MIN_CASES} fail and >= {MIN_CASES} pass cases per "
-                   "rule, many from real reports; the family helpers are adding them")
 @pytest.mark.parametrize("rule", [r for r in all_rules() if not r.batch], ids=lambda r: r.code)
 def test_enough_cases(rule):
     cases = [c for code, _, c in CASES if code == rule.code]
