@@ -127,8 +127,14 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
     rec: dict = {}
     started = time.perf_counter()
     use_alarm = timeout and threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
+    fired: list[bool] = []
+
+    def on_alarm(signum, frame):
+        fired.append(True)  # remembered: Python swallows an exception raised inside a weakref callback or __del__
+        _alarm(signum, frame)
+
     if use_alarm:
-        old = signal.signal(signal.SIGALRM, _alarm)
+        old = signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         try:
@@ -151,6 +157,8 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, old)
+        if fired:  # the alarm went off but its exception was swallowed where Python ignores exceptions
+            raise _Timeout
     except _Timeout:
         rec = _failed(rec, path, key, "timeout", f"超过 {timeout:g} 秒未完成 (timeout)")
     except TooLargeError as exc:
