@@ -15,6 +15,7 @@ SENTENCE_BREAKS = SENTENCE_ENDS + "!?"  # a sentence ends
 GROUP_BREAKS = SENTENCE_BREAKS + "；;"  # a clause group (a list of parts, a restated figure) ends
 CLAUSE_BREAKS = GROUP_BREAKS + "，,：:"  # a clause ends
 CN_SMALL_NUMERALS = "一二三四五六七八九十"  # the numerals of ordinals and months: 一是, 第三, 十二月
+CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"  # every Chinese numeral character of a written figure
 YEAR = r"(?:19|20)\d{2}"  # a four-digit year of the reports' era (regular expression)
 
 

@@ -16,8 +16,9 @@ from reportlint.claims.model import Claim
 from reportlint.document.markers import cn_to_int
 from reportlint.document.model import Document, Paragraph
 from reportlint.lexicon import load_yaml
+from reportlint.textutil import CN_NUMERALS
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+CN_DIGITS = CN_NUMERALS
 # An Arabic number (ASCII or full-width digits; thousands separated by , or ，) that does not start
 # inside another number. Possessive quantifiers keep a run of digits linear: no backtracking into it.
 _ARABIC = r"(?<![\d.．])(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d++)(?:[.．]\d++)?"

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = "零〇一二三四五六七八九十百两"
+from reportlint.textutil import CN_NUMERALS
+
+CN_DIGITS = CN_NUMERALS.rstrip("千万亿")  # heading numbers go up to 百
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
