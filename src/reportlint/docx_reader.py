@@ -61,6 +61,7 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
     lines: list[str] = []
     info: list[LineInfo] = []
     anchors: list[tuple[str, str, int, int]] = []  # Word comment anchors: (id, kind, line, offset)
+    merged: list[tuple[int, int, int, str]] = []  # grid cells covered by a merge
     para_no = 0
     table_no = 0
     auto = 0
@@ -85,7 +86,12 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
             for r, row in enumerate(child.iter(f"{W}tr"), 1):
                 col = 1  # cells are numbered by grid column: a cell merged across columns spans several
                 for cell in row.iter(f"{W}tc"):
-                    c, col = col, col + _grid_span(cell)
+                    span = _grid_span(cell)
+                    c, col = col, col + span
+                    merged.extend((table_no, r, c + k, "L") for k in range(1, span))
+                    if _continues_merge(cell):  # a cell merged down from the row above: its text is above
+                        merged.extend((table_no, r, c + k, "U") for k in range(span))
+                        continue
                     text = " ".join(_paragraph_text(p) for p in cell.iter(f"{W}p")).strip()
                     if text:
                         if has_comments:
@@ -98,7 +104,7 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
     notes = (f"{auto} 个段落使用 Word 自动编号，序号已按编号定义还原后检查",) if auto else ()
     comments = word_comments(texts, anchors, lines) if has_comments else ()
     return Source(path=name, text="\n".join(lines) + "\n", encoding="docx", kind="docx", lines=tuple(info),
-                  notes=notes, comments=comments)
+                  notes=notes, comments=comments, merged_cells=tuple(merged))
 
 
 def _grid_span(cell) -> int:
@@ -106,6 +112,12 @@ def _grid_span(cell) -> int:
     span = cell.find(f"{W}tcPr/{W}gridSpan")
     val = span.get(f"{W}val") if span is not None else None
     return int(val) if val and val.isdigit() and 0 < int(val) < 64 else 1
+
+
+def _continues_merge(cell) -> bool:
+    """A cell that continues a vertical merge (``<w:vMerge/>`` or ``w:val="continue"``; ``restart`` opens one)."""
+    vm = cell.find(f"{W}tcPr/{W}vMerge")
+    return vm is not None and vm.get(f"{W}val") in (None, "continue")
 
 
 def _paragraph_text(p) -> str:

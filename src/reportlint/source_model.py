@@ -39,6 +39,8 @@ class Source:
     notes: tuple[str, ...] = ()  # things the output should tell the reader (auto numbering …)
     original: str | None = None  # Markdown: the file's text; ``text`` has its markup blanked (same offsets)
     comments: tuple[tuple[int, int, str], ...] = ()  # DOCX: Word comments with a reportlint directive (raw start, end, text)
+    # DOCX: grid cells covered by a merge, (table, row, cell, "L" from the left / "U" from above), 1-based
+    merged_cells: tuple[tuple[int, int, int, str], ...] = ()
 
     def location(self, line: int) -> LineInfo | None:
         """LineInfo of a 1-based line, if the source has them."""

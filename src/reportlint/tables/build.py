@@ -190,11 +190,26 @@ def _docx_tables(doc: Document) -> list[Table]:
         r, c = info.row - 1, info.cell - 1
         grids.setdefault(info.table, {})[(r, c)] = Cell(doc.text[p.start:p.end], r, c, start=p.start, end=p.end,
                                                         where=f"t{info.table}r{info.row}c{info.cell}")
+    merges: dict[int, dict[tuple[int, int], str]] = {}
+    for t, r, c, how in (src.merged_cells if src is not None else ()):
+        merges.setdefault(t, {})[(r - 1, c - 1)] = how
     out = []
-    for _, grid in sorted(grids.items()):
-        nrows = max(r for r, _ in grid) + 1
-        ncols = max(c for _, c in grid) + 1
-        rows = [[grid.get((r, c)) or Cell("", r, c) for c in range(ncols)] for r in range(nrows)]
+    for k, grid in sorted(grids.items()):
+        covered = merges.get(k, {})
+        nrows = max(r for r, _ in list(grid) + list(covered)) + 1
+        ncols = max(c for _, c in list(grid) + list(covered)) + 1
+        rows: list[list[Cell]] = []
+        for r in range(nrows):
+            row: list[Cell] = []
+            for c in range(ncols):
+                how = covered.get((r, c))
+                if how is not None and (r, c) not in grid:
+                    # a merged cell carries the text of the cell that covers it (left, or above)
+                    src_cell = row[c - 1] if how == "L" and c else (rows[r - 1][c] if r else None)
+                    row.append(Cell(src_cell.text if src_cell is not None else "", r, c, own=False))
+                else:
+                    row.append(grid.get((r, c)) or Cell("", r, c))
+            rows.append(row)
         out.append(Table(0, rows, "docx", unit=unit_of([c.text for c in rows[0]])))
     return out
 

@@ -75,12 +75,26 @@ class ScoreCheck:
     weight: Cell
 
 
+@dataclass(frozen=True)
+class RateScoreCheck:
+    """得分 = 分值 × 执行率 (capped at 分值), where the table's scheme says so: ``weight`` is the 分值
+    cell of the row, or the weight the scheme states (得分(20分*执行率)) with ``weight_cell`` None."""
+
+    table: Table
+    score: Cell
+    rate: Cell
+    weight: Decimal
+    weight_cell: Cell | None
+    scheme: str  # where the scheme is stated, for the message
+
+
 @dataclass
 class TableRelations:
     sums: list[Equation]
     rates: list[RateCheck]
     scores: list[ScoreCheck]
     score_sums: list[Equation] = field(default_factory=list)  # 合计 得分 / 分值 against the rows
+    rate_scores: list[RateScoreCheck] = field(default_factory=list)  # 得分 = 分值 × 执行率
     # the 年报's 申请 table, 总计 column: (本年新收, 上年结转, 办理结果总计) for the text to be read against
     applications: list[tuple[Cell, Cell, Cell]] = field(default_factory=list)
 
@@ -90,8 +104,9 @@ def table_relations(doc: Document) -> TableRelations:
     if got is None:
         got = TableRelations([], [], [])
         tables = tables_of(doc)
+        scheme = rate_scheme_in_text(doc)
         for t in tables:
-            _Checker(t, got).run()
+            _Checker(t, got, scheme).run()
         _across(tables, got)
         doc.__dict__["_table_relations"] = got
     return got
@@ -145,10 +160,28 @@ def _markers(label: str) -> list[int]:
     return [level(m.group(0)) for m in _INNER.finditer(label)]
 
 
+# 得分 = 分值 × 执行率 stated as the scheme: 得分(20分*执行率), 执行率×分值, 预算执行率得分=执行率×权重
+_SCHEME = re.compile(r"(?:执行率|完成率)\s*[×*xX✕]\s*(?:该指标|该项)?(?:分值|权重|\d+(?:\.\d+)?分)"
+                     r"|(?:分值|权重|\d+(?:\.\d+)?分)\s*[×*xX✕]\s*(?:预算)?(?:执行率|完成率)")
+_SCHEME_WEIGHT = re.compile(r"(\d+(?:\.\d+)?)分\s*[×*xX✕]|[×*xX✕]\s*(\d+(?:\.\d+)?)分")
+
+
+def rate_scheme_in_text(doc: Document) -> str | None:
+    """A sentence of the report's prose that states 得分 = 分值 × 执行率 for budget execution, if any."""
+    for p in doc.paragraphs:
+        if p.table or p.row:
+            continue
+        m = _SCHEME.search(doc.text, p.start, p.end)
+        if m is not None and "得分" in doc.text[max(p.start, m.start() - 30):min(p.end, m.end() + 30)]:
+            return doc.text[m.start():m.end()]
+    return None
+
+
 class _Checker:
-    def __init__(self, t: Table, out: TableRelations) -> None:
+    def __init__(self, t: Table, out: TableRelations, scheme: str | None = None) -> None:
         self.t = t
         self.out = out
+        self.scheme = scheme
         self.h = t.header_rows
         self.body = t.rows[self.h:]
         self.kind = [self._kind(c) for c in range(t.width)]  # "num" | "code" | "text"
@@ -181,6 +214,7 @@ class _Checker:
         self._gongkai(statutory)
         self._rates()
         self._scores()
+        self._rate_scores()
 
     def _blocks(self) -> list[tuple[int | None, list[int], list[int]]]:
         """(label column, its code columns, its figure columns) for each side of the table."""
@@ -506,6 +540,38 @@ class _Checker:
                 continue
             leaves.append(row)
             self.out.scores.append(ScoreCheck(self.t, s, w))
+
+
+    def _rate_scores(self) -> None:
+        """得分 = 分值 × 执行率 in a row carrying all three, when the scheme is stated: in the 得分 header
+        (得分(20分*执行率)) or in the report's prose. A rate below 60 % is not judged (schemes commonly give
+        0 there), nor a row whose 分值 is not a figure."""
+        rates, scores = self._col(_RATE, _SCORE), self._col(_SCORE)
+        if len(rates) != 1 or len(scores) != 1:
+            return
+        head = self.t.column_label(scores[0])
+        m = _SCHEME.search(head)
+        scheme = head if m else self.scheme
+        if scheme is None:
+            return
+        weights = self._col(_WEIGHT)
+        stated = _SCHEME_WEIGHT.search(m.group(0)) if m else None
+        fixed = Decimal(stated.group(1) or stated.group(2)) if stated else None
+        for row in self.body:
+            r, s = row[rates[0]], row[scores[0]]
+            if r.number is None or s.number is None or not (r.own and s.own) or s.number.percent:
+                continue
+            w = row[weights[0]] if len(weights) == 1 else None
+            if w is not None and w.number is not None and w.own and not w.number.percent:
+                weight, cell = w.number.value, w
+            elif fixed is not None and (w is None or w.number is None):
+                weight, cell = fixed, None
+            else:
+                continue
+            rate = r.number.value / 100 if r.number.percent or r.number.value > 1 else r.number.value
+            if rate < Decimal("0.6") or weight <= 0:
+                continue
+            self.out.rate_scores.append(RateScoreCheck(self.t, s, r, weight, cell, scheme))
 
 
 def _total_word(part: str) -> bool:

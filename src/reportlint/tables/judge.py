@@ -83,6 +83,7 @@ def rate_findings(ctx: RuleContext) -> Iterator[Finding]:
 
 def score_findings(ctx: RuleContext) -> Iterator[Finding]:
     yield from _equations(ctx, table_relations(ctx.doc).score_sums)
+    yield from _rate_scores(ctx)
     for sc in table_relations(ctx.doc).scores:
         s, w = sc.score.number, sc.weight.number
         assert s is not None and w is not None
@@ -90,6 +91,31 @@ def score_findings(ctx: RuleContext) -> Iterator[Finding]:
             yield from _report(ctx, (sc.score, sc.weight),
                                f"表中得分超过分值：{sc.score.where}得分{sc.score.text.strip()}，"
                                f"分值{sc.weight.text.strip()}（{sc.weight.where}）")
+
+
+def _rate_scores(ctx: RuleContext) -> Iterator[Finding]:
+    """得分 against 分值 × 执行率 (capped at 分值): the stated score may round the product half up or cut
+    it off at its own decimals; the rate is an interval at its decimals."""
+    for rs in table_relations(ctx.doc).rate_scores:
+        r, s = rs.rate.number, rs.score.number
+        assert r is not None and s is not None
+        scale = Decimal(100) if r.percent or r.value > 1 else Decimal(1)
+        r_tol = tolerance(rs.rate) if r.decimals else (Decimal("0.5") if scale == 100 else Decimal(0))
+        lo = min((r.value - r_tol) / scale, Decimal(1)) * rs.weight
+        hi = min((r.value + r_tol) / scale, Decimal(1)) * rs.weight
+        step = Decimal(10) ** -s.decimals
+        # rounded half up, or cut off (truncation is common in score sheets)
+        lo, hi = (lo / step).to_integral_value(rounding="ROUND_FLOOR") * step, \
+            (hi / step).to_integral_value(rounding="ROUND_HALF_UP") * step
+        if lo <= s.value <= hi:
+            continue
+        exact = min(r.value / scale, Decimal(1)) * rs.weight
+        weight = (f"{rs.weight_cell.text.strip()}（{rs.weight_cell.where}）" if rs.weight_cell is not None
+                  else f"{fmt(rs.weight, 2)}")
+        yield from _report(ctx, (rs.score, rs.rate),
+                           f"表中得分与“分值×执行率”不符：分值{weight} × 执行率{rs.rate.text.strip()}（{rs.rate.where}）"
+                           f"= {fmt(exact, 2)}，{rs.score.where}写的是{rs.score.text.strip()}（计分方法：{rs.scheme}）",
+                           suggestion=f"{round(exact, s.decimals)}")
 
 
 _APPLICATIONS = re.compile(r"(?:收到|受理|接收|新收)[^，。；,;]{0,12}申请")
