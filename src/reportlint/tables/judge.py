@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from reportlint.claims.model import fmt
+from reportlint.claims.model import Claim, fmt
 from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext
 from reportlint.tables.build import tables_of
 from reportlint.tables.check import Equation, column_total, holds, row_total, table_relations, tolerance
-from reportlint.tables.model import Cell, Table
+from reportlint.tables.model import Cell, Table, is_dash
+
+if TYPE_CHECKING:
+    from reportlint.document.model import Document
 
 
 def _num(t: Table, v: Decimal) -> str:
@@ -139,7 +144,142 @@ _NOT_THE_MEASURE = re.compile(r"年初|预算数|上年|去年|增加|减少|增
 
 def text_findings(ctx: RuleContext) -> Iterator[Finding]:
     yield from _applications(ctx)
-    yield from _measures(ctx)
+    seen: set[int] = set()
+    for f in _measures(ctx):
+        seen.add(f.raw_start)
+        yield f
+    yield from (f for f in _restated_rows(ctx) if f.raw_start not in seen)
+
+
+# what a column of figures is, from its header; and the same from the words of the text before a figure
+_COLUMN_MEANING = (("年初预算", re.compile(r"年初预算|年初数|年初安排")),
+                   ("全年预算", re.compile(r"全年预算|调整后预算|调整预算|预算调整数|变动后预算")),
+                   ("上年", re.compile(r"上年|上一年|去年|同期")),
+                   ("预算", re.compile(r"预算")),
+                   ("执行", re.compile(r"执行数|执行金额|决算|实际支出|实际完成|完成数|支出数")),
+                   ("合计", re.compile(r"^(?:本年(?:收入|支出)?)?(?:合计|总计|小计|金额|合计数)$")))
+# words that may stand between a row label and its figure in the text: (类), 支出决算, 为, 共计 …
+_TAIL = re.compile(r"(?:[（(][类款项][)）]|年初预算|全年预算|调整后预算|预算数?|决算数?|执行数?|实际|支出|完成|数|为|是|共|计|"
+                   r"合计|总额|金额|达到?|[:：])*")
+_CLAUSE_END = re.compile(r"[。；;！？!?，,\n]")
+_NOT_THIS_FIGURE = re.compile(r"比|较|增|减|下降|上升|占|同比|环比|上年|去年|上一年|同期|以前|预计|计划|拟|目标|人均|平均|"
+                              r"每|不超过|以上|以内|超过|约|近|累计|其中")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|其中\s*[:：]?)")
+_GENERIC_LABEL = re.compile(r"^(?:合计|总计|小计|其他|其中|项目|科目名称|[类款项])$|合计$|总计$")
+
+
+def _meaning(words: str) -> str | None:
+    for name, pat in _COLUMN_MEANING:
+        if pat.search(words):
+            return name
+    return None
+
+
+def _row_label(cell: Cell) -> str | None:
+    if not (cell.own and cell.number is None and cell.label and re.search(r"[\u4e00-\u9fff]", cell.label)):
+        return None
+    label = re.sub(r"[（(][类款项][)）]$", "", _MARKER.sub("", cell.label))
+    return label if len(label) >= 4 and not _GENERIC_LABEL.search(label) else None
+
+
+def _row_cells(tables: list[Table]) -> dict[str, list[tuple[Table, Cell, str | None]]]:
+    """Row label -> the money cells of that row in every table with a unit, each with its column's meaning.
+    A row of a two-sided table (收入 | 决算数 | 支出 | 合计 …) holds two labels: each owns the figures up to
+    the next text cell."""
+    out: dict[str, list[tuple[Table, Cell, str | None]]] = {}
+    for t in tables:
+        if not t.unit:
+            continue
+        for row in t.rows[t.header_rows:]:
+            label: str | None = None
+            for c in row:
+                if c.number is None:
+                    if c.own and c.label and not is_dash(c.text):
+                        label = _row_label(c)
+                    continue
+                if label is None or not c.own or c.number.percent:
+                    continue
+                head = t.column_label(c.col).split("/")[-1] if t.header_rows else ""
+                if re.search(r"率|比|%|％|分值|得分|权重|编码|代码|序号", head):
+                    continue
+                out.setdefault(label, []).append((t, c, _meaning(head) if head else None))
+    return out
+
+
+@dataclass(frozen=True)
+class Restatement:
+    """A figure of the prose read as restating table cells: the row label it names and the cells compared."""
+
+    claim: Claim
+    label: str
+    cells: tuple[tuple[Table, Cell], ...]
+    agrees: bool
+
+
+def restatements(doc: Document, claims: list[Claim], year: int | None) -> list[Restatement]:
+    """Amounts of the prose that name a table row (the row label just before the figure, only (类), 支出决算,
+    为 … between), with the cells of that row whose column means what the text says (年初预算, 全年预算,
+    执行/决算; a text naming none, or 决算, means the row's total: its 合计 column, else its only figure or
+    its 执行/决算 column), in every table that has the row. Comparisons, growth, shares, other years,
+    approximations and 其中 parts are not restatements."""
+    rows = _row_cells(tables_of(doc))
+    if not rows:
+        return []
+    labels = sorted(rows, key=len, reverse=True)
+    text = doc.text
+    out = []
+    for c in claims:
+        if c.kind != "amount" or not c.exact or doc.in_table(doc.paragraphs[c.paragraph]):
+            continue
+        lo = max(doc.paragraphs[c.paragraph].start, c.start - 60)
+        before = text[lo:c.start]
+        ends = list(_CLAUSE_END.finditer(before))
+        clause = before[ends[-1].end():] if ends else before
+        label = next((x for x in labels if x in clause), None)
+        if label is None:
+            continue
+        at = clause.rfind(label)
+        tail = clause[at + len(label):]
+        if _TAIL.fullmatch(tail) is None or _NOT_THIS_FIGURE.search(clause) or \
+                any(m.group(1) != str(year or "") for m in re.finditer(r"(\d{4})年", clause)):
+            continue  # a comparison, a part, or another year's figure
+        want = _meaning(tail)
+        by_table: dict[int, list[tuple[Table, Cell, str | None]]] = {}
+        for x in rows[label]:
+            by_table.setdefault(x[0].index, []).append(x)
+        same: list[tuple[Table, Cell]] = []
+        for cells in by_table.values():
+            if want in (None, "执行"):
+                pick = [x for x in cells if x[2] == "合计"] or [x for x in cells if x[2] == "执行"] or \
+                    [x for x in cells if x[2] is None]
+            else:
+                pick = [x for x in cells if x[2] == want]
+            if len(pick) == 1:
+                same.append((pick[0][0], pick[0][1]))
+        if not same:
+            continue
+        c_lo, c_hi = c.interval()
+        agrees = False
+        for t, cell in same:
+            assert cell.number is not None
+            v_lo = (cell.number.value - tolerance(cell)) * t.scale()
+            v_hi = (cell.number.value + tolerance(cell)) * t.scale()
+            agrees = agrees or not (c_hi < v_lo or c_lo > v_hi)
+        out.append(Restatement(c, label, tuple(same), agrees))
+    return out
+
+
+def _restated_rows(ctx: RuleContext) -> Iterator[Finding]:
+    """A restatement (``restatements``) that matches none of its cells. A warning: the text may mean
+    another scope (a label that appears in several tables with different figures is compared with all
+    of them, and reported only when it matches none)."""
+    for r in restatements(ctx.doc, ctx.claims, ctx.context.evaluation_year):
+        if r.agrees:
+            continue
+        t, cell = r.cells[0]
+        yield ctx.report(r.claim.start, r.claim.end,
+                         f"正文与表格不一致：正文“{r.label}”为{r.claim.raw}，表格为{cell.text.strip()}{t.unit}"
+                         f"（{'、'.join(x.where for _, x in r.cells)}）", severity=Severity.WARNING)
 
 
 def _measures(ctx: RuleContext) -> Iterator[Finding]:
@@ -156,6 +296,10 @@ def _measures(ctx: RuleContext) -> Iterator[Finding]:
         key = next((k for k in sorted(MEASURES, key=len, reverse=True) if ind.endswith(k)), None)
         if key is None or _NOT_THE_MEASURE.search(ind[: -len(key)]):
             continue
+        lead = ctx.doc.text[max(ctx.doc.paragraphs[c.paragraph].start, c.start - len(c.indicator) - 12):
+                            c.start - len(c.indicator)]
+        if re.search(r"(?:(?<!其)中|里)\s*[，,:：]?\s*$", lead):
+            continue  # 一般公共服务支出中，基本支出…: a part of another row, not the table's total
         cells = [(t, cell) for t in tables for kind, name in MEASURES[key]
                  for cell in (row_total(t, name) if kind == "row" else column_total(t, name))]
         if not cells:
