@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.nlp import cut, make_doc, tokenizer, user_terms
+from reportlint.nlp import Segmenter, cut, make_doc, tokenizer, user_terms
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 TEXTS = sorted(p for p in CORPORA.rglob("*.txt") if p.parent.name in ("sample", "synthetic", "real", "clean"))
@@ -35,6 +35,19 @@ def test_every_corpus_folder_is_covered():
 def test_words_equal_jiebas_on_the_corpus(path, reference):
     text = path.read_text(encoding="utf-8")
     assert cut(text) == list(reference.cut(text))
+
+
+@pytest.mark.parametrize("path", TEXTS[::3], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_segmenter_loading_only_the_words_it_meets_cuts_as_jieba(path, reference):
+    """A fresh segmenter holds only the dictionary words found in the texts it has cut (plus the filler
+    that keeps the total); one that has switched to the whole dictionary cuts the same."""
+    text = path.read_text(encoding="utf-8")
+    partial = Segmenter(user_terms(), whole_after=None)
+    assert partial.cut(text) == list(reference.cut(text))
+    assert not partial._whole and len(partial._loaded) < 50_000
+    switched = Segmenter(user_terms(), whole_after=0)
+    switched.cut("一")
+    assert switched.cut(text) == list(reference.cut(text)) and switched._whole
 
 
 @pytest.mark.parametrize("text", [

@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -83,32 +82,27 @@ def _cache_stem() -> str:
     import marisa_trie  # its __version__, not importlib.metadata (0.03 s to import)
 
     st = _dict_path().stat()
-    key = f"{_dict_path()}|{st.st_size}|{st.st_mtime_ns}|{getattr(marisa_trie, '__version__', '')}"
+    key = f"{_dict_path()}|{st.st_size}|{st.st_mtime_ns}|{getattr(marisa_trie, '__version__', '')}|keys"
     return "reportlint-jieba-" + hashlib.md5(key.encode()).hexdigest()[:12]
 
 
 def _cache_dir() -> Path:
-    """REPORTLINT_CACHE_DIR when it is a writable folder (created if missing), else the system's temporary folder."""
-    wanted = os.environ.get("REPORTLINT_CACHE_DIR")
-    if wanted:
-        p = Path(wanted)
-        try:
-            p.mkdir(parents=True, exist_ok=True)
-            if os.access(p, os.W_OK | os.X_OK):
-                return p
-        except OSError:
-            pass
-    return Path(tempfile.gettempdir())
+    from reportlint.cachedir import cache_dir
+
+    return cache_dir()
 
 
 @cache
-def _freq_trie() -> tuple:
-    """(marisa RecordTrie of jieba's dictionary: word -> frequency, total frequency); built into a file on first use."""
+def _tries() -> tuple:
+    """jieba's dictionary as two memory-mapped marisa tries, built into the cache folder on first use:
+    (RecordTrie word -> frequency, Trie of the words for prefix searches, jieba's total frequency (the
+    sum over every line), jieba-rs's total (the sum over distinct words, a later line replacing an
+    earlier one), the longest word's length in characters)."""
     import marisa_trie
 
     base = _cache_dir()
     stem = _cache_stem()
-    found = sorted(base.glob(stem + "-*-*.marisa"))
+    found = sorted(base.glob(stem + "-*-*-*.marisa"))
     if not found:
         total = 0
         items: dict[str, int] = {}
@@ -118,16 +112,27 @@ def _freq_trie() -> tuple:
                 if len(parts) >= 2:
                     total += int(parts[1])
                     items[parts[0]] = int(parts[1])  # as in jieba: the last line of a word wins
-        built = marisa_trie.RecordTrie("<I", ((w, (f,)) for w, f in items.items() if f > 0))
+        kept = {w: f for w, f in items.items() if f > 0}
         longest = max(len(w) for w in items)
-        target = base / f"{stem}-{total}-{longest}.marisa"
-        tmp = target.with_suffix(f".tmp{os.getpid()}")
-        built.save(str(tmp))
-        os.replace(tmp, target)
+        target = base / f"{stem}-{total}-{sum(items.values())}-{longest}.marisa"
+        for trie, path in ((marisa_trie.Trie(kept), base / f"{stem}.keys"),
+                           (marisa_trie.RecordTrie("<I", ((w, (f,)) for w, f in kept.items())), target)):
+            tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+            trie.save(str(tmp))
+            os.replace(tmp, path)  # the frequency trie last: its name says that both are complete
         found = [target]
-    trie = marisa_trie.RecordTrie("<I")
-    trie.mmap(str(found[0]))
-    return trie, int(found[0].stem.rsplit("-", 2)[1])
+    freq = marisa_trie.RecordTrie("<I")
+    freq.mmap(str(found[0]))
+    keys = marisa_trie.Trie()
+    keys.mmap(str(base / f"{stem}.keys"))
+    total, rs_total, longest = (int(x) for x in found[0].stem.rsplit("-", 3)[1:])
+    return freq, keys, total, rs_total, longest
+
+
+def _freq_trie() -> tuple:
+    """(marisa RecordTrie of jieba's dictionary: word -> frequency, jieba's total frequency)."""
+    t = _tries()
+    return t[0], t[2]
 
 
 def _rjieba_class():
@@ -159,38 +164,102 @@ def _rjieba_class():
     return mod.Jieba
 
 
-class Segmenter:
-    """rjieba with a user dictionary, cutting text into jieba's words."""
+# A word that never occurs inside a jieba block (a private-use character): while only part of the
+# dictionary is loaded, its frequency is that of all the words not loaded, so the total stays jieba-rs's.
+_FILLER = "\ue000"
 
-    def __init__(self, words: tuple[str, ...]) -> None:
-        self._jieba = _rjieba_class()()
-        trie, total = _freq_trie()
+
+class Segmenter:
+    """rjieba with a user dictionary, cutting text into jieba's words.
+
+    jieba's route through a block depends only on the dictionary words that occur inside the block and
+    on the dictionary's total frequency. So instead of loading the whole dictionary (350,000 words, 0.1 s
+    and more per process), the segmenter starts from an empty rjieba and, before it cuts a text, adds the
+    dictionary words that occur in it (a prefix search of the memory-mapped key trie at each character),
+    plus one filler word (``_FILLER``) that carries the frequency of every word not loaded, so that the
+    total is the whole dictionary's. The words are those of the whole dictionary (tested on every text in
+    ``corpora/``). Once more than ``whole_after`` characters have been searched (many reports in one
+    process), the whole dictionary is loaded instead, which is cheaper from there on.
+    """
+
+    def __init__(self, words: tuple[str, ...], whole_after: int | None = 100_000) -> None:
+        trie, self._keys, total, rs_total, self._longest = _tries()
+        self._whole_after = whole_after
+        self._searched = 0
+        self._seen: set[str] = set()  # texts whose dictionary words are loaded
+        self._loaded: dict[str, int] = {}  # word -> the frequency rjieba holds
+        self._filler = rs_total  # jieba-rs's total minus the frequencies of the loaded words
+        self._user: list[tuple[str, int]] = []  # the user words with their frequencies, in order
+        self._jieba = _rjieba_class().empty()
+        self._whole = False
         added: dict[str, int] = {}
         self.FREQ = freq = WordFreq(trie, added)
         for w in words:
             # jieba's add_word(w): the frequency its suggest_freq(w) gives, computed as jieba does (in
             # floating point; jieba-rs computes it in logarithms and may come out one lower)
+            self._load(w)
             f = 1.0
             for seg in self._jieba.cut(w, False):
                 f *= freq.get(seg, 1) / total
             f = max(int(f * total) + 1, freq.get(w, 1))
             total += f - freq.get(w, 0)
-            self._jieba.add_word(w, f, None)
+            self._set_user(w, f)
             added[w] = f
             freq._memo.pop(w, None)
+
+    def _set_user(self, word: str, f: int) -> None:
+        """rjieba's frequency of user word ``word`` := ``f`` (jieba-rs's total grows by the difference)."""
+        self._user.append((word, f))
+        if not self._whole:
+            if word not in self._loaded:  # first load the dictionary's frequency, then replace it
+                self._loaded[word] = self.FREQ.get(word, 0)
+                self._filler -= self._loaded[word]
+                self._jieba.add_word(_FILLER, self._filler, None)
+            self._loaded[word] = f
+        self._jieba.add_word(word, f, None)
+
+    def _load(self, text: str) -> None:
+        """Give rjieba the dictionary words that occur in ``text``."""
+        if self._whole or text in self._seen:
+            return
+        if self._whole_after is not None and self._searched > self._whole_after:
+            self._load_whole()
+            return
+        self._searched += len(text)
+        self._seen.add(text)
+        prefixes, longest, loaded, get = self._keys.prefixes, self._longest, self._loaded, self.FREQ.get
+        add = self._jieba.add_word
+        moved = 0
+        for i in range(len(text)):
+            for w in prefixes(text[i:i + longest]):
+                if w not in loaded:
+                    loaded[w] = f = get(w)
+                    add(w, f, None)
+                    moved += f
+        if moved:
+            self._filler -= moved
+            add(_FILLER, self._filler, None)
+
+    def _load_whole(self) -> None:
+        """Switch to rjieba's whole dictionary, with the user words added again in the same order."""
+        jieba = _rjieba_class()()
+        for w, f in self._user:
+            jieba.add_word(w, f, None)
+        self._jieba, self._whole = jieba, True
+        self._seen.clear()
+        self._loaded.clear()
 
     def cut(self, text: str) -> list[str]:
         """jieba's ``Tokenizer.cut(text)`` (accurate mode, HMM on), as a list."""
         out: list[str] = []
-        rcut = self._jieba.cut
-        has_word = self._jieba.has_word
         for i, blk in enumerate(_RE_HAN.split(text)):
             if not blk:
                 continue
             if i % 2:  # one of jieba's blocks
-                words = rcut(blk)
+                self._load(blk)
+                words = self._jieba.cut(blk)
                 if _ASCII_WORD.search(blk):
-                    words = self._ascii_as_jieba(words, has_word)
+                    words = self._ascii_as_jieba(words, self._jieba.has_word)
                 out += words
             else:  # between blocks: jieba yields each whitespace (or \r\n) and each other character
                 for x in _RE_SKIP.split(blk):
