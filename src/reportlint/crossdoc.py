@@ -1,23 +1,25 @@
-"""Passages shared between reports of different units: MinHash LSH, verified with rapidfuzz.
+"""Passages shared between reports of different units: banded MinHash, verified with rapidfuzz.
 
 Map (in the workers): ``passages(doc)`` takes each paragraph long enough to matter, removes stock
 phrases, and computes a MinHash of its *character multiset* (each character with its occurrence
-number: 的1, 的2, …). Reduce (in the parent): ``find_clusters`` inserts every signature into one LSH
-index (each passage is queried against the index once, so the cost grows with the number of
-passages, not with its square), verifies candidate pairs with rapidfuzz, and joins verified pairs
-into clusters. Clusters spread over many units are template text every report contains, not
-copying, and are set aside.
+number: 的1, 的2, …). Reduce (in the parent): ``CrossIndex`` takes each report's signatures as its
+record is read (texts to a temporary file, band keys to one file per band), proposes pairs that share
+a band key, keeps those whose sketch estimates a Jaccard near the floor, verifies them with rapidfuzz
+and joins verified pairs into clusters. Clusters spread over many units are template text every
+report contains, not copying, and are set aside.
 
 **Stated recall.** rapidfuzz's ``ratio`` is r = 2·LCS/(|a|+|b|). The characters of a longest common
 subsequence are common to both multisets, so the multisets' Jaccard is at least
 LCS/(|a|+|b|-LCS) = r/(2-r): a pair at ratio 70 has Jaccard ≥ 0.538 however densely it was edited
 (character 5-grams of a paragraph with every place name swapped share only 0.32). ``lsh_params``
 chooses bands b and rows r among NUM_PERM permutations so that a pair at that Jaccard collides in
-at least one band with probability 1-(1-J^r)^b ≥ RECALL (0.99; 0.996 at the default threshold 70,
-b=64, r=4), whatever the seed: every pair above the similarity threshold is proposed with that
-probability, and then verified exactly. The same bound makes pairs of unrelated paragraphs
-(multiset Jaccard 0.10 in the median, 0.23 at the 99th percentile on the real corpus) rare
-candidates (P 0.006 and 0.14).
+at least one band with probability 1-(1-J^r)^b (0.996 at the default threshold 70, b=64, r=4), and
+``sketch_cut`` the number of equal values (of 128) a proposed pair needs so that the two steps
+together keep such a pair with probability ≥ RECALL (0.99; 0.991 at 70), whatever the seed. Unrelated
+paragraphs (multiset Jaccard 0.10 in the median, 0.23 at the 99th percentile on the real corpus) are
+proposed with probability 0.006 and 0.14 but pass the sketch with probability below 10⁻²⁰ and 10⁻⁶, so
+rapidfuzz sees almost only real copies and templates. The one exception to the stated recall: a band
+bucket of more than BUCKET_CAP passages (see CrossIndex), which keeps the work linear.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ from reportlint.rules.copying._stock import normalise, without_stock
 NUM_PERM = 256
 RECALL = 0.99  # stated probability that a pair at the similarity threshold becomes a candidate
 MIN_CHARS = 60  # shorter passages (a list of three generic tasks) are not worth a copy finding
-MAX_INDEXED = 25  # index entries kept per cluster (enough to find every later copy)
 SCHEME = "affine32"  # datasketch >= 2.0 hashing scheme; signatures are stored, so it is fixed here
 
 
@@ -212,89 +213,283 @@ class Cluster:
     similarity: float = 100.0
     template: bool = False
     kind: str = "cross-unit"  # one of KINDS
+    size: int = 0  # members in all (a template cluster lists only its first TEMPLATE_LISTED)
 
     @property
     def units(self) -> list[str]:
         return sorted({m.unit for m in self.members})
 
 
+BUCKET_CAP = 48  # distinct passages per band bucket compared pairwise; a larger bucket is refined (see CrossIndex)
+TEMPLATE_LISTED = 20  # members listed for a template cluster (set aside, shown only as an example)
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD,
+                 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9], dtype=np.uint64)
+
+
+def band_keys(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """``sig`` (n × NUM_PERM MinHash values) → n × ``bands`` 32-bit keys, one per band of ``rows`` values.
+    Two passages share a key when their band's values are equal (or, for distinct values, with
+    probability 2⁻³²: a spurious candidate, verified away)."""
+    v = sig[:, :bands * rows].astype(np.uint64).reshape(len(sig), bands, rows)
+    h = np.zeros((len(sig), bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(rows):
+            h = (h ^ v[:, :, k]) * _MIX[k % len(_MIX)]
+            h ^= h >> np.uint64(29)
+    return (h >> np.uint64(32)).astype(np.uint32)
+
+
+def _pairs(groups: np.ndarray) -> np.ndarray:
+    """Every pair within each row of ``groups`` (k × s node ids) as (lo, hi) rows."""
+    i, j = np.triu_indices(groups.shape[1], 1)
+    a, b = groups[:, i].ravel(), groups[:, j].ravel()
+    return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
+
+
+def _bucket_pairs(keys: np.ndarray, nodes: np.ndarray, cap: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of ``nodes`` sharing a key, from buckets of at most ``cap`` nodes; and the nodes of the
+    larger buckets (returned for refinement). Vectorised: buckets of equal size are handled as one matrix."""
+    order = np.argsort(keys, kind="stable")
+    ks, ns = keys[order], nodes[order]
+    starts = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]]) if len(ks) else np.zeros(0, dtype=np.int64)
+    sizes = np.diff(np.r_[starts, len(ks)])
+    out = [np.zeros((0, 2), dtype=np.int64)]
+    for s in np.unique(sizes[(sizes >= 2) & (sizes <= cap)]):
+        st = starts[sizes == s]
+        out.append(_pairs(ns[st[:, None] + np.arange(s)]))
+    big = sizes > cap
+    over = ns[np.concatenate([np.arange(a, a + n) for a, n in zip(starts[big], sizes[big], strict=True)])] \
+        if big.any() else np.zeros(0, dtype=ns.dtype)
+    return np.concatenate(out), over
+
+
+SKETCH_ROWS = 128  # MinHash values kept per passage (their low byte) to estimate a proposed pair's Jaccard
+
+
+@cache
+def sketch_cut(threshold: float, bands: int, rows: int, recall: float = RECALL) -> int:
+    """The least number of equal sketch values (of SKETCH_ROWS) a proposed pair needs to be verified.
+
+    A pair at the Jaccard floor of ``threshold`` has each sketch value equal with probability p ≥ J
+    (the low byte of two different values is equal 1 time in 256, which only raises p); the count is
+    Binomial(SKETCH_ROWS, p). The cut is the largest whose miss probability, times the bands' miss
+    probability, keeps the pair's overall chance of being verified ≥ ``recall``. At 70: 55 of 128
+    (Jaccard 0.43), missing 0.5 % of pairs at the floor (0.996 × 0.995 = 0.991); a pair at Jaccard 0.23
+    passes with probability 7·10⁻⁷, at 0.30 0.002, at 0.40 0.29."""
+    from math import comb
+
+    floor = jaccard_floor(threshold)
+    allowed = 1.0 - recall / collision_probability(floor, bands, rows)
+    cdf, cut = 0.0, 0
+    for k in range(SKETCH_ROWS + 1):
+        cdf += comb(SKETCH_ROWS, k) * floor ** k * (1 - floor) ** (SKETCH_ROWS - k)
+        if cdf > allowed:
+            break
+        cut = k + 1
+    return cut
+
+
+class CrossIndex:
+    """The reduce step's copy index: passages in (their signature and text), clusters out.
+
+    Memory: per passage a few integers; the band keys go to one file per band and the texts to one
+    file (in a temporary folder), so the parent never holds the passages' text or signatures.
+    ``add`` takes one report's passages at a time (streamed from its record); ``clusters`` then:
+
+    1. identical texts become one node (compared once; different units sharing one are a cluster);
+    2. per band, nodes with equal keys are candidates. A bucket of more than BUCKET_CAP nodes (a
+       combination of the genre's most common characters, or a template every report fills) is
+       refined by the next band's key (the pair must then collide in two bands); a refined bucket
+       still over the cap is not compared, and a node in such buckets in half its bands or more is
+       *common text* (a template), set aside like a template cluster. Pairs of one unit are skipped.
+       Work per band is at most BUCKET_CAP/2 pairs per node: linear in the number of passages;
+    3. candidates are verified exactly (rapidfuzz ratio ≥ threshold), texts read from disk;
+    4. verified pairs are joined into clusters (union-find); a cluster spread over more than
+       ``template_share`` of the units (and more than four) is a template, set aside.
+    """
+
+    def __init__(self, threshold: float = 70.0, workdir: str | None = None):
+        import tempfile
+        from array import array
+
+        self.threshold = threshold
+        self.bands, self.rows = lsh_params(threshold)
+        self._tmp = tempfile.TemporaryDirectory(prefix="reportlint-cross-", dir=workdir)
+        self._dir = self._tmp.name
+        self._texts = open(f"{self._dir}/texts", "w+b")  # noqa: SIM115 (closed in close())
+        self._band_files = [open(f"{self._dir}/band{b}", "wb") for b in range(self.bands)]  # noqa: SIM115
+        self._chunk: list[np.ndarray] = []
+        self._sketch: list[np.ndarray] = []  # per passage: the low byte of its first SKETCH_ROWS MinHash values
+        self.report = array("i")  # per passage: report number, unit number, passage number in its record
+        self.unit = array("i")
+        self.pindex = array("i")
+        self.hash = array("q")
+        self.offset = array("q")
+        self.length = array("i")
+        self.reports: list[tuple[str, str]] = []  # (path, unit) per report number
+        self._units: dict[str, int] = {}
+        self._end = 0
+        self.stats: dict[str, int] = {}
+
+    def add(self, path: str, unit: str, passages: list[dict]) -> None:
+        """One report's passages (``text`` and ``sig`` each). Its text is written out, not kept."""
+        r = len(self.reports)
+        self.reports.append((path, unit))
+        u = self._units.setdefault(unit, len(self._units))
+        for n, p in enumerate(passages):
+            data = p["text"].encode("utf-8")
+            self._texts.write(data)
+            self.report.append(r)
+            self.unit.append(u)
+            self.pindex.append(n)
+            self.hash.append(int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True))
+            self.offset.append(self._end)
+            self.length.append(len(data))
+            self._end += len(data)
+            self._chunk.append(_decode(p["sig"]))
+            if len(self._chunk) >= 4096:
+                self._flush()
+
+    def _flush(self) -> None:
+        if not self._chunk:
+            return
+        sig = np.stack(self._chunk)
+        keys = band_keys(sig, self.bands, self.rows)
+        for b, fh in enumerate(self._band_files):
+            keys[:, b].tofile(fh)
+        self._sketch.append((sig[:, :SKETCH_ROWS] & np.uint64(0xFF)).astype(np.uint8))
+        self._chunk = []
+
+    def _text(self, node: int) -> str:
+        m = int(self._first[node])
+        self._texts.seek(self.offset[m])
+        return self._texts.read(self.length[m]).decode("utf-8")
+
+    def close(self) -> None:
+        for fh in (*self._band_files, self._texts):
+            fh.close()
+        self._tmp.cleanup()
+
+    def clusters(self, template_share: float = 0.3, cap: int = BUCKET_CAP) -> list[tuple[list[int], float, bool]]:
+        """Clusters as (passage numbers, similarity, template), largest first; see the class."""
+        from rapidfuzz import fuzz, process
+
+        self._flush()
+        for fh in self._band_files:
+            fh.close()
+        self._texts.flush()
+        n = len(self.hash)
+        if not n:
+            return []
+        _, first, node_of = np.unique(np.frombuffer(self.hash, dtype=np.int64), return_index=True,
+                                      return_inverse=True)
+        self._first = first
+        nodes = len(first)
+        unit = np.frombuffer(self.unit, dtype=np.int32)
+        lo_u, hi_u = np.full(nodes, np.iinfo(np.int32).max), np.full(nodes, -1)
+        np.minimum.at(lo_u, node_of, unit)
+        np.maximum.at(hi_u, node_of, unit)
+        node_unit = np.where(lo_u == hi_u, lo_u, -1)  # -1: identical text in several units
+        ids = np.arange(nodes)
+
+        def keys(b: int) -> np.ndarray:
+            return np.fromfile(f"{self._dir}/band{b % self.bands}", dtype=np.uint32)[first]
+
+        sketch = np.concatenate(self._sketch)[first]
+        self._sketch = []
+        need = sketch_cut(self.threshold, self.bands, self.rows)
+        found, stopped = [], np.zeros(nodes, dtype=np.int32)
+        proposed = 0
+        nxt = keys(0)
+        for b in range(self.bands):
+            cur, nxt = nxt, keys(b + 1)
+            pairs, over = _bucket_pairs(cur, ids, cap)
+            if len(over):  # refined: the pair must also share the next band's key
+                sub = (cur[over].astype(np.uint64) << np.uint64(32)) | nxt[over]
+                more, still = _bucket_pairs(sub, over, cap)
+                pairs = np.concatenate([pairs, more])
+                stopped[still] += 1
+            ua, ub = node_unit[pairs[:, 0]], node_unit[pairs[:, 1]]
+            pairs = pairs[(ua != ub) | (ua < 0)]
+            proposed += len(pairs)
+            for k in range(0, len(pairs), 65536):  # the sketch's estimate of their Jaccard, in blocks
+                p = pairs[k:k + 65536]
+                same = (sketch[p[:, 0]] == sketch[p[:, 1]]).sum(axis=1)
+                found.append(p[:, 0][same >= need] * nodes + p[:, 1][same >= need])
+        common = stopped * 2 >= self.bands
+        codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        cand = np.stack([codes // nodes, codes % nodes], axis=1)
+        cand = cand[~(common[cand[:, 0]] | common[cand[:, 1]])]
+        self.stats = {"passages": n, "nodes": nodes, "proposed": proposed, "candidates": len(cand),
+                      "common": int(common.sum())}
+
+        parent = list(range(nodes))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        best = np.zeros(nodes)
+        best[node_unit < 0] = 100.0
+        verified = 0
+        if len(cand):
+            starts = np.flatnonzero(np.r_[True, cand[1:, 0] != cand[:-1, 0]])
+            for s, e in zip(starts, np.r_[starts[1:], len(cand)], strict=True):
+                a = int(cand[s, 0])
+                others = [int(x) for x in cand[s:e, 1]]
+                verified += len(others)
+                for _, score, k in process.extract(self._text(a), [self._text(o) for o in others], scorer=fuzz.ratio,
+                                                   score_cutoff=self.threshold, limit=None):
+                    o = others[k]
+                    ra, ro = find(a), find(o)
+                    if ra != ro:
+                        parent[ra] = ro
+                    best[a] = max(best[a], score)
+                    best[o] = max(best[o], score)
+        self.stats["verified"] = verified
+        groups: dict[int, list[int]] = {}
+        for node in np.flatnonzero(best > 0):
+            groups.setdefault(find(int(node)), []).append(int(node))
+        members_of = np.argsort(node_of, kind="stable")
+        bounds = np.r_[0, np.cumsum(np.bincount(node_of, minlength=nodes))]
+        n_units = len(self._units)
+        out = []
+        for group in groups.values():
+            if any(common[g] for g in group):
+                continue
+            members = [int(m) for g in group for m in members_of[bounds[g]:bounds[g + 1]]]
+            units = {self.unit[m] for m in members}
+            if len(units) < 2:
+                continue
+            template = len(units) > max(4, template_share * n_units)
+            out.append((sorted(members), float(min(best[g] for g in group)), template))
+        self.common = {int(m) for g in np.flatnonzero(common) for m in members_of[bounds[g]:bounds[g + 1]]}
+        out.sort(key=lambda c: (-len({self.unit[m] for m in c[0]}), self.reports[self.report[c[0][0]]][0]))
+        return out
+
+
 def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float = 70.0,
                   template_share: float = 0.3) -> list[Cluster]:
-    """``reports``: (path, unit, passages). Clusters of passages shared by at least two units.
-    A report whose unit is unknown (None or empty) is left out: nothing says its unit is another's
-    (fifteen years of national reports, none naming its unit, would otherwise be "different units")."""
+    """``reports``: (path, unit, passages). Clusters of passages shared by at least two units (see
+    CrossIndex). A report whose unit is unknown (None or empty) is left out: nothing says its unit is
+    another's (fifteen years of national reports, none naming its unit, would otherwise be "different units")."""
     reports = [r for r in reports if r[1]]
-    from datasketch import LeanMinHash, MinHashLSH
-    from rapidfuzz import fuzz, process
-
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(threshold))
-    items: list[Member] = []
-    parent: list[int] = []
-    best: dict[int, float] = {}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    size: dict[int, int] = {}  # cluster root -> members
-    twin: dict[str, int] = {}  # a passage's exact text -> its first item (identical texts are compared once)
-
-    def union(a: int, b: int) -> None:
-        a, b = find(a), find(b)
-        if a != b:
-            parent[a] = b
-            size[b] = size.get(b, 1) + size.pop(a, 1)
-
-    for path, unit, ps in reports:
-        for passage in ps:
-            k = len(items)
-            items.append(Member(path, unit or path, passage))
-            parent.append(k)
-            size[k] = 1
-            j = twin.setdefault(passage["text"], k)
-            if j != k:  # the same text as an earlier passage: it shares that passage's matches
-                union(k, j)
-                if items[j].unit != items[k].unit:
-                    best[k] = best[j] = 100.0
-                elif j in best:
-                    best[k] = best[j]
-                continue
-            mh = LeanMinHash.__new__(LeanMinHash)
-            mh._initialize_slots(1, _decode(passage["sig"]))
-            # verify against one member per cluster: a passage that matches one copy of a text joins them all
-            reps: dict[int, int] = {}
-            for other in sorted(lsh.query(mh)):
-                root = find(other)
-                if items[other].unit != items[k].unit and root not in reps and root != find(k):
-                    reps[root] = other
-            if reps:
-                cands = list(reps.values())
-                for _, score, n in process.extract(passage["text"], [items[o].passage["text"] for o in cands],
-                                                   scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
-                    other = cands[n]
-                    union(k, other)
-                    best[k] = max(best.get(k, 0.0), score)
-                    best[other] = max(best.get(other, 0.0), score)
-            # a text already shared by many reports needs no more entries in the index: its
-            # representatives are there, and more copies would only make every query longer
-            if size.get(find(k), 1) <= MAX_INDEXED:
-                lsh.insert(k, mh)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        if i in best:
-            groups.setdefault(find(i), []).append(i)
-    n_units = len({u for _, u, _ in reports})
-    clusters = []
-    for idx in groups.values():
-        c = Cluster([items[i] for i in idx], similarity=min(best[i] for i in idx))
-        if len(c.units) < 2:
-            continue
-        c.template = len(c.units) > max(4, template_share * n_units)
-        clusters.append(c)
-    clusters.sort(key=lambda c: (-len(c.units), c.members[0].report))
-    return clusters
+    index = CrossIndex(threshold)
+    try:
+        for path, unit, ps in reports:
+            index.add(path, unit, ps)
+        found = index.clusters(template_share)
+    finally:
+        index.close()
+    out = []
+    for members, similarity, template in found:
+        listed = members[:TEMPLATE_LISTED] if template else members
+        out.append(Cluster([Member(reports[index.report[m]][0], reports[index.report[m]][1],
+                                   reports[index.report[m]][2][index.pindex[m]]) for m in listed],
+                           similarity=similarity, template=template, size=len(members)))
+    return out
 
 
 _UNIT_NOISE = re.compile(r"[\s()（）【】\[\]《》“”\"'·,，、:：]+")
