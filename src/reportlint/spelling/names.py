@@ -57,6 +57,27 @@ def _segmented(name: str) -> tuple[str, ...]:
 
 
 @cache
+def _units(name: str) -> tuple[str, ...]:
+    """The name's words; a name of one or two words has its words of four or six characters split into
+    two-character dictionary words (公共财政 -> 公共|财政, 一般公共预算 -> 一般|公共|预算): the units a
+    scrambled name moves (一般财政公共 for 一般公共财政)."""
+    from reportlint.nlp import word_freq
+
+    freq = word_freq()
+    words = _segmented(name)
+    if len(words) >= 3:
+        return words  # a name of three words moves them whole
+    out: list[str] = []
+    for w in words:
+        pairs = [w[k:k + 2] for k in range(0, len(w), 2)]
+        if len(w) in (4, 6) and all(freq.get(p, 0) for p in pairs):
+            out += pairs
+        else:
+            out.append(w)
+    return tuple(out)
+
+
+@cache
 def automaton(extra: tuple[str, ...] = ()):
     """The Aho-Corasick automaton: key -> list of (role, name, group, info)."""
     import ahocorasick
@@ -87,17 +108,24 @@ def automaton(extra: tuple[str, ...] = ()):
         if swapped != name:
             add(swapped, ("variant", name, group, "swapped"))
     for name, group in names.items():
-        if group in ("phrase", "heading", "strict") and len(name) >= 5:
-            words = _segmented(name)
+        if group in ("phrase", "heading", "strict", "term") and len(name) >= 5:
+            words = _units(name) if group in ("phrase", "term") else _segmented(name)
             if len(words) >= 3:
                 for i in range(len(words) - 1):
                     if len(words[i]) < 2 or len(words[i + 1]) < 2:
                         continue  # 发展新格局 for 新发展格局: a one-character modifier moves freely
+                    if group == "term" and set(words[i]) & set(words[i + 1]):
+                        continue  # 在编在职人员 for 在职在编人员: parallel words sharing a character, either order
+                    if group == "term" and not (i + 2 == len(words) and words[i] in ATTRIBUTIVE_ONLY):
+                        # a finance term's words mostly read in either order (政府公开信息, 绩效预算管理); a term
+                        # ending on a word that only ever modifies a noun (一般预算公共) is scrambled
+                        continue
                     w = list(words)
                     w[i], w[i + 1] = w[i + 1], w[i]
                     v = "".join(w)
                     if v != name and v not in names:
                         add(v, ("variant", name, group, "word-swap"))
+            words = _segmented(name)
             if group == "heading" and len(words) >= 3:
                 for i in range(1, len(words) - 1):
                     v = "".join(words[:i] + words[i + 1:])
@@ -229,8 +257,11 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
     if c.kind == "missing":
         if c.name[c.pos] in FUNCTION_CHARS:
             return False  # 存在主要问题 for 存在的主要问题: 的 may be left out
-        if n == 4:  # only a character lost at an edge, next to punctuation or a line start
-            return c.pos in (0, n - 1) and _edge_drop(text, c)
+        if n == 4:  # only a character lost at an edge, next to punctuation or a line start, or a last
+            # character lost before a word, leaving a lone character that forms no word with it (法治建基础)
+            return (c.pos in (0, n - 1) and _edge_drop(text, c)) \
+                or (c.pos == n - 1 and left_ok and _lone_before_word(doc, c.end - 1, freq)
+                    and text[c.end] not in LEVEL_CHARS)
         if c.pos == 0 and not (_edge_drop(text, c) or _stray(doc, c.start, -1, freq)):
             return False  # (按照)公开为常态: a phrase may start later; 本级般公共预算 leaves a stray 般
         if c.pos == len(cand) and not _edge_drop(text, c):
@@ -286,6 +317,10 @@ COMMON_WORD_FREQ = 1000
 # 0) makes the near miss another name of the same pattern unless the characters are confusable
 OTHER_WORD_ZIPF = 2.5
 FUNCTION_CHARS = frozenset("的之地了")
+# words that only modify a noun (区别词) and never end a name: 一般预算公共 is 一般公共预算 scrambled
+ATTRIBUTIVE_ONLY = frozenset({"一般", "公共", "专项", "国有"})
+# a formula adapted to the local level puts one of these where the national name has 国 (依法治市委, 依法治县)
+LEVEL_CHARS = frozenset("省市州盟县区旗镇乡村街")
 NUMERALS = frozenset("〇零一二三四五六七八九十百千两")
 FREE_VARIANTS = frozenset("及和与并、或暨")
 # the last character of an organ's name, which varies with its level (部 nationally, 厅 in a province,
@@ -440,6 +475,18 @@ def _stray(doc, i: int, side: int, freq) -> bool:
         return False
     pair = text[min(i, j):max(i, j) + 1]
     return freq.get(pair, 0) == 0
+
+
+def _lone_before_word(doc, i: int, freq) -> bool:
+    """Character ``i`` is a word on its own, a dictionary word of two or more Han characters follows,
+    and the two characters across the gap are no word, or a rare one (法治建|基础: 建基 3)."""
+    text = doc.text
+    if i + 2 > len(text) or not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
+        return False
+    words = doc.words_in(i + 1, i + 2)
+    w = words[0] if words else ""
+    return len(w) >= 2 and is_han(w[0]) and bool(freq.get(w, 0)) \
+        and (freq.get(text[i:i + 2], 0) or 0) < DISTINCTIVE_FREQ
 
 
 def _odd_around(doc, s: int, e: int, freq) -> bool:
