@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
 
+from reportlint.lexicon import load_yaml
 from reportlint.tables.build import tables_of
 from reportlint.tables.model import Cell, Table, is_dash
 
@@ -88,6 +90,18 @@ class RateScoreCheck:
     scheme: str  # where the scheme is stated, for the message
 
 
+@dataclass(frozen=True)
+class CodeName:
+    """A 科目编码 whose 科目名称 is the listed name of another code (``lexicons/budget_codes.yaml``)."""
+
+    table: Table
+    code: str
+    codes: tuple[Cell, ...]  # the code cells (one, or 类 款 项 columns)
+    name: Cell
+    expected: str  # the listed name of ``code``
+    other: str  # the code whose listed name the table wrote
+
+
 @dataclass
 class TableRelations:
     sums: list[Equation]
@@ -95,8 +109,27 @@ class TableRelations:
     scores: list[ScoreCheck]
     score_sums: list[Equation] = field(default_factory=list)  # 合计 得分 / 分值 against the rows
     rate_scores: list[RateScoreCheck] = field(default_factory=list)  # 得分 = 分值 × 执行率
+    code_names: list[CodeName] = field(default_factory=list)  # 科目编码 against 科目名称
     # the 年报's 申请 table, 总计 column: (本年新收, 上年结转, 办理结果总计) for the text to be read against
     applications: list[tuple[Cell, Cell, Cell]] = field(default_factory=list)
+
+
+@cache
+def subject_codes() -> dict[str, dict[str, tuple[str, ...]]]:
+    """First digit of a code ("2" 功能分类, "3" 经济分类) -> code -> its names (current first), normalised."""
+    data = load_yaml("budget_codes.yaml")
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for part in ("functional", "economic"):
+        for code, names in (data.get(part) or {}).items():
+            out.setdefault(str(code)[0], {})[str(code)] = tuple(subject_name(n) for n in names)
+    return out
+
+
+def subject_name(text: str) -> str:
+    """A 科目名称 as compared: no spaces or list marker, （） for (), no trailing （类）/（款）/（项）."""
+    t = re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+    t = re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d+[、.．](?!\d))", "", t)
+    return re.sub(r"（[类款项]）$", "", t)
 
 
 def table_relations(doc: Document) -> TableRelations:
@@ -193,6 +226,8 @@ class _Checker:
         if codes and any(_CODE_HEAD.search(part) for part in head.split("/")) and all(
                 _CODE.match(x.label) or x.label in ("类", "款", "项") or TOTAL.search(x.label) for x in cells):
             return "code"  # 科目编码 (类 款 项), the 合计 row's label spilling over them aside
+        if not cells and any(_CODE_HEAD.search(part) for part in head.split("/")):
+            return "code"  # a 项 column left blank (a table of 类 and 款 rows only)
         if not cells and c > 0 and head:
             return "num"  # a figure column left blank (an empty 决算 line): zeros, not labels
         nums = [x for x in cells if x.number is not None or is_dash(x.text)]
@@ -207,6 +242,7 @@ class _Checker:
         statutory = self._gongkai_rows()
         for label_col, codes, nums in self._blocks():
             self._code_rows(label_col, codes, nums)
+            self._code_names(label_col, codes)
             if statutory is None:  # the 30号 table's rows are judged by its own relations (_gongkai)
                 self._total_rows(label_col, codes, nums)
             self._total_columns(nums)
@@ -289,6 +325,31 @@ class _Checker:
             for c in nums:
                 self._add([self.body[i][c]], [self.body[j][c] for j in kids],
                           f"科目{self._label(self.body[i], label_col)}与其下级科目", single=True)
+
+    def _code_names(self, label_col: int | None, codes: list[int]) -> None:
+        """Each row's 科目编码 (one column, or 类 款 项 columns written out in full: 201 | 06 | 01) against its
+        科目名称: reported only when the name is the listed name of another code of the same level and
+        classification (20106 税收事务, which is 20107), so an unlisted or reworded name is never judged."""
+        if not codes or label_col is None or label_col < codes[-1]:
+            return
+        for row in self.body:
+            parts = [row[c] for c in codes if row[c].own and row[c].label]
+            code = "".join(c.label for c in parts)
+            if not parts or not _CODE.match(code) or len(code) not in (3, 5) or (
+                    len(parts) > 1 and (len(parts[0].label) != 3 or any(len(c.label) != 2 for c in parts[1:]))):
+                continue  # a 项 (names repeat under every 款), or a 款 written without its 类
+            name = row[label_col]
+            if not name.own or not name.label:
+                continue
+            book = subject_codes().get(code[0])
+            if book is None or code not in book:
+                continue
+            wrote = subject_name(name.label)
+            if wrote in book[code]:
+                continue
+            other = next((k for k, names in book.items() if len(k) == len(code) and wrote in names), None)
+            if other is not None and other != code:
+                self.out.code_names.append(CodeName(self.t, code, tuple(parts), name, book[code][0], other))
 
     def _total_rows(self, label_col: int | None, codes: list[int], nums: list[int]) -> None:
         if label_col is None:

@@ -98,6 +98,15 @@ def score_findings(ctx: RuleContext) -> Iterator[Finding]:
                                f"分值{sc.weight.text.strip()}（{sc.weight.where}）")
 
 
+def code_findings(ctx: RuleContext) -> Iterator[Finding]:
+    for cn in table_relations(ctx.doc).code_names:
+        code_at = "".join(c.where for c in cn.codes[:1])
+        yield from _report(ctx, (cn.name, *cn.codes),
+                           f"表中科目编码与科目名称不符：{cn.code}（{code_at}）是“{cn.expected}”，"
+                           f"{cn.name.where}写的“{cn.name.label}”是{cn.other}的名称（《政府收支分类科目》）",
+                           suggestion=cn.expected)
+
+
 def _rate_scores(ctx: RuleContext) -> Iterator[Finding]:
     """得分 against 分值 × 执行率 (capped at 分值): the stated score may round the product half up or cut
     it off at its own decimals; the rate is an interval at its decimals."""
