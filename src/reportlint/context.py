@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reportlint.document.model import Document
@@ -33,15 +34,45 @@ _SPEECH = re.compile(r"^[—\-－\s]*" + _DATE + r"\s*在[^。\n]{2,60}?(?:会�
 # the page's publication date (web metadata before or after the report): an upper bound of filing
 _PUBLISHED = re.compile(r"(?:(?:发布|公开|生成|印发|发文)(?:日期|时间)|(?:^|\s)(?:时间|日期))\s*[:：|]?\s*[\]】]?\s*[|｜]?\s*"
                         + _ISO)
-_UNIT = re.compile(r"(?:评价单位|填报单位|发布机构|报送单位|单位名称|部门名称|预算单位|项目单位|部门\(单位\)名称|单位\(盖章\))"
-                   r"(?:（[^）]{0,6}）)?\s*[:：]\s*([\u4e00-\u9fff（）()]{3,40})")
 _UNIT_NAME_IN_TEXT = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|委|办公室|办|中心|政府|院|所|站|队|馆|厅|部|"
                                 r"街道办事处|街道|管委会|联合会|医院|学校))")
 # an opening sentence, not a title: 现将2025年度…报告如下 is judged (year-mismatch), never a source
 _OPENING = re.compile(r"^(?:现将|根据|按照|依据|为)|如下|[：:。]$")
 # a report on part of a year (2024年上半年工作总结, 前三季度, 1-6月): it looks back on no finished year
 _PART_YEAR = re.compile(r"半年|季度|(?<!\d)1\s*[-—－~～至到]\s*(?:1[01]|[1-9])\s*月")
-_TITLE_UNIT = re.compile(r"^(?:关于)?([\u4e00-\u9fff（）()]{2,40}?)\s*(?:\d{4}\s*年)")
+_NAME = r"[\u4e00-\u9fff()（）]{2,40}?"
+# where a report names the unit it is about, strongest first; each gives (source, name)
+# the form's own fields: 评价单位(公章):…, 单位名称 | …, 部门（单位）名称：…
+_UNIT_FIELD = re.compile(r"(?:评价单位|填报单位|报送单位|编制单位|单位名称|部门名称|预算单位|预算部门|项目单位|部门[(（]单位[)）]名称|"
+                         r"单位[(（](?:盖章|公章)[)）])\s*(?:[(（][^)）]{0,6}[)）])?\s*[]】]?\s*[:：|｜]\s*[|｜]?\s*"
+                         r"([\u4e00-\u9fff（）()]{3,40})")
+# the page's publisher (web metadata): the unit itself or the site that posts for it
+_PUBLISHER = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[]】]?\s*[:：|｜]?\s*[|｜]?\s*([\u4e00-\u9fff（）()]{3,30})")
+# a title: 衡山县贯塘乡人民政府2023年部门决算公开 / 2023年贯塘乡人民政府决算编制说明
+_TITLE_FRAMES = (
+    re.compile(r"^(?:\d{4,8}\s*[-—－]\s*)?(?:关于)?(" + _NAME + r")\s*(?:[(（]本级[)）])?\s*\d{4}\s*年"),
+    re.compile(r"^\d{4}\s*年度?\s*(" + _NAME + r")\s*(?:[(（]本级[)）])?\s*(?:部门|单位)?(?:整体|项目|决算|预算|政府信息|政务公开|法治政府|工作(?:总结|报告|情况))"),
+)
+# the opening or the outline names it: 现公布白城市农业农村局2024年…, 本报告由周湾镇人民政府编制
+_TEXT_FRAMES = (
+    re.compile(r"(?:现公布|现发布|现将|特编制|编制了?|公布|发布)\s*《?(" + _NAME + r")\s*\d{4}\s*年"),
+    re.compile(r"本(?:年度)?报告由(" + _NAME + r")(?:负责)?编制"),
+    re.compile(r"纳入(" + _NAME + r")\s*\d{4}\s*年度?(?:部门)?(?:决算|预算)"),
+    re.compile(r"(?:^|\n)\s*第一部分\s*(" + _NAME + r")(?:部门|单位)?概况"),
+    re.compile(r"(?:^|\n)\s*[一1][、.．]\s*(" + _NAME + r")(?:部门|单位)?(?:基本情况|概况)"),
+    re.compile(r"(?:^|[\n。])\s*(" + _NAME + r")(?:为|是)(?:行政|事业|参公|全额|差额|公益)"),
+    re.compile(r"(?:^|[\n。])\s*(" + _NAME + r")(?:的)?(?:基本职能|主要职能|主要职责|职能职责)"),
+)
+# the opening sentence's subject: 2022年,东港街道坚决贯彻… / 在县委、县政府的坚强领导下,中都街道深入贯彻…
+_SUBJECT = re.compile(r"(?:^|\n)\s*(?:(?:今年以来|\d{4}\s*年(?:度|以来)?)\s*[,，])?\s*(?:在[^。\n]{2,40}?下\s*[,，])?\s*"
+                      r"([\u4e00-\u9fff]{2,20}?(?:乡|镇|街道|街道办事处|人民政府|办事处))"
+                      r"(?:坚决|认真|深入|严格|始终|紧紧|坚持|围绕|全面|积极|持续|立足|聚焦|紧扣|以|在)")
+_NOT_UNIT = re.compile(r"网站|门户|无障碍|首页|欢迎|平台|网$|^[全我本各该]|^(?:部门|单位|本级|项目)")
+_STRONG = ("cover", "title")
+# site furniture around a page's text (甘肃政府服务网, 市政府部门网站, 无障碍阅读): no title
+_FURNITURE = re.compile(r"网站|门户|无障碍|首页|服务网|政府网|当前位置|所在位置|长者模式")
+# a self-word that is the head of a longer word: 本区域, 全县域, 全市场, 全镇街
+_COMPOUND_AFTER = re.compile(r"域|级|场|间|块|街")
 
 LEVEL_LABELS = {"province": "省", "city": "市", "district": "区", "county": "县", "town": "镇",
                 "township": "乡", "subdistrict": "街道"}
@@ -232,46 +263,77 @@ def _filing(doc: Document, ctx: Context) -> None:
                 return
 
 
-def _unit(doc: Document, ctx: Context, head: str) -> None:
-    m = _UNIT.search(head)
-    if m:
-        ctx.unit_name, ctx.unit_source = m.group(1), "cover"
-    else:
-        for p in doc.paragraphs[:3]:
-            t = doc.paragraph_text(p)
-            if len(t) > 60:
-                continue
-            m = _UNIT_NAME_IN_TEXT.match(t)
-            if m and _NOT_UNIT.search(m.group(1)):
-                m = None
-            if m and (place_chain(m.group(1)) or level_of_name(m.group(1))):
-                ctx.unit_name, ctx.unit_source = m.group(1), "title"
-                break
-            m = _TITLE_UNIT.match(t)
-            if m and place_chain(m.group(1)):
-                ctx.unit_name, ctx.unit_source = m.group(1), "title"
-                break
-    if ctx.unit_name is None and ctx.genre and ctx.genre.source == "title":
+def _unit_candidates(doc: Document, ctx: Context, head: str) -> Iterator[tuple[str, str]]:
+    """Names the report gives for the unit it is about, strongest first: (source, name)."""
+    for m in _UNIT_FIELD.finditer(head):
+        yield "cover", m.group(1)
+    for p in doc.paragraphs[:6]:
+        t = doc.paragraph_text(p).strip()
+        if len(t) > 90 or _OPENING.search(t) or _FURNITURE.search(t):
+            continue
+        for f in _TITLE_FRAMES:
+            m = f.match(t)
+            if m:
+                yield "title", m.group(1)
+        m = _UNIT_NAME_IN_TEXT.match(t)  # a short line that is a unit's name (欢迎来到泸州市中医医院)
+        if m and len(t) <= 60:
+            yield "title", m.group(1)
+    if ctx.genre and ctx.genre.source in ("title", "opening"):
         m = re.search(r"《?([\u4e00-\u9fff]{2,30}?)\s*\d{4}\s*年", ctx.genre.evidence)
-        if m and place_chain(m.group(1)):
-            ctx.unit_name, ctx.unit_source = m.group(1), "opening"
-    if ctx.unit_name:
-        ctx.unit_name = _trim_unit(ctx.unit_name)
-        ctx.places = place_chain(ctx.unit_name)
-        if ctx.places:
-            ctx.unit_level = ctx.places[0].level
-            ctx.level_source = "divisions" if ctx.places[0].known else "suffix"
-        else:
-            ctx.unit_level = level_of_name(ctx.unit_name)
-            if ctx.unit_level:
-                ctx.level_source = "suffix"
-    if ctx.unit_level is None:
-        ctx.unit_level = level_by_vote(doc.text)
-        if ctx.unit_level:
-            ctx.level_source = "scope words"
+        if m:
+            yield "opening", m.group(1)
+    for f in _TEXT_FRAMES:
+        for m in f.finditer(head):
+            yield "opening", m.group(1)
+    tail = doc.text[doc.paragraphs[-3].start:] if len(doc.paragraphs) > 3 else ""
+    for m in _PUBLISHER.finditer(head + "\n" + tail):
+        yield "published", m.group(1)
+    for m in _SUBJECT.finditer(head):
+        yield "opening", m.group(1)
 
 
-_NOT_UNIT = re.compile(r"网站|门户|无障碍|首页|欢迎")
+def _unit(doc: Document, ctx: Context, head: str) -> None:
+    """The unit's name, level and parents: the first name the report gives for itself whose level is
+    known (from the division data or its suffix). A name read from the page's publisher or from the
+    opening sentence's subject yields to the report's own first-person words when they name another
+    level (来源：柳城县人民政府 over a text that says 我镇 throughout)."""
+    own = _self_level(doc.text)
+    fallback: str | None = None
+    for source, raw in _unit_candidates(doc, ctx, head):
+        name = _trim_unit(raw)
+        if len(name) < 2 or _NOT_UNIT.search(name):
+            continue
+        chain = place_chain(name)
+        level = chain[0].level if chain else level_of_name(name)
+        if level is None:
+            if source == "cover" and fallback is None:
+                fallback = name
+            continue
+        if source not in _STRONG and own is not None and _RANK[own] > _RANK[level]:
+            continue
+        ctx.unit_name, ctx.unit_source, ctx.unit_level = name, source, level
+        ctx.places = chain
+        ctx.level_source = "divisions" if chain and chain[0].known else "suffix"
+        return
+    if fallback is not None:
+        ctx.unit_name, ctx.unit_source = fallback, "cover"
+    ctx.unit_level = level_by_vote(doc.text)
+    if ctx.unit_level:
+        ctx.level_source = "scope words"
+
+
+_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, "township": 3, "subdistrict": 3}
+
+
+def _self_level(text: str) -> str | None:
+    """The level the report's first-person words (我镇 / 本街道 / 我县) clearly give, if any."""
+    counts: Counter[str] = Counter()
+    for level, words in load_yaml("scope.yaml")["self_words"].items():
+        for w in words:
+            if w[0] in "我本":
+                counts[level] += _count_word(text, w)
+    (top, n), *rest = [*counts.most_common(2), ("", 0)]
+    return top if n >= 2 and n >= 2 * rest[0][1] else None
 
 
 def _trim_unit(name: str) -> str:
@@ -285,7 +347,14 @@ def _trim_unit(name: str) -> str:
     lead = re.match(r"(?:欢迎来到|现公布|现将|由|关于|本|我)", name[:start] or name)
     if found or lead:
         name = name[start:] if found else name[lead.end():] if lead else name
-    return re.sub(r"(?:编制的|的)$", "", name)
+    name = re.sub(r"(?:编制的|的)$", "", name)
+    # words after the name (祁东县财政局发布时间, 荷塘区妇女联合会部门(单位)): cut after its last organ word
+    m = _ORGAN_END.match(name)
+    return m.group(1) if m else name
+
+
+_ORGAN_END = re.compile(r"^(.*(?:街道办事处|办事处|委员会|管委会|联合会|办公室|人民政府|政府|中心|医院|学校|中学|小学|街道|局|委|会|办|"
+                        r"院|所|站|队|馆|厅|部(?!门)|联|社|乡|镇|县|区(?!域)|市(?!场|民)|州|盟|旗|省))")
 
 
 def _date(y: str, m: str, d: str) -> dt.date | None:
@@ -315,9 +384,14 @@ def level_by_vote(text: str) -> str | None:
         if level in ("province", "city"):
             continue  # 全市/全省 are usually parent levels
         for w in words:
-            counts[level] += text.count(w)
+            counts[level] += _count_word(text, w)
     if not counts:
         return None
     (top, n), *rest = [*counts.most_common(2), ("", 0)]
     second = rest[0][1] if rest else 0
     return top if n >= 2 and n >= 2 * second else None
+
+
+def _count_word(text: str, word: str) -> int:
+    """Occurrences of a self-word that is not the head of a longer word (本区域, 全县域)."""
+    return sum(1 for m in re.finditer(re.escape(word), text) if not _COMPOUND_AFTER.match(text, m.end()))

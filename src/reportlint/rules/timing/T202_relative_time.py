@@ -22,7 +22,8 @@ from the evaluated year.
 **Severity**: a warning when the report is surely written after its year (a stated filing or
 publication date after it, or a genre always written after its year: 年报, 决算, 自评报告); ``info``
 with “成文日期不详” when no date is stated and the genre may be written within its year (a 工作总结 is
-written in December or early in the next: 今年以来 / 明年 are then correct).
+written in December or early in the next: 今年以来 / 明年 are then correct); that doubt is about the
+report as a whole, so it is raised once, at the first relative year, with the count of the others.
 
 **Leaves alone**: reports on part of a year (2024年上半年/前三季度/1-6月工作总结); 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
 words inside 《》; reports filed in the year they evaluate; genres that are not retrospective
@@ -64,20 +65,26 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
     words = sorted(load_yaml("time.yaml")["relative_years"], key=len, reverse=True)
     pat = re.compile("|".join(map(re.escape, words)))
     text = ctx.text
-    for m in pat.finditer(text):
-        if not ctx.doc.at_token_edges(m.start(), m.end()) and not _edge_ok(ctx, m.start(), m.end()):
-            continue
-        if in_brackets(text, m.start()):
-            continue
+    found = [m for m in pat.finditer(text)
+             if (ctx.doc.at_token_edges(m.start(), m.end()) or _edge_ok(ctx, m.start(), m.end()))
+             and not in_brackets(text, m.start())]
+    if sev is not None and found:
+        # not sure the report was written after its year: one question about the report as a whole,
+        # at its first relative year, rather than the same doubt at every occurrence
+        more = f"（全文共{len(found)}处）" if len(found) > 1 else ""
+        found = found[:1]
+    else:
+        more = ""
+    for m in found:
         word = m.group(0)
         meant = y + _REL_OFFSET.get(word, 0)
         if word.endswith(("以来", "来")):
             yield ctx.report(m.start(), m.end(),
-                             f"“{word}”是年度中途的说法：报告回顾{y}年全年、{when}，应写明“{y}年”",
+                             f"“{word}”是年度中途的说法：报告回顾{y}年全年、{when}，应写明“{y}年”{more}",
                              suggestion=f"{y}年", severity=sev)
             continue
         yield ctx.report(m.start(), m.end(),
-                         f"“{word}”指代不明：报告评价{y}年度、{when}，请写明具体年份",
+                         f"“{word}”指代不明：报告评价{y}年度、{when}，请写明具体年份{more}",
                          suggestion=f"{meant}年" + ("度" if word.endswith("度") else ""), severity=sev)
 
 

@@ -108,7 +108,30 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.report(s, e,
                                  f"范围用语“{word}”与单位层级不符：本单位为{label}级{where}，疑似套用其他单位的文本",
                                  suggestion=fix)
+    yield from _level_nouns(ctx, judged, label, where)
     yield from _organ_self_reference(ctx, label, where)
+
+
+def _level_nouns(ctx: RuleContext, judged: list[str], label: str, where: str) -> Iterator[Finding]:
+    """A bare level noun as the unit's own name (研究决定街道党的建设 in a 乡's report)."""
+    lex = load_yaml("scope.yaml")
+    nouns = lex.get("level_nouns", {})
+    before = tuple(lex.get("level_noun_before", ()))
+    after = re.compile("|".join(map(re.escape, lex.get("level_noun_after", ()))))
+    text = ctx.text
+    for level in judged:
+        noun = nouns.get(level)
+        if not noun:
+            continue
+        for m in re.finditer(re.escape(noun), text):
+            s, e = m.start(), m.end()
+            if not after.match(text, e) or in_brackets(text, s):
+                continue
+            alone = s == 0 or not re.match(HAN_CHAR, text[s - 1])
+            if not alone and not (text[:s].endswith(before) and ctx.doc.is_boundary(s)):
+                continue
+            yield ctx.report(s, e, f"“{noun}”与单位层级不符：本单位为{label}级{where}，"
+                                   f"此处把本单位称作“{noun}”，疑似套用其他单位的职能表述")
 
 
 def _organ_self_reference(ctx: RuleContext, label: str, where: str) -> Iterator[Finding]:
