@@ -345,6 +345,9 @@ def explain(key: Annotated[str, typer.Argument(help="规则名称或代码，如
 
 
 def main() -> None:
+    from reportlint.warmcache import install_regex_cache
+
+    install_regex_cache()
     try:
         app()
     except KeyboardInterrupt:

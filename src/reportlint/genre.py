@@ -121,10 +121,7 @@ def detect_genre(doc: Document) -> GenreMatch | None:
 @cache
 def outline_file(stem: str) -> dict | None:
     """The outline ``lexicons/outlines/<stem>.yaml``, or ``None``."""
-    import yaml
-
     path = lexicon_dir() / "outlines" / f"{stem}.yaml"
     if not path.is_file():
         return None
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(f"outlines/{stem}.yaml")
