@@ -273,7 +273,8 @@ def _truncated(doc, freq, taken) -> list[Typo]:
 
 # ---------------------------------------------------------------- years with digits typed twice
 
-_LONG_YEAR = re.compile(r"(?<![0-9０-９.,，／/\-])((?:19|20)[0-9]{3,4})(?=\s*年)")
+# not before a month and day: 202020年12月31日 is an impossible date, which date-invalid reports
+_LONG_YEAR = re.compile(r"(?<![0-9０-９.,，／/\-])((?:19|20)[0-9]{3,4})(?=\s*年)(?!\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)")
 _YEAR4 = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年)")
 
 

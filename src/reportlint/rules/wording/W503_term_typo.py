@@ -6,12 +6,16 @@
   ``lexicon.extra_terms``), the state's organs, political formulas and slogans, set phrases and the
   headings of the statutory forms (``lexicons/names.yaml``): a character missing, extra (typed twice),
   replaced by a same-sound or look-alike one, two neighbours swapped, two words of a set phrase swapped
-  (群众回应关切), a word of a statutory heading dropped (主动政府信息);
+  (群众回应关切; a budget name ending on its modifier: 一般财政公共, 一般预算公共收入), a word of a
+  statutory heading dropped (主动政府信息), a formula's last character lost before a word (夯实法治建基础);
 - the report's own unit name or place written differently (岚溪县人民检查院 under a cover saying
   岚溪县人民检察院; 青梧市 for 青梧岭市);
 - a 别字 that is never a word (拔款, 布署, 再接再励: ``lexicons/confusion.yaml``), and confusable
-  pairs in a context that decides them (累积完成1234万元, 群众反应的问题, 2021度, 关2020年度, 增长下降57%);
-- a word typed twice, the copies touching (保障保障, 部门部门决算, 情况说明说明, 其中:其中:, 1837600元元);
+  pairs in a context that decides them (累积完成1234万元, 群众反应的问题, 2021度, 关2020年度, 增长下降57%),
+  a word lost from a fixed frame (…万元,2023年度相比, → 与2023年度相比; a figure with 余/多 and no measure
+  word ending its clause: 主动公开政府信息260余), 他/她 for an organ (他具有以下职能 → 它);
+- a word typed twice, the copies touching (保障保障, 部门部门决算, 情况说明说明, 其中:其中:, 1837600元元),
+  also when the first copy's first character was taken into the word before (水务湖泊局部门部门决算);
 - a common character swapped for a look-alike or same-sound one inside a two-character non-word that
   stands between words, giving a very common word (加强宜传工作 → 宣传, 完善菅理制度 → 管理, 执型 → 执行);
 - a year with a digit or two typed twice (202020年 → 2020年; 20232年 → the year the report writes);
@@ -44,7 +48,10 @@ word (稳字当头, 扩优提质, 因城施策); a text that stops inside a word
 anything in ``lexicon.extra_terms``; an organ name with another level's suffix (生态环境厅, 农业农村委); a
 short formula (<= 4 characters) with a character that is no look-alike (一国两府 beside 一国两制); a term in
 quotes (a cited term), unless a look-alike slip; 既使…又使…; a variant form (帐目) in a text of before 2002
-(after it: a warning, 非推荐词形).
+(after it: a warning, 非推荐词形); parallel words of a finance term in either order (在编在职人员,
+政府公开信息, 绩效预算管理); a formula adapted to the local level (依法治市委, 依法治县); 相比 with its
+object (2024年相比2023年增长); 余 with its measure word (260余条); a malformed year inside a full date
+(202020年12月31日: date-invalid reports the date).
 
 **Source**: names.yaml, terms.txt, confusion.yaml, policies.yaml (their headers give the sources);
 same-sound and look-alike sets from pycorrector (Apache-2.0, ``lexicons/spelling/``); 崇阳县 and other
