@@ -23,7 +23,8 @@ from the evaluated year.
 publication date after it, or a genre always written after its year: 年报, 决算, 自评报告); ``info``
 with “成文日期不详” when no date is stated and the genre may be written within its year (a 工作总结 is
 written in December or early in the next: 今年以来 / 明年 are then correct); that doubt is about the
-report as a whole, so it is raised once, at the first relative year, with the count of the others.
+report as a whole, so it is raised once, at the first relative year, with the count of the others, and
+again only where the word dates a cumulative figure's period (今年1至11月累计完成投资…).
 
 **Leaves alone**: reports on part of a year (2024年上半年/前三季度/1-6月工作总结); 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
 words inside 《》; reports filed in the year they evaluate; genres that are not retrospective
@@ -44,6 +45,8 @@ from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.textutil import in_brackets
 
+# a month range after the word: the period of a cumulative figure (今年1-11月, 今年1至11月)
+_MONTH_RANGE = re.compile(r"\s*(?:1|一)\s*[-—－~～至到]\s*(?:1[0-2]|[1-9]|[一二三四五六七八九十]{1,2})\s*月")
 _REL_OFFSET = {"今年以来": 0, "今年来": 0, "年初以来": 0, "今年": 0, "今年度": 0, "去年": -1, "去年度": -1, "明年": 1, "明年度": 1, "前年": -2, "后年": 2}
 
 
@@ -70,9 +73,10 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
              and not in_brackets(text, m.start())]
     if sev is not None and found:
         # not sure the report was written after its year: one question about the report as a whole,
-        # at its first relative year, rather than the same doubt at every occurrence
+        # at its first relative year, rather than the same doubt at every occurrence; a figure's period
+        # (今年1至11月累计…) is still reported wherever it is, since figures are quoted on their own
         more = f"（全文共{len(found)}处）" if len(found) > 1 else ""
-        found = found[:1]
+        found = [m for i, m in enumerate(found) if i == 0 or _MONTH_RANGE.match(text, m.end())]
     else:
         more = ""
     for m in found:

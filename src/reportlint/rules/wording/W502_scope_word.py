@@ -6,8 +6,8 @@ the same rank or above that is neither the unit's own nor one of its parents' (t
 from the division data, ``places``: 全县 is wrong in 宁波市鄞州区东柳街道's report, right in 安吉县昌硕街道's);
 when the parents are unknown, of the peer levels listed in ``lexicons/scope.yaml`` (``peers``). Also
 an organ's self-reference (我局 / 本委) in the report of a town, township or subdistrict government.
-A word must start on a token boundary
-when a Han character precedes it.
+A word must start and end on token
+boundaries when Han characters surround it (全乡镇, 全乡村振兴 and 本区域 are other words).
 
 **Why a reviewer cares**: 全县 in a district's report is the trace of a template taken from a county
 (or from last year's unit); it tells the reviewer the text was not written for this unit.
@@ -103,6 +103,9 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
                 if i >= len(words) and s > 0 and re.match(HAN_CHAR, text[s - 1]):
                     continue
                 if s > 0 and re.match(HAN_CHAR, text[s - 1]) and not ctx.doc.is_boundary(s):
+                    continue
+                # the head of a longer word: 全乡镇, 全乡村振兴, 本区域
+                if e < len(text) and re.match(HAN_CHAR, text[e]) and not ctx.doc.is_boundary(e):
                     continue
                 fix = own[i] if i < len(words) and i < len(own) else None
                 yield ctx.report(s, e,
