@@ -1,7 +1,8 @@
 """An impossible date, or a date after the filing date stated as done.
 
 **Finds**: dates that do not exist in the calendar, in every written form (2月30日, 13月, 2024-02-30,
-2024.2.30, 2024/02/30, 二〇二四年二月三十日); a cited document issued after the report's own filing
+2024.2.30, 2024/02/30, 二〇二四年二月三十日), a full date whose year has five or six digits
+(至202020年12月31日止); a cited document issued after the report's own filing
 date (填报日期 2025-03-10 but 根据市财政局2025年5月20日印发的《…通知》); dates with a stated year
 later than the filing date in a clause that reports a fact (截至, 已, 完成, 累计 …) and no plan
 word (预计, 计划, 将, 拟, 前完成, 期限 …).
@@ -116,3 +117,27 @@ def date_invalid(ctx: RuleContext) -> Iterator[Finding]:
     for s, e, y, mo, d in other_forms(text):
         if not _exists(y, mo, d):
             yield ctx.report(s, e, f"日期不存在：{text[s:e]}")
+    for m in _LONG_YEAR_DATE.finditer(text):
+        digits = m.group(1)
+        fix = _year_fix(digits, (ctx.context.evaluation_year, ctx.context.filing_year))
+        yield ctx.report(m.start(), m.end(), f"日期不存在：{m.group(0)}，年份“{digits}”多了数字",
+                         suggestion=m.group(0).replace(digits, str(fix), 1) if fix else None)
+
+
+# a full date whose year has five or six digits (至202020年12月31日止: a digit pair typed twice)
+_LONG_YEAR_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{3,4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def _year_fix(digits: str, known: tuple[int | None, ...]) -> int | None:
+    """The year left by deleting one or two neighbouring digits: the report's own year when it is one
+    of them, else the only plausible one; ``None`` when several remain."""
+    cands = set()
+    for i in range(len(digits)):
+        for n in (1, 2):
+            rest = digits[:i] + digits[i + n:]
+            if len(rest) == 4 and 1990 <= int(rest) <= 2100:
+                cands.add(int(rest))
+    own = [y for y in known if y in cands]
+    if own:
+        return own[0]
+    return cands.pop() if len(cands) == 1 else None
