@@ -27,7 +27,7 @@ from typing import Any
 
 from reportlint.cachedir import cache_dir
 
-_MAX_PATTERNS = 4000  # beyond this, the file keeps only the patterns of the latest run
+_MAX_PATTERNS = 2000  # beyond this, the file keeps only the patterns of the latest run
 
 
 def _owned(path: Path) -> bool:
@@ -93,7 +93,7 @@ _used: set = set()
 def _regex_file() -> Path:
     import _sre
 
-    key = f"{sys.version}|{sys.executable}|{_sre.MAGIC}|{_sre.CODESIZE}"
+    key = f"{sys.version}|{sys.executable}|{_sre.MAGIC}|{_sre.CODESIZE}|bytes"
     return cache_dir() / f"reportlint-re-{hashlib.md5(key.encode()).hexdigest()[:16]}.marshal"
 
 
@@ -111,7 +111,10 @@ def install_regex_cache() -> None:
 
         original = compiler.compile
         path = _regex_file()
+        from array import array
     except (ImportError, AttributeError, OSError):
+        return
+    if array("I").itemsize != _sre.CODESIZE:
         return
     table: dict = {}
     if _owned(path):
@@ -134,21 +137,22 @@ def install_regex_cache() -> None:
         args = table.get(key)
         if args is None:
             tree = parser.parse(p, flags)
-            code = [int(x) for x in compiler._code(tree, flags)]  # opcodes are int subclasses
+            code = compiler._code(tree, flags)
             groupindex = dict(tree.state.groupdict)
             indexgroup = [None] * tree.state.groups
             for k, i in groupindex.items():
                 indexgroup[i] = k
-            args = (flags | tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup))
+            args = (flags | tree.state.flags, array("I", code).tobytes(), tree.state.groups - 1, groupindex,
+                    tuple(indexgroup))
             if not checked:  # the first pattern of the process: is this still re's own compile?
                 checked = True
-                if _sre.compile(p, *args) != original(p, flags):
+                if _sre.compile(p, args[0], code, *args[2:]) != original(p, flags):
                     compiler.compile = original
                     return original(p, flags)
             table[key] = args
             _new += 1
         _used.add(key)
-        return _sre.compile(p, *args)
+        return _sre.compile(p, args[0], array("I", args[1]).tolist(), *args[2:])
 
     compiler.compile = compile
     import atexit
