@@ -3,7 +3,9 @@
 **Finds**: for a report whose genre is recognised from its first paragraphs (``match`` words of a
 file in ``lexicons/outlines/``), each required section (matched by title and aliases, exactly first,
 then fuzzily) that no heading carries, looked for at its level and one level deeper; a section
-found before one the outline puts ahead of it.
+found before one the outline puts ahead of it. For a 部门决算 that prints its set of tables
+(``lexicons/table_sets.yaml``, ``tables.tableset``): a table of the national nine-table set missing
+while the report speaks of its subject (a warning), an empty table without the note saying why.
 
 **Why a reviewer cares**: 财政 reviewers check the self-evaluation against the prescribed outline
 first; a missing 存在问题 or 改进措施 part is a formal defect that sends the report back.
@@ -38,6 +40,7 @@ from rapidfuzz import fuzz
 from reportlint.document.model import Heading
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
+from reportlint.tables.judge import table_set_findings
 
 
 def outline_for(ctx: RuleContext) -> dict | None:
@@ -121,6 +124,7 @@ def _descendants(h: Heading | None, headings: list[Heading]) -> list[Heading]:
       silent="2024年度工作总结\n一、主要工作\n二、下一步计划\n")
 def outline_missing(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
+    yield from table_set_findings(ctx)  # the genre's set of published tables (部门决算: nine)
     outline = outline_for(ctx)
     if outline is None or not doc.headings:
         return
