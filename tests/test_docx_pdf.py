@@ -28,7 +28,11 @@ def by_rule(result):
 
 def test_same_findings_by_rule_in_all_three_formats(results):
     txt = by_rule(results[".txt"])
-    assert by_rule(results[".docx"]) == txt
+    # the page number 6 copied into the .docx as a paragraph: a Word file is not known to come from a
+    # PDF, so a lone number there is not reported (pdf-artifact wants strong evidence of a page break)
+    docx_ = by_rule(results[".docx"])
+    assert {k: v for k, v in docx_.items() if k != "pdf-artifact"} == {k: v for k, v in txt.items() if k != "pdf-artifact"}
+    assert docx_["pdf-artifact"] == 0 and txt["pdf-artifact"] == 1
     pdf = by_rule(results[".pdf"])
     assert {k: v for k, v in pdf.items() if k != "pdf-artifact"} == {k: v for k, v in txt.items() if k != "pdf-artifact"}
     assert sum(txt.values()) == 30

@@ -8,6 +8,7 @@ paragraph keeps the raw offset it came from.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -18,7 +19,7 @@ from reportlint.document.model import Artifact
 
 FINAL_PUNCT = "。！？；：!?;:"
 CONTINUING_PUNCT = "，、,（(《“‘【—-"
-PAGE_NUMBER = re.compile(r"^[-—–－_~～\s]*(?:\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)[-—–－_~～\s]*$")
+PAGE_NUMBER = re.compile(r"^[-—–－_~～\s]*(?:\d{1,3}(?:\s*/\s*\d{1,3})?|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)[-—–－_~～\s]*$")
 FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:（[^）]{1,6}）)?\s*[:：]")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+)")
 
@@ -123,6 +124,7 @@ def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) 
         if not (blank_around or hard_wrapped):
             continue
         out[ln.number] = Artifact("page-number", ln.raw_start, ln.raw_start + len(ln.text), ln.text)
+    _drop_weak_numbers(out, hard_wrapped)
     if hard_wrapped:
         counts = Counter(ln.text for ln in nonblank if 4 <= len(ln.text) <= 40)
         for ln in nonblank:
@@ -131,6 +133,37 @@ def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) 
                     and ln.width <= typical - 2):
                 out[ln.number] = Artifact("running-header", ln.raw_start, ln.raw_start + len(ln.text), ln.text)
     return out
+
+
+_BARE = re.compile(r"^\d{1,3}$")
+
+
+def _drop_weak_numbers(found: dict[int, Artifact], hard_wrapped: bool) -> None:
+    """Keep a bare number (``6``) as a page number only where the evidence of a page break is strong.
+
+    Pages are numbered from 1 and upwards through a text: a 0 or a number that does not follow the
+    previous one is a table cell written one per line (a 年报's 0 0 0). In text not wrapped by a PDF
+    extractor, bare numbers count only as a run of at least three consecutive page numbers at
+    comparable distances; decorated forms (— 3 —, 第3页) stand on their own.
+    """
+    bare = [(n, int(a.text)) for n, a in sorted(found.items()) if _BARE.match(a.text)]
+    keep: list[tuple[int, int]] = []
+    for n, value in bare:
+        if value >= 1 and (not keep or value > keep[-1][1]):
+            keep.append((n, value))
+    if not hard_wrapped and not _regular_run(keep):
+        keep = []
+    for n, _ in bare:
+        if (n, int(found[n].text)) not in keep:
+            del found[n]
+
+
+def _regular_run(numbers: list[tuple[int, int]]) -> bool:
+    """At least three page numbers counting up by one or two, pages of comparable length in lines."""
+    if len(numbers) < 3 or any(b[1] - a[1] not in (1, 2) for a, b in itertools.pairwise(numbers)):
+        return False
+    gaps = [(b[0] - a[0]) / (b[1] - a[1]) for a, b in itertools.pairwise(numbers)]
+    return max(gaps) <= 3 * min(gaps)
 
 
 def _looks_like_cell(s: str) -> bool:

@@ -1,25 +1,33 @@
 """Page numbers, running headers or footers left in the text.
 
 **Finds**: the artifacts that reflow recognised in the text flow (``Document.artifacts``): a page
-number (6, — 3 —) or a header/footer line between the lines of a sentence; not the PDF's own page
-furniture at the page edges, which is dropped silently.
+number or a header/footer line between the lines of a sentence, where the evidence of a page break
+is strong: a decorated number (— 3 —, - 5 -, ～3～, 第2页，共9页, 3/12) anywhere; a bare number (6) in
+text wrapped by a PDF extractor (hard-wrapped lines) when it is above 0 and above the page number
+before it; elsewhere only a run of three or more bare numbers counting up at comparable distances. Not the
+PDF's own page furniture at the page edges, which is dropped silently.
 
 **Why a reviewer cares**: a report pasted from a PDF with its page numbers in mid-sentence was not
 re-read; the stray numbers also corrupt figures and sentences for anyone who quotes it.
 
 **Example**:
 
-    …等7个行政科室，负责辖区内人口和社会事务的综合管理工作，具体职责如下所述：
+    原12类基本公共卫生服务项目涉及的14个重点指标，已完成
+    …（a hard-wrapped page, lines of one width）
+    免费接种项目稳步推进，为妇女儿童健康护航。
     6
-    （1）贯彻执行国家和省、市有关人口和社会事务管理方面的方针政策和法律法规，…
+    （2）推动基层卫生健康高质量发展。紧密型区域医共体初步
     → PDF 页码「6」残留在正文中，应删除
 
 **Fix**: delete the line (the suggestion is empty).
 
-**Leaves alone**: short lines that are real text (完成备案托育机构2家。); page furniture of a PDF
-input (running headers and footers recognised by their repeated shape); a number between two short
-labels (a form's cells written one per line: 人员编制 / 128 / 实有人数); runs of numbers (a table
-column); a figure split from its unit inside a sentence (心 186 个).
+**Leaves alone**: a lone 0, or a number smaller than the page number before it (cells of a
+flattened statistics table, one per line: the 0 0 0 of a 政府信息公开年报); a lone number in text
+that is not known to come from a PDF (one paragraph per line, a web page), unless a run of them
+counts up page by page; short lines that are real text (完成备案托育机构2家。); page furniture of a
+PDF input (running headers and footers recognised by their repeated shape); a number between two
+short labels (a form's cells written one per line: 人员编制 / 128 / 实有人数); runs of numbers (a
+table column); a figure split from its unit inside a sentence (心 186 个).
 
 **Source**: GB/T 9704-2012 7.5 (页码 belongs in the page margin, not in the text).
 """
@@ -34,12 +42,17 @@ from reportlint.rules.base import RuleContext, rule
 
 @rule("pdf-artifact", "F603", "warning", "form",
       "PDF 转换残留：正文中夹着页码、页眉或页脚",
-      fires=("本局设办公室、民政科、卫生科、人口与计生科、人口统计科、武装科、文体科\n\n"
-             "等7个行政科室，负责辖区内人口和社会事务的综合管理工作，具体职责如下所述：\n\n6\n\n"
-             "（1）贯彻执行国家和省、市有关人口和社会事务管理方面的方针政策和法律法规，\n\n"
-             "做好本区人口和社会事务管理的各项工作，保障辖区群众的合法权益不受侵害。\n\n"
-             "（2）围绕提高出生人口素质，做好优生优育服务工作，组织开展人口宣传教育，\n\n"
-             "管理指导流动人口计划生育工作，负责人口和计划生育的统计和信息化建设。\n"),
+      fires=("原12类基本公共卫生服务项目涉及的14个重点指标，已完成\n\n"
+             "85.71%，预计12月底前完成，全面提升居民健康水平。十大民生\n\n"
+             "实事项目基本落实，出生缺陷综合防控产前筛查项目大幅超额完\n\n"
+             "成，适龄妇女“两癌”免费筛查项目全面完成，适龄女生HPV疫苗\n\n"
+             "免费接种项目稳步推进，为妇女儿童健康护航。\n\n\n\n6\n\n"
+             "（2）推动基层卫生健康高质量发展。紧密型区域医共体初步\n\n"
+             "建设，东简社区卫生服务中心升级为二级医院，基本满足大型企\n\n"
+             "业的医疗需求。利用提升项目对东海岛三家社区卫生服务中心进\n\n"
+             "行改扩建和购置先进的医疗设备，加强基层医疗机构基础设施建\n\n"
+             "设。公建民营村卫生站规范化建设基本完成，建成村级卫生站29\n\n"
+             "间，基层医疗服务全覆盖。\n"),
       silent="全区托育服务机构共计28家，可提供托位数2115个。\n完成备案托育机构2家。\n")
 def pdf_artifact(ctx: RuleContext) -> Iterator[Finding]:
     for a in ctx.doc.artifacts:
