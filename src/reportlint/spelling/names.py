@@ -233,8 +233,10 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
     left_ok = c.start == 0 or not is_han(text[c.start - 1]) or doc.is_boundary(c.start)
     right_ok = c.end >= len(text) or not is_han(text[c.end]) or doc.is_boundary(c.end)
     if c.kind == "wrong-word":
-        # on word boundaries, or inside a word jieba's HMM made up around it (已拔入)
-        return (left_ok and right_ok) or _odd_around(doc, c.start, c.end, freq)
+        # on word boundaries, or inside a word jieba's HMM made up around it (已拔入), or inside a rare
+        # word of the dictionary whose corrected form is a common one (竟争力 3 -> 竞争力)
+        return (left_ok and right_ok) or _odd_around(doc, c.start, c.end, freq) \
+            or _rare_word_fixed(doc, c, cand, freq)
     if freq.get(cand, 0) > 0 and c.kind not in ("word-swap", "word-drop"):
         return False  # the candidate is itself a dictionary word (不忘初衷, 人民政权)
     if c.kind == "word-drop":
@@ -475,6 +477,15 @@ def _stray(doc, i: int, side: int, freq) -> bool:
         return False
     pair = text[min(i, j):max(i, j) + 1]
     return freq.get(pair, 0) == 0
+
+
+def _rare_word_fixed(doc, c: Candidate, cand: str, freq) -> bool:
+    """The one word covering the wrong word is rare in the dictionary (jieba's has some typos: 竟争力 3)
+    and the same word with the fix is a common one (竞争力)."""
+    words = doc.words_in(c.start, c.end)
+    if len(words) != 1 or cand not in words[0] or (freq.get(words[0], 0) or 0) >= DISTINCTIVE_FREQ:
+        return False
+    return (freq.get(words[0].replace(cand, c.name, 1), 0) or 0) >= COMMON_WORD_FREQ
 
 
 def _lone_before_word(doc, i: int, freq) -> bool:
