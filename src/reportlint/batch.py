@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -203,16 +203,15 @@ def write_record(out: Path, rec: dict) -> None:
 
 @dataclass
 class ScanResult:
-    records: list[dict]
+    records: Sequence[dict]  # read from disk on demand (``Records``), as the outputs show them
     clusters: list = field(default_factory=list)
     skipped: int = 0
     seconds: float = 0.0
     reduce_seconds: float = 0.0
     resolved: list = field(default_factory=list)  # decisions whose finding is gone
-
-    @property
-    def failed(self) -> list[dict]:
-        return [r for r in self.records if r["status"] != "ok"]
+    failed: list[dict] = field(default_factory=list)  # records of reports that could not be checked
+    findings: int = 0  # findings in all
+    counted: int = 0  # findings not dismissed by a decision
 
 
 def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, scheduler: str | None = None,
@@ -248,15 +247,11 @@ def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, 
         if progress:
             progress(done, len(files))
     reduce_started = time.perf_counter()
-    records = [json.loads((out / "records" / f"{keys[str(f)]}.json").read_text(encoding="utf-8")) for f in files]
-    resolved = []
-    if decisions:
-        from reportlint.decisions import apply_records
-
-        resolved = apply_records(records, decisions)
-    clusters = reduce_scan(records, out, similarity, config, ov)
+    paths = [out / "records" / f"{keys[str(f)]}.json" for f in files]
+    result = reduce_scan(paths, out, similarity, config, ov, decisions)
     now = time.perf_counter()
-    return ScanResult(records, clusters, skipped, now - started, now - reduce_started, resolved)
+    result.skipped, result.seconds, result.reduce_seconds = skipped, now - started, now - reduce_started
+    return result
 
 
 def _execute(todo: list[str], keys: dict[str, str], out: str, config, ov, timeout, jobs: int,
@@ -469,21 +464,122 @@ def _warm() -> None:
 
 
 # ---------------------------------------------------------------- reduce
+#
+# The reduce step reads the records from disk twice, one at a time, and never holds them all: the
+# first pass feeds each report's passage signatures to crossdoc.CrossIndex (texts and band keys go to
+# temporary files) and notes each report's unit and year; the copy steps then re-read only the
+# records they need (cluster members, a unit's reports of several years); the second pass writes
+# summary.csv, findings.jsonl and the dashboard's rows as it reads each record again with the
+# findings the reduce added. What the parent keeps grows with the number of reports by a few
+# hundred bytes each.
 
 
-def reduce_scan(records: list[dict], out: Path, similarity: float = 70.0, config: str | None = None,
-                overrides: tuple = ()) -> list:
+def _read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _slim(p: dict) -> dict:
+    """A passage as a cluster member keeps it: its place and the start of its text (no signature)."""
+    return {k: v for k, v in p.items() if k not in ("sig", "carry", "figures")} | {"text": p["text"][:120]}
+
+
+class Records(Sequence):
+    """A scan's records as its outputs show them (the reduce's findings added, decisions marked,
+    findings in order, counts updated), read from disk one at a time on each access."""
+
+    def __init__(self, paths: list[Path], extra: dict[int, list[dict]], pages: dict[int, str], book: dict):
+        self.paths, self.extra, self.pages, self.book = paths, extra, pages, book
+        self.used: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        i = range(len(self))[i]
+        rec = _read(self.paths[i])
+        for f in rec["findings"]:  # reviewers' decisions apply to the rules' own findings
+            d = self.book.get(f.get("fingerprint") or "")
+            if d is not None:
+                f["decision"] = d.to_dict()
+                self.used.add(d.fingerprint)
+        rec["findings"] += [dict(f) for f in self.extra.get(i, ())]
+        rec["findings"].sort(key=lambda f: (f["line"], f["column"], f["code"]))
+        if i in self.pages:
+            rec["page"] = self.pages[i]
+        _count(rec)
+        return rec
+
+
+def reduce_scan(paths: list[Path], out: Path, similarity: float = 70.0, config: str | None = None,
+                overrides: tuple = (), decisions: list | None = None) -> ScanResult:
+    """The cross-report step and the outputs, from the record files ``paths`` (in file order)."""
     from reportlint import crossdoc
 
-    ok = [r for r in records if r["status"] == "ok"]
-    clusters = crossdoc.find_clusters([(r["file"], crossdoc.unit_key(r["unit"]) and r["unit"], r["passages"]) for r in ok],
-                                      threshold=similarity)
-    by_file = {r["file"]: r for r in records}
+    index = crossdoc.CrossIndex(similarity)
+    in_index: list[int] = []  # the record number of each report in the index
+    units: dict[str, list[int]] = {}  # unit key -> record numbers of its reports with a known year
+    try:
+        for i, path in enumerate(paths):
+            rec = _read(path)
+            key = crossdoc.unit_key(rec["unit"])
+            if rec["status"] != "ok" or not key:
+                continue
+            index.add(rec["file"], rec["unit"], rec["passages"], key=key)
+            in_index.append(i)
+            if rec["evaluation_year"]:
+                units.setdefault(key, []).append(i)
+        found = index.clusters()
+        extra: dict[int, list[dict]] = {}
+        clusters = _cross_findings(index, found, [paths[i] for i in in_index], in_index, extra, config, overrides)
+        stock = {(in_index[index.report[m]], index.pindex[m]) for m in index.stock}
+    finally:
+        index.close()
+    clusters += _year_copies(paths, units, stock, extra, config, overrides)
+    from reportlint.decisions import _book
+
+    book = _book(decisions or [])
+    records = Records(paths, extra, {}, book)
+    involved = sorted({m.record for c in clusters if not c.template for m in c.members})
+    _rerender_pages(records, involved, out, config, overrides)
+    result = ScanResult(records, clusters)
+    _write_outputs(records, clusters, out, result)
+    result.resolved = [d for d in book.values() if d.fingerprint not in records.used]
+    return result
+
+
+def _cross_findings(index, found: list, paths: list[Path], numbers: list[int], extra: dict[int, list[dict]],
+                    config: str | None, overrides: tuple) -> list:
+    """Clusters of ``index.clusters()`` with their members' passages (re-read from their records), and
+    a ``boilerplate-cross`` finding for every member of a non-template cluster, added to ``extra``."""
+    from reportlint import crossdoc
+
+    listed = [members[:crossdoc.TEMPLATE_LISTED] if template else members for members, _, template in found]
+    wanted: dict[int, set[int]] = {}
+    for members in listed:
+        for m in members:
+            wanted.setdefault(index.report[m], set()).add(index.pindex[m])
+    passages: dict[tuple[int, int], dict] = {}
+    real: dict[int, str] = {}
+    for r in sorted(wanted):
+        rec = _read(paths[r])
+        real[numbers[r]] = real_path(rec)
+        for n in wanted[r]:
+            passages[(r, n)] = _slim(rec["passages"][n])
+    clusters = []
+    for (members, similarity, template), shown in zip(found, listed, strict=True):
+        c = crossdoc.Cluster([crossdoc.Member(index.reports[index.report[m]][0], index.reports[index.report[m]][1],
+                                              passages[(index.report[m], index.pindex[m])],
+                                              record=numbers[index.report[m]]) for m in shown],
+                             similarity=similarity, template=template, size=len(members),
+                             unit_names=sorted({index.reports[index.report[m]][1] for m in members}))
+        clusters.append(c)
     for n, c in enumerate(clusters, 1):
         if c.template:
             continue
         for m in c.members:
-            cfg = _resolver(config, overrides).for_file(Path(real_path(by_file[m.report])))
+            cfg = _resolver(config, overrides).for_file(Path(real[m.record]))
             if not cfg.enabled("boilerplate-cross"):
                 continue
             severity = str(cfg.severity.get("boilerplate-cross", Severity.WARNING))
@@ -491,74 +587,77 @@ def reduce_scan(records: list[dict], out: Path, similarity: float = 70.0, config
             where = "；".join(f"{o.unit}（{Path(o.report).name} {o.passage['where']}）" for o in others[:5])
             more = f"等{len(others)}处" if len(others) > 5 else ""
             p = m.passage
-            by_file[m.report]["findings"].append({
+            extra.setdefault(m.record, []).append({
                 "path": m.report, "rule": "boilerplate-cross", "code": "C302", "severity": severity,
                 "message": f"与其他单位的报告雷同（复制簇 {n}，相似度≥{c.similarity:.0f}%）：{where}{more}",
                 "line": p["line"], "column": p["column"], "end_line": p["end_line"], "end_column": p["end_column"],
-                "cluster": n,
+                "raw_start": p["raw_start"], "raw_end": p["raw_end"], "cluster": n,
             })
-    clusters += _year_copies(ok, config, overrides)
-    for r in records:
-        r["findings"].sort(key=lambda f: (f["line"], f["column"], f["code"]))
-        _count(r)
-    _rerender_pages([by_file[m.report] for c in clusters if not c.template for m in c.members], out, config,
-                    overrides)
-    write_outputs(records, clusters, out)
     return clusters
 
 
-def _year_copies(ok: list[dict], config: str | None, overrides: tuple) -> list:
+def _year_copies(paths: list[Path], units: dict[str, list[int]], stock: set[tuple[int, int]],
+                 extra: dict[int, list[dict]], config: str | None, overrides: tuple) -> list:
     """``boilerplate-year`` (C303): each unit's reports compared with its reports of earlier years
-    (crossdoc.year_copies); findings added to the later report's record, clusters of kind same-unit."""
+    (crossdoc.year_copies), reading only the records of units with reports of two years or more.
+    Passages that are template text across units (``stock``: members of template clusters or common
+    text of the cross-report step) are left out: every unit repeats them every year. Findings go to
+    ``extra`` (the later report's), clusters are of kind same-unit."""
     from reportlint import crossdoc
 
     clusters = []
-    for i, found, cluster in crossdoc.year_copies([(r["file"], r["unit"], r["evaluation_year"], r["passages"])
-                                                   for r in ok]):
-        rec = ok[i]
-        cfg = _resolver(config, overrides).for_file(Path(real_path(rec)))
-        if not cfg.enabled("boilerplate-year"):
+    for numbers in units.values():
+        if len(numbers) < 2:
             continue
-        severity = str(cfg.severity.get("boilerplate-year", Severity.WARNING))
-        for f in found:
-            p = f["passage"]
-            rec["findings"].append({
-                "path": rec["file"], "rule": "boilerplate-year", "code": "C303", "severity": severity,
-                "message": f["message"], "line": p["line"], "column": p["column"], "end_line": p["end_line"],
-                "end_column": p["end_column"], "raw_start": p["raw_start"], "raw_end": p["raw_end"]})
-        clusters.append(cluster)
+        recs = [_read(paths[i]) for i in numbers]
+        if len({r["evaluation_year"] for r in recs}) < 2:
+            continue
+        group = [(r["file"], r["unit"], r["evaluation_year"],
+                  [p for n, p in enumerate(r["passages"]) if (i, n) not in stock]) for i, r in zip(numbers, recs,
+                                                                                                  strict=True)]
+        for k, found, cluster in crossdoc.year_copies(group):
+            i, rec = numbers[k], recs[k]
+            cfg = _resolver(config, overrides).for_file(Path(real_path(rec)))
+            if not cfg.enabled("boilerplate-year"):
+                continue
+            severity = str(cfg.severity.get("boilerplate-year", Severity.WARNING))
+            for f in found:
+                p = f["passage"]
+                extra.setdefault(i, []).append({
+                    "path": rec["file"], "rule": "boilerplate-year", "code": "C303", "severity": severity,
+                    "message": f["message"], "line": p["line"], "column": p["column"], "end_line": p["end_line"],
+                    "end_column": p["end_column"], "raw_start": p["raw_start"], "raw_end": p["raw_end"]})
+            by_file = {r["file"]: n for n, r in zip(numbers, recs, strict=True)}
+            for m in cluster.members:
+                m.record = by_file[m.report]
+                m.passage = _slim(m.passage)
+            clusters.append(cluster)
     return clusters
 
 
-def _rerender_pages(records: list[dict], out: Path, config: str | None, overrides: tuple) -> None:
-    """Pages of reports in a copy cluster are drawn again with their boilerplate-cross findings.
+def _rerender_pages(records: Records, involved: list[int], out: Path, config: str | None, overrides: tuple) -> None:
+    """Pages of reports in a copy cluster are drawn again with the findings the reduce added.
 
     No rule runs again: the text is re-read and rebuilt (for its outline) and the findings come
-    from the record, so this costs a fraction of linting.
+    from the record, so this costs a fraction of linting. A report that had no page gets one
+    (``records.pages``; its record on disk stays as the rules left it, for ``--resume``).
     """
     from reportlint.document import build_document
     from reportlint.output import html
     from reportlint.source import load_source
 
-    seen = set()
-    for rec in records:
-        if rec["file"] in seen or rec["status"] != "ok":
+    for i in involved:
+        rec = records[i]
+        if rec["status"] != "ok":
             continue
-        seen.add(rec["file"])
         if not rec.get("page"):  # no finding of its own, so no page yet
-            rec["page"] = f"pages/{rec['key']}.html"
-            write_record(out, rec)
+            rec["page"] = records.pages[i] = f"pages/{rec['key']}.html"
         path = real_path(rec)
         doc = build_document(load_source(path, _resolver(config, overrides).for_file(Path(path)).limits))
         findings = []
         for f in rec["findings"]:
-            if f["rule"] == "boilerplate-cross":
-                p = next(x for x in rec["passages"] if x["line"] == f["line"] and x["column"] == f["column"])
-                span = (p["raw_start"], p["raw_end"])
-            else:
-                span = (f["raw_start"], f["raw_end"])
             finding = Finding(rule=f["rule"], code=f["code"], severity=Severity.parse(f["severity"]),
-                              message=f["message"], raw_start=span[0], raw_end=span[1],
+                              message=f["message"], raw_start=f["raw_start"], raw_end=f["raw_end"],
                               suggestion=f.get("suggestion"), path=rec["file"], line=f["line"], column=f["column"],
                               end_line=f["end_line"], end_column=f["end_column"], page=f.get("page"),
                               page_line=f.get("page_line"), paragraph=f.get("paragraph"), table=f.get("table"))
@@ -568,12 +667,19 @@ def _rerender_pages(records: list[dict], out: Path, config: str | None, override
                                        encoding="utf-8")
 
 
-def write_outputs(records: list[dict], clusters: list, out: Path) -> None:
+def _write_outputs(records: Records, clusters: list, out: Path, result: ScanResult) -> None:
+    """summary.csv, findings.jsonl, clusters.json and index.html, one record at a time."""
     from reportlint.output import dashboard
     from reportlint.rules.base import all_rules
 
     rules = [r.name for r in all_rules()]
-    with open(out / "summary.csv", "w", encoding="utf-8-sig", newline="") as fh:
+    tally = dashboard.Tally()
+    pages: dict[str, str | None] = {}
+    members = {m.report for c in clusters for m in c.members}
+    from reportlint.decisions import DISMISSED, decision_of
+
+    with open(out / "summary.csv", "w", encoding="utf-8-sig", newline="") as fh, \
+            open(out / "findings.jsonl", "w", encoding="utf-8") as fj:
         w = csv.writer(fh)
         w.writerow(["file", "unit", "level", "evaluation_year", "filing_date", "status", "message", *SEVERITIES,
                     "total", *rules])
@@ -581,18 +687,24 @@ def write_outputs(records: list[dict], clusters: list, out: Path) -> None:
             w.writerow([r["file"], r["unit"] or "", r["level"] or "", r["evaluation_year"] or "", r["filing_date"] or "",
                         r["status"], r["message"], *[r["severities"].get(s, 0) for s in SEVERITIES], len(r["findings"]),
                         *[r["counts"].get(name, 0) for name in rules]])
-    with open(out / "findings.jsonl", "w", encoding="utf-8") as fh:
-        for r in records:
             for f in r["findings"]:
                 public = {k: v for k, v in f.items() if not k.startswith("raw_")}
-                fh.write(json.dumps(public, ensure_ascii=False) + "\n")
+                fj.write(json.dumps(public, ensure_ascii=False) + "\n")
+            result.findings += len(r["findings"])
+            result.counted += sum(1 for f in r["findings"] if decision_of(f) != DISMISSED)
+            if r["status"] != "ok":
+                result.failed.append({k: v for k, v in r.items() if k != "passages"})
+            if r["file"] in members:
+                pages[r["file"]] = r.get("page")
+            r.pop("passages", None)
+            tally.add(r)
     data = [{"id": n, "kind": getattr(c, "kind", "cross-unit"), "template": c.template,
-             "similarity": round(c.similarity, 1), "units": c.units,
+             "similarity": round(c.similarity, 1), "units": c.units, "size": c.size or len(c.members),
              "members": [{"file": m.report, "unit": m.unit, "line": m.passage["line"], "where": m.passage["where"],
                           "text": m.passage["text"][:120]} for m in c.members]}
             for n, c in enumerate(clusters, 1)]
     (out / "clusters.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    (out / "index.html").write_text(dashboard.render(records, data), encoding="utf-8")
+    tally.write(out / "index.html", data, pages)
 
 
 def progress_printer(stream=None) -> Callable[[int, int], None] | None:

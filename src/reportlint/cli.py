@@ -165,11 +165,11 @@ def scan(
     except ReportlintError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
-    n_find = sum(len(r["findings"]) for r in result.records)
+    n_find = result.findings  # counted by the reduce step as it wrote the outputs (records stay on disk)
     if book is not None:
-        from reportlint.decisions import DISMISSED, decision_of, resolved_lines
+        from reportlint.decisions import resolved_lines
 
-        n_find = sum(1 for r in result.records for f in r["findings"] if decision_of(f) != DISMISSED)
+        n_find = result.counted
         _err(f"审核决定：{len(result.resolved)} 项已解决（对应问题已不存在）")
         for line in resolved_lines(result.resolved):
             _err(line)

@@ -202,6 +202,7 @@ class Member:
     report: str  # the report's path
     unit: str
     passage: dict
+    record: int = -1  # the report's number in a scan (its record)
 
 
 KINDS = {"cross-unit": "不同单位之间", "same-unit": "同一单位跨年度", "other-place": "他地名称"}
@@ -214,10 +215,11 @@ class Cluster:
     template: bool = False
     kind: str = "cross-unit"  # one of KINDS
     size: int = 0  # members in all (a template cluster lists only its first TEMPLATE_LISTED)
+    unit_names: list[str] = field(default_factory=list)  # every member's unit (when not all are listed)
 
     @property
     def units(self) -> list[str]:
-        return sorted({m.unit for m in self.members})
+        return sorted(set(self.unit_names) | {m.unit for m in self.members})
 
 
 BUCKET_CAP = 48  # distinct passages per band bucket compared pairwise; a larger bucket is refined (see CrossIndex)
@@ -330,12 +332,14 @@ class CrossIndex:
         self._units: dict[str, int] = {}
         self._end = 0
         self.stats: dict[str, int] = {}
+        self.stock: set[int] = set()  # passages of template clusters and common text (after ``clusters``)
 
-    def add(self, path: str, unit: str, passages: list[dict]) -> None:
-        """One report's passages (``text`` and ``sig`` each). Its text is written out, not kept."""
+    def add(self, path: str, unit: str, passages: list[dict], key: str | None = None) -> None:
+        """One report's passages (``text`` and ``sig`` each); ``key`` names its unit for comparison
+        (default ``unit``). Its text is written out, not kept."""
         r = len(self.reports)
         self.reports.append((path, unit))
-        u = self._units.setdefault(unit, len(self._units))
+        u = self._units.setdefault(key or unit, len(self._units))
         for n, p in enumerate(passages):
             data = p["text"].encode("utf-8")
             self._texts.write(data)
@@ -456,16 +460,19 @@ class CrossIndex:
         bounds = np.r_[0, np.cumsum(np.bincount(node_of, minlength=nodes))]
         n_units = len(self._units)
         out = []
+        self.stock = {int(m) for g in np.flatnonzero(common) for m in members_of[bounds[g]:bounds[g + 1]]}
         for group in groups.values():
-            if any(common[g] for g in group):
-                continue
             members = [int(m) for g in group for m in members_of[bounds[g]:bounds[g + 1]]]
+            if any(common[g] for g in group):
+                self.stock.update(members)
+                continue
             units = {self.unit[m] for m in members}
             if len(units) < 2:
                 continue
             template = len(units) > max(4, template_share * n_units)
+            if template:
+                self.stock.update(members)
             out.append((sorted(members), float(min(best[g] for g in group)), template))
-        self.common = {int(m) for g in np.flatnonzero(common) for m in members_of[bounds[g]:bounds[g + 1]]}
         out.sort(key=lambda c: (-len({self.unit[m] for m in c[0]}), self.reports[self.report[c[0][0]]][0]))
         return out
 
@@ -488,7 +495,8 @@ def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float =
         listed = members[:TEMPLATE_LISTED] if template else members
         out.append(Cluster([Member(reports[index.report[m]][0], reports[index.report[m]][1],
                                    reports[index.report[m]][2][index.pindex[m]]) for m in listed],
-                           similarity=similarity, template=template, size=len(members)))
+                           similarity=similarity, template=template, size=len(members),
+                           unit_names=sorted({reports[index.report[m]][1] for m in members})))
     return out
 
 

@@ -1,11 +1,17 @@
 """The batch scan dashboard (index.html): reports table, findings by rule and by unit, copy clusters.
 
-Charts are inline SVG drawn here; the page is self-contained (no network, no chart library).
+Charts are inline SVG drawn here; the page is self-contained (no network, no chart library). A scan
+adds its records one at a time (``Tally.add``): the parent keeps the charts' counts, and the table's
+rows go to a temporary file that the template streams into index.html, so a scan of 100,000
+reports never holds their rows (or the page) in memory.
 """
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,42 +32,86 @@ def _href(page: str | None) -> str | None:
     return quote(page, safe="/") if page else None
 
 
-def render(records: list[dict], clusters: list[dict]) -> str:
-    from reportlint.rules.base import all_rules
-
-    codes = {r.name: r.code for r in all_rules()}
-    by_rule = Counter()
-    by_unit = Counter()
-    status: dict[str, Counter] = {}  # unit -> open / confirmed / dismissed (``--decisions``)
-    for r in records:
-        unit = r["unit"] or Path(r["file"]).name
-        c = status.setdefault(unit, Counter())
-        for f in r["findings"]:
-            c[(f.get("decision") or {}).get("decision", "open")] += 1
-    for r in records:
-        by_rule.update(r["counts"])
-        by_unit[r["unit"] or Path(r["file"]).name] += len(r["findings"])
-    sev = Counter()
-    for r in records:
-        sev.update(r["severities"])
-    rows = [{
+def _row(r: dict) -> dict:
+    return {
         "file": r["file"], "name": Path(r["file"]).name, "page": _href(r.get("page")), "unit": r["unit"] or "",
         "level": r["level"] or "", "year": r["evaluation_year"] or "", "filing": r["filing_date"] or "",
         "status": r["status"], "message": r["message"], "errors": r["severities"].get("error", 0),
         "warnings": r["severities"].get("warning", 0), "infos": r["severities"].get("info", 0),
         "total": len(r["findings"]),
         "top": "、".join(f"{rule}×{n}" for rule, n in Counter(r["counts"]).most_common(3)),
-    } for r in records]
-    return _environment().get_template("dashboard.html.j2").render(
-        version=__version__, rows=rows, n=len(records), ok=sum(1 for r in records if r["status"] == "ok"),
-        failed=[r for r in rows if r["status"] != "ok"], sev=sev,
-        rule_chart=_bars([(f"{codes.get(k, '')} {k}", v) for k, v in by_rule.most_common()]),
-        unit_chart=_bars(by_unit.most_common(30)),
-        clusters=[c for c in clusters if not c["template"]], templates=[c for c in clusters if c["template"]],
-        kinds=[(label, [c for c in clusters if not c["template"] and c.get("kind", "cross-unit") == kind])
-               for kind, label in (("same-unit", "同一单位跨年度沿用"), ("cross-unit", "不同单位之间雷同"))],
-        other_place=[{"file": r["file"], "unit": r["unit"] or "", "line": f["line"], "message": f["message"]}
-                     for r in records for f in r["findings"] if f["rule"] == "foreign-place"],
-        pages={r["file"]: _href(r.get("page")) for r in records},
-        decisions=[{"unit": u, "open": c["open"], "confirmed": c["confirmed"], "dismissed": c["dismissed"]}
-                   for u, c in sorted(status.items(), key=lambda kv: (-kv[1]["open"], kv[0]))])
+    }
+
+
+class Tally:
+    """The dashboard's data, gathered one record at a time (records with their final findings)."""
+
+    def __init__(self) -> None:
+        self.by_rule: Counter = Counter()
+        self.by_unit: Counter = Counter()
+        self.sev: Counter = Counter()
+        self.status: dict[str, list[int]] = {}  # unit -> [open, confirmed, dismissed] (``--decisions``)
+        self.failed: list[dict] = []
+        self.other_place: list[dict] = []
+        self.n = self.ok = 0
+        self._rows = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed in write())
+
+    def add(self, r: dict) -> None:
+        unit = r["unit"] or Path(r["file"]).name
+        c = self.status.setdefault(unit, [0, 0, 0])
+        for f in r["findings"]:
+            c[("open", "confirmed", "dismissed").index((f.get("decision") or {}).get("decision", "open"))] += 1
+        self.by_rule.update(r["counts"])
+        self.by_unit[unit] += len(r["findings"])
+        self.sev.update(r["severities"])
+        self.n += 1
+        self.ok += r["status"] == "ok"
+        row = _row(r)
+        if r["status"] != "ok":
+            self.failed.append(row)
+        page = _href(r.get("page"))
+        self.other_place += [{"file": r["file"], "unit": r["unit"] or "", "line": f["line"], "message": f["message"],
+                              "page": page} for f in r["findings"] if f["rule"] == "foreign-place"]
+        self._rows.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def _rows_back(self) -> Iterator[dict]:
+        self._rows.seek(0)
+        for line in self._rows:
+            yield json.loads(line)
+
+    def write(self, path: Path, clusters: list[dict], pages: dict[str, str | None]) -> None:
+        """Stream index.html to ``path``. ``clusters``: clusters.json's entries; ``pages``: the page of
+        each file named in a cluster."""
+        from reportlint.rules.base import all_rules
+
+        codes = {r.name: r.code for r in all_rules()}
+        for c in clusters:
+            for m in c["members"]:
+                m["page"] = _href(pages.get(m["file"]))
+        shown = [c for c in clusters if not c["template"]]
+        stream = _environment().get_template("dashboard.html.j2").generate(
+            version=__version__, rows=self._rows_back(), n=self.n, ok=self.ok, failed=self.failed, sev=self.sev,
+            rule_chart=_bars([(f"{codes.get(k, '')} {k}", v) for k, v in self.by_rule.most_common()]),
+            unit_chart=_bars(self.by_unit.most_common(30)),
+            clusters=shown, templates=[c for c in clusters if c["template"]],
+            kinds=[(label, [c for c in shown if c.get("kind", "cross-unit") == kind])
+                   for kind, label in (("same-unit", "同一单位跨年度沿用"), ("cross-unit", "不同单位之间雷同"))],
+            other_place=self.other_place,
+            decisions=[{"unit": u, "open": c[0], "confirmed": c[1], "dismissed": c[2]}
+                       for u, c in sorted(self.status.items(), key=lambda kv: (-kv[1][0], kv[0]))])
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.writelines(stream)
+        finally:
+            self._rows.close()
+
+
+def render(records: list[dict], clusters: list[dict]) -> str:
+    """The whole page as a string (small scans and tests); a scan streams it with ``Tally``."""
+    tally = Tally()
+    for r in records:
+        tally.add(r)
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "index.html"
+        tally.write(target, clusters, {r["file"]: r.get("page") for r in records})
+        return target.read_text(encoding="utf-8")
