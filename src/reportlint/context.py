@@ -43,16 +43,18 @@ _PART_YEAR = re.compile(r"半年|季度|(?<!\d)1\s*[-—－~～至到]\s*(?:1[01
 _NAME = r"[\u4e00-\u9fff()（）]{2,40}?"
 # where a report names the unit it is about, strongest first; each gives (source, name)
 # the form's own fields: 评价单位(公章):…, 单位名称 | …, 部门（单位）名称：…
-_UNIT_FIELD = re.compile(r"(?:评价单位|填报单位|报送单位|编制单位|单位名称|部门名称|预算单位|预算部门|项目单位|部门[(（]单位[)）]名称|"
+_UNIT_FIELD = re.compile(r"(?:评价单位|填报单位|报送单位|编制单位|单位名称|部门名称|预算单位|预算部门|项目单位|主管部门|部门[(（]单位[)）]名称|"
                          r"单位[(（](?:盖章|公章)[)）])\s*(?:[(（][^)）]{0,6}[)）])?\s*[]】]?\s*[:：|｜]\s*[|｜]?\s*"
                          r"([\u4e00-\u9fff（）()]{3,40})")
 # the page's publisher (web metadata): the unit itself or the site that posts for it
-_PUBLISHER = re.compile(r"(?:发布机构|发布单位|信息来源|来源)\s*[]】]?\s*[:：|｜]?\s*[|｜]?\s*([\u4e00-\u9fff（）()]{3,30})")
+_PUBLISHER = re.compile(r"(?:发布机构|发布单位|发文机关|信息来源|来源)\s*[]】]?\s*[:：|｜]?\s*[|｜]?\s*([\u4e00-\u9fff（）()]{3,30})")
 # a title: 衡山县贯塘乡人民政府2023年部门决算公开 / 2023年贯塘乡人民政府决算编制说明
 _TITLE_FRAMES = (
-    re.compile(r"^(?:\d{4,8}\s*[-—－]\s*)?(?:关于)?(" + _NAME + r")\s*(?:[(（]本级[)）])?\s*\d{4}\s*年"),
+    re.compile(r"^(?:\d{4,8}\s*[-—－]\s*|附件\s*\d*\s*[:：]?\s*)?(?:关于)?(" + _NAME + r")\s*(?:[(（]本级[)）])?\s*\d{4}\s*年"),
     re.compile(r"^\d{4}\s*年度?\s*(" + _NAME + r")\s*(?:[(（]本级[)）])?\s*(?:部门|单位)?(?:整体|项目|决算|预算|政府信息|政务公开|法治政府|工作(?:总结|报告|情况))"),
 )
+# a title run into the first paragraph of a flattened PDF: 许昌市…中心 2022 年整体和项目支出绩效自评总结报告 一 …
+_RUN_IN_TITLE = re.compile(r"^(?:附件\s*\d*\s*[:：]?\s*)?(" + _NAME + r")\s*\d{4}\s*年度?[^。，,；:：]{0,30}?(?:报告|说明|总结|公开)")
 # the opening or the outline names it: 现公布白城市农业农村局2024年…, 本报告由周湾镇人民政府编制
 _TEXT_FRAMES = (
     re.compile(r"(?:现公布|现发布|现将|特编制|编制了?|公布|发布)\s*《?(" + _NAME + r")\s*\d{4}\s*年"),
@@ -64,10 +66,13 @@ _TEXT_FRAMES = (
     re.compile(r"(?:^|[\n。])\s*(" + _NAME + r")(?:的)?(?:基本职能|主要职能|主要职责|职能职责)"),
 )
 # the opening sentence's subject: 2022年,东港街道坚决贯彻… / 在县委、县政府的坚强领导下,中都街道深入贯彻…
-_SUBJECT = re.compile(r"(?:^|\n)\s*(?:(?:今年以来|\d{4}\s*年(?:度|以来)?)\s*[,，])?\s*(?:在[^。\n]{2,40}?下\s*[,，])?\s*"
-                      r"([\u4e00-\u9fff]{2,20}?(?:乡|镇|街道|街道办事处|人民政府|办事处))"
+_SUBJECT = re.compile(r"(?:^|\n)\s*(?:(?:今年以来|\d{4}\s*年(?:度|以来)?)\s*[,，])?\s*(?:在[^。\n]{2,40}?下\s*[,，]){0,2}\s*"
+                      r"([\u4e00-\u9fff]{2,24}?(?:乡|镇|街道|街道办事处|人民政府|办事处|办公室|局|委员会))"
                       r"(?:坚决|认真|深入|严格|始终|紧紧|坚持|围绕|全面|积极|持续|立足|聚焦|紧扣|以|在)")
-_NOT_UNIT = re.compile(r"网站|门户|无障碍|首页|欢迎|平台|网$|^[全我本各该]|^(?:部门|单位|本级|项目)")
+_NOT_UNIT = re.compile(r"网站|门户|无障碍|首页|欢迎|平台|网$|^(?:部门|单位|本级|项目)")
+# 全县 / 我镇 / 本级 open a phrase, not a name (but 全州县, 本溪市 are places)
+_NOT_NAME_START = re.compile(r"^[全我本各该]")
+_BARE_LEVEL = re.compile(r"[省市州盟县区旗乡镇街道]+")
 _STRONG = ("cover", "title")
 # site furniture around a page's text (甘肃政府服务网, 市政府部门网站, 无障碍阅读): no title
 _FURNITURE = re.compile(r"网站|门户|无障碍|首页|服务网|政府网|当前位置|所在位置|长者模式")
@@ -82,7 +87,7 @@ SOURCE_LABELS = {"cover": "封面", "title": "标题", "option": "命令行或�
                  "unit name": "单位名称", "divisions": "行政区划数据", "suffix": "名称后缀",
                  "scope words": "用词统计", "genre": "文种", "genre+filing": "文种与成文日期",
                  "filing field": "填报日期栏", "closing date": "落款日期", "speech": "讲话日期",
-                 "published": "网页发布日期", "period": "统计期限", "outline": "提纲", "cue phrases": "用语", "opening": "导语", "announcement": "导语",
+                 "published": "网页发布日期", "publisher": "发布机构", "period": "统计期限", "outline": "提纲", "cue phrases": "用语", "opening": "导语", "announcement": "导语",
                  "unknown": "未识别"}
 
 
@@ -275,8 +280,17 @@ def _unit_candidates(doc: Document, ctx: Context, head: str) -> Iterator[tuple[s
             m = f.match(t)
             if m:
                 yield "title", m.group(1)
-        m = _UNIT_NAME_IN_TEXT.match(t)  # a short line that is a unit's name (欢迎来到泸州市中医医院)
-        if m and len(t) <= 60:
+    for p in doc.paragraphs[:6]:
+        t = doc.paragraph_text(p).strip()
+        m = _RUN_IN_TITLE.match(t[:120])
+        if m and len(t) > 90 and not _FURNITURE.search(t[:120]):
+            yield "title", m.group(1)
+    # a short line that is only a unit's name (欢迎来到泸州市中医医院; a site banner 洱源县人民政府 ranks
+    # after a title that names the report)
+    for p in doc.paragraphs[:6]:
+        t = doc.paragraph_text(p).strip()
+        m = _UNIT_NAME_IN_TEXT.match(t)
+        if m and len(t) <= 60 and not _OPENING.search(t):
             yield "title", m.group(1)
     if ctx.genre and ctx.genre.source in ("title", "opening"):
         m = re.search(r"《?([\u4e00-\u9fff]{2,30}?)\s*\d{4}\s*年", ctx.genre.evidence)
@@ -287,7 +301,7 @@ def _unit_candidates(doc: Document, ctx: Context, head: str) -> Iterator[tuple[s
             yield "opening", m.group(1)
     tail = doc.text[doc.paragraphs[-3].start:] if len(doc.paragraphs) > 3 else ""
     for m in _PUBLISHER.finditer(head + "\n" + tail):
-        yield "published", m.group(1)
+        yield "publisher", m.group(1)
     for m in _SUBJECT.finditer(head):
         yield "opening", m.group(1)
 
@@ -303,7 +317,11 @@ def _unit(doc: Document, ctx: Context, head: str) -> None:
         name = _trim_unit(raw)
         if len(name) < 2 or _NOT_UNIT.search(name):
             continue
+        if _NOT_NAME_START.match(name) and not any(st == 0 for st, _e, _p in known_places(name)):
+            continue
         chain = place_chain(name)
+        if chain and not chain[0].known and _BARE_LEVEL.fullmatch(chain[0].name):
+            continue  # 市政府, 区县政府, 乡镇: a level word with no place name
         level = chain[0].level if chain else level_of_name(name)
         if level is None:
             if source == "cover" and fallback is None:

@@ -19,8 +19,9 @@ def context_line(ctx: Context) -> str:
     """The detected context, each value with its source: 文种 · 单位（级别，依据） · 评价年度（依据） · 填报日期（依据）."""
     level = LEVEL_LABELS.get(ctx.unit_level or "", None)
     unit = ctx.unit_name or "未识别"
+    named = f"依据{_src(ctx.unit_source)}；" if ctx.unit_name else ""
     if level:
-        unit += f"（{level}级，依据{_src(ctx.level_source)}"
+        unit += f"（{named}{level}级，依据{_src(ctx.level_source)}"
         if len(ctx.places) > 1:
             unit += "；上级：" + "、".join(p.name for p in ctx.places[1:])
         unit += "）"
