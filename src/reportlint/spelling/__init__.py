@@ -33,7 +33,7 @@ KIND_LABELS = {
     "missing": "缺字", "extra": "多字", "doubled": "重复字", "replaced": "错字", "swapped": "字序颠倒",
     "word-swap": "词序颠倒", "word-drop": "缺词", "wrong-word": "别字", "repeat": "词语重复",
     "truncated": "缺字", "context": "用词不当", "year": "年份有误", "char": "错字", "policy": "文件名称有误", "own": "本单位名称不一致",
-    "variant": "非推荐词形",
+    "variant": "非推荐词形", "false-start": "误输入",
 }
 
 
@@ -85,6 +85,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
         if not _overlaps(s, s + len(wrong), taken):
             out.append(Typo(s, s + len(wrong), right, "char", right, f"“{wrong}”不成词，应为“{right}”"))
     out += _truncated(doc, freq, [(t.start, t.end) for t in out])
+    out += _false_starts(doc, freq, [(t.start, t.end) for t in out])
     out += _malformed_years(text)
     cut = len(text.rstrip())
     if cut and is_han(text[cut - 1]):
@@ -268,6 +269,38 @@ def _truncated(doc, freq, taken) -> list[Typo]:
         s = i - len(p) if p and text[i - len(p):i] == p else i
         out.append(Typo(s, i + 1, text[s:i] + best[0], "truncated", best[0],
                         f"“{text[s:i + 1]}”缺字，应为“{text[s:i]}{best[0]}”（本文他处写作“{best[0]}”）"))
+    return out
+
+
+# ---------------------------------------------------------------- false starts
+
+# A B A: a two-character pair followed by a word that starts with the pair's first character
+_ABA = re.compile(r"(?=([\u4e00-\u9fff])([\u4e00-\u9fff])\1[\u4e00-\u9fff])")
+# a word this frequent (jieba) after the pair marks the word the writer went on to type
+FALSE_START_NEXT_FREQ = 1000
+
+
+def _false_starts(doc, freq, taken) -> list[Typo]:
+    """A pair that is no word, typed right before a word starting with the same character (提实提高:
+    jieba glues 提实 into a word of its HMM, no dictionary or wordfreq knows it, and 提高 follows): a
+    slip of the keys, the pair's fix unknown. Function characters (是看是否, 粮和粮食) never count."""
+    from reportlint.spelling.data import zipf
+    from reportlint.spelling.general import _FREE
+
+    text = doc.text
+    out = []
+    for m in _ABA.finditer(text):
+        i = m.start()
+        a, b = m.group(1), m.group(2)
+        pair, nxt = a + b, text[i + 2:i + 4]
+        if a in _FREE or b in _FREE or freq.get(pair, 0) or zipf(pair) > 0 or _overlaps(i, i + 2, taken):
+            continue
+        if (freq.get(nxt, 0) or 0) < FALSE_START_NEXT_FREQ:
+            continue
+        # the pair is one word of jieba's HMM, and the next word starts right after it
+        if doc.is_boundary(i) and not doc.is_boundary(i + 1) and doc.is_boundary(i + 2) \
+                and doc.is_boundary(i + 4):
+            out.append(Typo(i, i + 2, "", "false-start", pair, f"“{pair}”不成词，后接“{nxt}”，疑为误输入"))
     return out
 
 

@@ -92,6 +92,8 @@ def term_typo(ctx: RuleContext) -> Iterator[Finding]:
             msg = f"年份有误：“{cand}”" + (f"应为“{t.fix}”" if t.fix else "") + f"（{t.why}）"
         elif t.kind == "truncated":
             msg = f"疑似缺字：{t.why}"
+        elif t.kind == "false-start":
+            msg = f"疑似错字：{t.why}"
         elif t.kind == "variant":
             if _latest_year(ctx) < VARIANTS_STANDARD_SINCE:
                 continue  # written before the 异形词整理表 made 账 the standard form
