@@ -84,11 +84,19 @@ def _county_form(name: str) -> tuple[str, str]:
 
 @cache
 def divisions() -> Divisions:
-    """All divisions by name (a name may belong to several places: 通州区 in 北京 and 南通)."""
-    d = Divisions()
+    """All divisions by name (a name may belong to several places: 通州区 in 北京 and 南通), built from
+    cpca's CSV files once and kept in the cache folder until they (or this module) change."""
+    from reportlint.warmcache import derived
+
     root = _data_dir()
     if root is None:
-        return d
+        return Divisions()
+    sources = [p for p in (root / "pca.csv", root / "pca_legacy.csv", root / "pca_aliases.csv") if p.is_file()]
+    return derived("places", sources, lambda: _build_divisions(root), code=__file__)
+
+
+def _build_divisions(root: Path) -> Divisions:
+    d = Divisions()
     rows: list[tuple[str, str, str]] = []
     with open(root / "pca.csv", encoding="utf-8") as fh:
         rows += [(r["sheng"], r["shi"], r["qu"]) for r in csv.DictReader(fh)]
@@ -162,6 +170,16 @@ def _suffix_level(name: str, start: int = 0) -> tuple[int, int, str, str] | None
     return best
 
 
+def _first_level(name: str, start: int) -> tuple[int, int, str, str] | None:
+    """The left-most level word of ``name[start:]`` (the longest at that place): (start, end, level, form)."""
+    best: tuple[int, int, str, str] | None = None
+    for pat, level, form in _suffix_patterns():
+        m = pat.search(name, start)
+        if m and (best is None or (m.start(), -m.end()) < (best[0], -best[1])):
+            best = (m.start(), m.end(), level, form or m.group(0))
+    return best
+
+
 def known_places(text: str) -> list[tuple[int, int, list[Place]]]:
     """Every division name in ``text`` (longest first at each position): (start, end, places)."""
     d = divisions()
@@ -193,12 +211,13 @@ def place_chain(name: str) -> list[Place]:
         last_end = e
     # an administrative word after the last known place: a town, a subdistrict, a zone, a county the
     # data do not know, or a city name ending in 城 that the suffix rule alone would miss
-    tail = _suffix_level(name, last_end)
-    if tail is not None:
+    # (淄博高新区中埠镇: a zone, then a town under it — each level word in turn, left to right)
+    while (tail := _first_level(name, last_end)) is not None:
         _s, e, level, form = tail
         word = name[last_end:e]
         if not chain or _LEVEL_RANK[level] >= _LEVEL_RANK[chain[-1].level] or form in _ZONE_FORMS:
             chain.append(Place(word or form, level, form, prov, city, known=False))
+        last_end = e
     if not chain:
         return []
     chain = _fill_parents(chain)
@@ -228,7 +247,7 @@ def _short_city(name: str) -> tuple[str, Place] | None:
     """A unit name that opens with a city's short name (湛江经济技术开发区 …)."""
     for n in (3, 2):
         p = _short_cities().get(name[:n])
-        zone = _suffix_level(name, n)
+        zone = _first_level(name, n)
         if p is not None and zone is not None and zone[3] in _ZONE_FORMS and zone[0] == n:
             return name[:n], p
     return None
