@@ -352,7 +352,10 @@ def _excerpt(out: Structure, ptexts: list[str]) -> None:
             out.excerpt_start = True
             out.notes.append(f"文本从中间开始（第一个{_TOP_WORD.get(first.kind, '标题')}是{first.label}），其前的序号不检查")
     last = ptexts[-1].rstrip()
-    if last and (last[-1] in "，,、《“（(‘【" or (len(last) > 20 and _is_han(last[-1]))) and not match_marker(last):
+    # a heading ends without punctuation too, but not with an opener, and carries no sentence break
+    heading = match_marker(last) is not None and not re.search(r"[。；;！？!?]", last)
+    if last and (last[-1] in "《“（(‘【〔「" or (not heading and (
+            last[-1] in "，,、" or (len(last) > 20 and _is_han(last[-1]))))):
         out.excerpt_end = True
         out.notes.append("文本在句中结束（摘录），末尾未闭合的括号和引号不检查")
 

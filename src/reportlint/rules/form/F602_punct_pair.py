@@ -4,7 +4,8 @@
 lines are whole), and closers without an opener; a closer that skips an open inner mark reports
 the inner one. Half-width brackets are brackets: ( pairs with ) as a writer reads them, and a pair
 of mixed width （…) is reported once with the fix; an opener and a closer of different kinds that
-face each other (“纲要（草案）》) are reported once as one wrong pair.
+face each other (“纲要（草案）》) are reported once as one wrong pair. A list item 1) whose list
+goes on as (2) (3) lost its opening bracket: reported with (1) as the fix.
 
 **Why a reviewer cares**: an unclosed 《 or “ makes the reader guess where a title or a quotation
 ends; it is usually a character lost in copying.
@@ -18,9 +19,11 @@ ends; it is usually a character lost in copying.
 
 **Leaves alone**: a “ that opens a paragraph of a multi-paragraph quotation (the next paragraph
 opens with “ too); a pair split over two lines that the reflow kept apart (a line that does not end
-a sentence, whose opener the next line closes); the ) of a list marker 1) or a); brackets inside a
-URL; a site widget 【字体: whose 】 is not in the text; the end of an excerpt cut inside a pair (the
-text ends mid-sentence: said once as a note).
+a sentence, whose opener the next line closes); the ) of a list marker 1) or a) (in a list of 1) 2) items); brackets
+inside a URL; site widgets whose other half is not in the text (【字体:, the toolbar row 【打印】【关闭】
+saved as 打印 】【 关闭: the toolbar words of lexicons/confusion.yaml ``page_furniture``); the end
+of an excerpt cut inside a pair (the text ends mid-sentence, even in a numbered item: the openers
+of its last sentence are not reported, said once as a note).
 
 **Source**: GB/T 15834-2011 标点符号用法 (引号, 括号, 书名号 come in pairs).
 """
@@ -34,6 +37,7 @@ from dataclasses import dataclass
 from reportlint.document.model import Paragraph
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
+from reportlint.spelling.repeats import page_furniture
 
 _PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〔": "〕", "【": "】", "‘": "’"}
 _FAMILY = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《",
@@ -43,7 +47,10 @@ _PAIR_CHARS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
 _LIST_CLOSER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})[)）]")
 _URL = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+\-]+")
 _WIDGET = re.compile(r"【[\u4e00-\u9fff]{1,4}[:：]")
+_HAN_AFTER = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,6})")
+_HAN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,6})[ \u3000]*$")
 _SENTENCE_END = "。！？!?；;"
+_SENTENCE_BREAK = re.compile(r"[。！？!?]")
 
 
 @rule("punct-pair", "F602", "warning", "form",
@@ -56,6 +63,12 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
     paras = _chains(text, doc.paragraphs)
     loose = [_unmatched(text, p.start, p.end) for p in paras]
     out: list[Finding] = []
+    for closer, nxt_item in _lost_openers(text):
+        n = text[closer.start():closer.end() - 1].strip()
+        item = f"{nxt_item[0]}{n}{nxt_item[-1]}"
+        out.append(ctx.report(closer.start(), closer.end(),
+                              f"“{closer.group(0)[-1]}”没有对应的“{nxt_item[0]}”：其后一项写作{nxt_item}，此处应为{item}",
+                              suggestion=item))
     for k, p in enumerate(paras):
         items, mixed = loose[k]
         for o, c in mixed:
@@ -87,16 +100,54 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
                 out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_PAIRS[ch]}”"))
                 continue
             if kind == "close":
+                if ch == "】" and _furniture_before(text, pos):
+                    continue  # the site's toolbar row 【打印】【关闭】 cut apart by the page layout: 打印 】
                 out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_opener(ch)}”"))
                 continue
             if ch == "“" and pos == p.start and nxt is not None and text[nxt.start] == "“":
                 continue  # a multi-paragraph quotation reopens in the next paragraph
-            if ch == "【" and _WIDGET.match(text, pos):
-                continue  # a site widget (【字体: 大 中 小】) whose closer is not in the stored text
-            if last and doc.excerpt_end:
-                continue  # the excerpt is cut inside the pair
+            if ch == "【" and (_WIDGET.match(text, pos) or _furniture_after(text, pos)):
+                continue  # a site widget (【字体: 大 中 小】, 【 关闭) whose closer is not in the stored text
+            if last and doc.excerpt_end and not _SENTENCE_BREAK.search(text, pos, p.end):
+                continue  # the excerpt is cut inside the pair (an opener of its last sentence)
             out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_PAIRS[ch]}”"))
     yield from out
+
+
+def _furniture_after(text: str, pos: int) -> bool:
+    """A toolbar word of the site (打印, 关闭, 分享 …) right after the 【 at ``pos``."""
+    m = _HAN_AFTER.match(text, pos + 1)
+    return m is not None and any(m.group(1).startswith(w) for w in _widget_words())
+
+
+def _furniture_before(text: str, pos: int) -> bool:
+    """A toolbar word of the site right before the 】 at ``pos``."""
+    m = _HAN_BEFORE.search(text, max(0, pos - 10), pos)
+    return m is not None and any(m.group(1).endswith(w) for w in _widget_words())
+
+
+def _widget_words() -> frozenset[str]:
+    return frozenset(w for w in page_furniture() if len(w) >= 2)
+
+
+_ITEM_AFTER = r"[ \u3000]*(?=[\u4e00-\u9fff“《])"
+
+
+def _lost_openers(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """List markers 1) whose list goes on as (2) (3): the opening bracket of (1) was lost.
+
+    Yields the ``1)`` and the next item's marker as written; the next item is looked for within the
+    next 3,000 characters, and a bare ``2)`` found first means a list of 1) 2) items, not a loss.
+    """
+    for m in _LIST_CLOSER.finditer(text):
+        num = m.group(0)[:-1].strip()
+        if not num.isdigit() or not re.match(_ITEM_AFTER, text[m.end():m.end() + 8]):
+            continue
+        nxt = str(int(num) + 1)
+        pattern = re.compile(rf"(?:^|(?<=[\s。；;，,：:、]))(?:([(（])\s*{nxt}\s*([)）])|{nxt}\s*[)）]){_ITEM_AFTER}")
+        found = pattern.search(text, m.end(), m.end() + 3000)
+        if found is not None and found.group(1):
+            yield m, f"{found.group(1)}{nxt}{found.group(2)}"
 
 
 @dataclass
