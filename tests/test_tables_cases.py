@@ -11,6 +11,9 @@ case's text is ``fail`` / ``pass`` (tables written as ``|`` rows), or a ``docx``
       merges: ["r2c1:r4c1"]               # merged ranges, 1-based, top-left:bottom-right
       after: ["…"]                        # paragraphs after it
 
+A silent case must still give the checks something to judge (a relation read from its table), unless
+it says ``judged: false`` (a case about what is left alone).
+
 A finding's span is its text in the extracted text (a Word cell's text, or the words of a paragraph).
 """
 
@@ -69,11 +72,23 @@ def run_table_case(rule: str, case: dict, tmp: Path) -> list:
         result = lint_path(str(_docx(case["docx"], tmp / "case.docx")), cfg)
     else:
         result = lint_text(case["fail"] if "fail" in case else case["pass"], cfg)
+    case["_judged"] = _judged(result)
     raw = result.doc.raw
     found = [f for f in result.findings if f.rule == rule and f.message.startswith(("表中", "正文与表格"))]
     for f in found:
         f.extra["span"] = raw[f.raw_start:f.raw_end].replace("\n", "")
     return found
+
+
+def _judged(result) -> int:
+    """How many table relations (and text restatements) the case's document gives to judge."""
+    from reportlint.claims import claims_of
+    from reportlint.tables.check import table_relations
+    from reportlint.tables.judge import restatements
+
+    rel = table_relations(result.doc)
+    return (len(rel.sums) + len(rel.rates) + len(rel.scores) + len(rel.score_sums) + len(rel.rate_scores)
+            + len(rel.code_names) + len(restatements(result.doc, claims_of(result.doc), result.context.evaluation_year)))
 
 
 CASES = _cases()
@@ -82,8 +97,10 @@ CASES = _cases()
 @pytest.mark.parametrize("check,rule,case", CASES, ids=[f"{c}-{case['id']}" for c, _, case in CASES])
 def test_table_case(check, rule, case, tmp_path):
     got = run_table_case(rule, case, tmp_path)
-    if case.get("expect", "fail" if "spans" in case else "pass") == "pass":
+    if "spans" not in case:
         assert [(f.extra["span"], f.message) for f in got] == []
+        # a silent case shows the table was read and judged, unless it is about what is not judged
+        assert case.pop("_judged") > 0 or case.get("judged") is False
         return
     assert [f.extra["span"] for f in got] == case["spans"], [f.message for f in got]
     if "message" in case:
@@ -96,6 +113,8 @@ def test_table_case(check, rule, case, tmp_path):
 def test_table_sheet(path):
     sheet = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(sheet) == {"rule", "check", "cases"}
+    assert all(set(c) <= {"id", "note", "fail", "pass", "docx", "spans", "message", "suggestion", "judged"}
+               for c in sheet["cases"])
     cases = sheet["cases"]
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids))

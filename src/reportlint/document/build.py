@@ -32,6 +32,8 @@ def build_document(source: Source) -> Document:
     visible = [Line(ln.number, ln.raw_start, "") if ln.number in furniture else ln for ln in lines]
     artifacts = {**find_artifacts(visible, hard, typical), **furniture}
     table_lines = {i for i, li in enumerate(source.lines or ()) if li.table is not None}
+    # a table row written as text (cells between | bars) is never joined to the lines around it
+    table_lines |= {ln.number for ln in lines if ln.text.count("|") + ln.text.count("｜") >= 2}
     groups = group_paragraphs(lines, artifacts, hard, typical, keep_apart=table_lines)
 
     text_parts: list[str] = []
