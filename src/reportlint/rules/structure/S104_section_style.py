@@ -2,7 +2,8 @@
 
 **Finds**: （一）、 and 1， (punctuation after a bracketed marker, a wrong mark after 一 or 1); a
 doubled mark (十、、); a mismatched bracket pair （一); one heading level written in two forms (1. and
-1、, （一） and (一), 一、 and 一 ) where the minority form is reported; a top-level heading written
+1、, （一） and (一), 一、 and 一 ) where the minority form is reported (on a tie, the form a list
+switches to: 1、 then 2. in one list reports the 2.; else the standard's form wins); a top-level heading written
 with a lower-rank marker than its first child (1.单位基本情况 followed by （一）); headings of a list
 that lost their number (、政府性基金… after 六、, or bare titles filling the gap between 七、 and 十、 in
 a run of headings such as a table of contents).
@@ -39,7 +40,7 @@ from reportlint.document.markers import CANONICAL_PUNCT, marker_label
 from reportlint.document.model import Heading
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
-from reportlint.rules.structure._siblings import LEVEL_NAMES
+from reportlint.rules.structure._siblings import LEVEL_NAMES, sibling_runs
 
 _MAIN = ("cn", "paren-cn", "arabic", "paren-arabic", "circled")
 
@@ -77,12 +78,17 @@ def section_style(ctx: RuleContext) -> Iterator[Finding]:
         if len(forms) < 2:
             continue
         level = next(h.level for h in own if h.kind == kind)
-        (major, _), *_ = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0] != _canonical_form(level)))
+        # the form used most; on a tie, the form a list starts with where one list switches forms
+        # (1、 then 2.: the writer's convention, the later item departs), else the standard's form
+        leads = _leading_forms(own, kind)
+        (major, count), (_, second), *_ = sorted(
+            forms.items(), key=lambda kv: (-kv[1], kv[0] not in leads, kv[0] != _canonical_form(level)))
+        how = "多写作" if count > second else ("先写作" if major in leads else "按标准应写作")
         for h in own:
             if h.kind == kind and not _bad_punct(h) and _form(h) != major:
                 findings.append(ctx.report(
                     h.start, h.end,
-                    f"同一层级序号写法不一致：本文{LEVEL_NAMES[level]}多写作「{_example(level, major)}」，"
+                    f"同一层级序号写法不一致：本文{LEVEL_NAMES[level]}{how}「{_example(level, major)}」，"
                     f"此处写作「{h.marker}{h.punct}」", suggestion=_example(level, major, h.number)))
     # a top-level heading whose first child has a higher-rank marker: 1.单位基本情况 → （一）
     for a, b in itertools.pairwise(own):
@@ -115,6 +121,15 @@ def _form(h: Heading) -> str:
 
 def _canonical_form(level: int) -> str:
     return "paren-full" if level in (2, 4) else CANONICAL_PUNCT.get(level, "")
+
+
+def _leading_forms(own: list[Heading], kind: str) -> set[str]:
+    """The first form of each list (sibling run) of ``kind`` that switches forms part-way."""
+    out: set[str] = set()
+    for run in sibling_runs([h for h in own if h.kind == kind and not _bad_punct(h)]):
+        if len({_form(h) for h in run}) > 1:
+            out.add(_form(run[0]))
+    return out
 
 
 def _example(level: int, form: str, number: int = 1) -> str:
