@@ -56,6 +56,8 @@ def allowed_levels(ctx: RuleContext) -> set[str] | None:
     places = c.places
     if len(places) < 2 and not (places and places[0].level == "province"):
         return None
+    if not any(p.known for p in places):
+        return None  # parents read from suffixes only (某县城关镇): the province, and so 全区's meaning, is unknown
     forms = load_yaml("scope.yaml").get("form_levels", {})
     out = {c.unit_level}
     for p in places:
