@@ -130,6 +130,29 @@ class CountList:
 
 
 @dataclass(frozen=True)
+class Accrual:
+    """A count and how it built up over the year, in one sentence: 共15个 … 年初8个 … 年中增加8个 (total = base + added)."""
+
+    total: Claim
+    base: Claim
+    added: Claim
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Completed:
+    """An amount said to be used in full by an action (2179万元已全部拨付, ``end`` the end of those words) and
+    the same amount with the part the action reached (项目资金共2179万元，…已完成拨付2113.63万元)."""
+
+    whole: Claim
+    end: int
+    verb: str
+    restated: Claim  # the same amount, in the partial figure's sentence
+    partial: Claim
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Restated:
     first: Claim
     second: Claim
@@ -155,6 +178,17 @@ class ScoreWeight:
     score: Claim
 
 
+@dataclass(frozen=True)
+class SchemeWeight:
+    """A weight a form gives an indicator (产出指标（70分）) and the weight its stated scheme fixes for it
+    (一级指标分值统一设置为：产出指标50分、…)."""
+
+    weight: Claim
+    scheme: Claim
+    name: str
+    start: int  # where the indicator's name starts before the weight
+
+
 @dataclass
 class Relations:
     sums: list[Sum] = field(default_factory=list)
@@ -164,10 +198,13 @@ class Relations:
     ratios: list[Ratio] = field(default_factory=list)
     base_pairs: list[BasePair] = field(default_factory=list)
     count_lists: list[CountList] = field(default_factory=list)
+    accruals: list[Accrual] = field(default_factory=list)
+    completions: list[Completed] = field(default_factory=list)
     restated: list[Restated] = field(default_factory=list)
     score_grades: list[ScoreGrade] = field(default_factory=list)
     score_sums: list[ScoreSum] = field(default_factory=list)
     score_weights: list[ScoreWeight] = field(default_factory=list)
+    scheme_weights: list[SchemeWeight] = field(default_factory=list)
 
 
 def relations_of(doc: Document) -> Relations:
@@ -206,6 +243,10 @@ def _pat() -> dict[str, re.Pattern[str]]:
         "growth": re.compile("(" + alt(lx["growth_words"]) + r")了?(?:幅度)?(?:为|达)?\s*$"),
         "plan": re.compile("(?:" + alt(lx["plan_cues"]) + ")(?!近)"),
         "nested": re.compile(lx["nested_part_pattern"]),
+        "composition": re.compile("(?:" + alt(lx["composition_open"]) + r")(?P<body>[^。；;！？!?\n]{2,200}?)(?:"
+                                  + alt(lx["composition_close"]) + ")"),
+        "add_lead": re.compile(r"\s*(?:" + alt(lx["composition_add"]) + ")"),
+        "subtract": re.compile(alt(lx["subtract_words"])),
         "period": re.compile(r"(?:19|20)\d{2}年|" + alt(lx["period_words"])),
     }
 
@@ -255,6 +296,8 @@ class _Builder:
         self._balances()
         self._ratios()
         self._count_lists()
+        self._accruals()
+        self._completions()
         self.part_of = {id(c): rel.total for rel in self.rel.sums for c in rel.parts}
         self._restated()
         self._scores()
@@ -327,9 +370,57 @@ class _Builder:
                 else:
                     found = self._sum_before(p, idx, following, k, word)
                 for rel in found:
-                    self.sum_pos[id(rel)] = len(self.rel.sums)
-                    self.rel.sums.append(rel)
-                    self.sums_of.setdefault(id(rel.total), []).append(rel)
+                    self._add_sum(rel)
+            for rel in self._compositions(p, idx):
+                self._add_sum(rel)
+
+    def _add_sum(self, rel: Sum) -> None:
+        self.sum_pos[id(rel)] = len(self.rel.sums)
+        self.rel.sums.append(rel)
+        self.sums_of.setdefault(id(rel.total), []).append(rel)
+
+    def _compositions(self, p: Paragraph, idx: _Index) -> list[Sum]:
+        """A total followed by what it is made of: "支出总计1,867.48万元，由一般公共预算支出1,867.48万元，加上解
+        支出…等0万元等构成" (real 505, town 决算: 财力 and 支出总计 each given with their make-up). The total is the
+        last level right before 由 (only punctuation between them), or, when 由 opens its sentence, the last
+        level of the sentence before; the parts are the levels of the same family inside 由…构成/组成, outside
+        brackets. A make-up with 减/扣除 is no sum."""
+        text, b = self.text, self.b
+        pat = _pat()
+        out = []
+        for m in pat["composition"].finditer(text, p.start, p.end):
+            k, body_s, body_e = m.start(), m.start("body"), m.end("body")
+            if not (self.doc.is_boundary(k) and self.doc.is_boundary(body_s)) or pat["subtract"].search(m.group("body")):
+                continue
+            s0 = b.sentence_start(k, p.start)
+            confidence = 0.9
+            before = [c for c in idx.between(s0, k) if self.level(c)]
+            if not before:
+                if text[s0:k].strip(" ，,") or s0 <= p.start:
+                    continue
+                before = [c for c in idx.between(b.sentence_start(s0 - 1, p.start), s0) if self.level(c)]
+                confidence = 0.8
+            if not before or text[before[-1].end:k].strip(" ，,。"):
+                continue  # words between the total and 由: 由 belongs to another statement
+            total = before[-1]
+            depth, inside = 0, []
+            claims = iter(idx.between(body_s, body_e))
+            nxt = next(claims, None)
+            for i in range(body_s, body_e):
+                while nxt is not None and nxt.start == i:
+                    if depth == 0:
+                        inside.append(nxt)
+                    nxt = next(claims, None)
+                if text[i] in "（(":
+                    depth += 1
+                elif text[i] in "）)":
+                    depth = max(0, depth - 1)
+            parts = [c for c in inside if same_family(c, total) and self.level(c)]
+            if len(parts) < 2 or _nested_levels(parts):
+                continue
+            complete = not any(c.kind == total.kind and not same_family(c, total) for c in inside)
+            out.append(Sum(total, tuple(parts), complete, m.group(0)[:1], confidence))
+        return out
 
     def _following(self, p: Paragraph) -> list[Claim]:
         """Claims of the next paragraph when ``p`` ends mid-sentence (a list wrapped onto the next line)."""
@@ -449,6 +540,10 @@ class _Builder:
         total = after[0]
         s0 = b.group_start(k, p.start)
         region = [c for c in idx.between(s0, k) if same_family(c, total) and self.level(c)]
+        confidence = 0.9
+        head = self._added_to(p, idx, s0, total) if len(region) == 1 else None
+        if head is not None:  # "A收入111.11万元…。加上…1,756.37万元，收入总计1,867.48万元"
+            region, confidence = [head, *region], 0.8
         if len(region) < 2 or _nested_levels(region):
             return None
         if text[region[-1].end:k].strip(" ，,、。；;") and re.search(r"[\u4e00-\u9fff]{3,}", text[region[-1].end:k]):
@@ -456,9 +551,11 @@ class _Builder:
         # parts with their own breakdowns (…1884万元，其中：1478万元（含…），…60万元，103万元，合计6449万元): where
         # the inner list ends is not written, so try each ending and keep the reading under which 合计 holds;
         # the inner list is cut there. No reading holds: the relation is too uncertain to judge.
-        inner = [rel for c in region for rel in self.sums_of.get(id(c), ())]
+        in_region = {id(c) for c in region}
+        inner = [rel for c in region for rel in self.sums_of.get(id(c), ())
+                 if any(id(x) in in_region for x in self._below(rel))]  # breakdowns whose parts run into the region
         if not inner:
-            return Sum(total, tuple(region), True, word, 0.9)
+            return Sum(total, tuple(region), True, word, confidence)
         first = inner[0]
         others = {id(x) for rel in inner[1:] for x in self._below(rel)}
         t_lo, t_hi = total.interval()
@@ -469,10 +566,24 @@ class _Builder:
             if len(parts) >= 2 and lo <= t_hi and hi >= t_lo:
                 if j < len(first.parts):
                     self._trim(first, j)
-                return Sum(total, tuple(parts), True, word, 0.9)
+                return Sum(total, tuple(parts), True, word, confidence)
         self._replace(first, Sum(first.total, first.parts, first.complete, first.cue, min(first.confidence, 0.5)))
         parts = [c for c in region if id(c) not in others | {id(x) for x in self._below(first)}]
         return Sum(total, tuple(parts), True, word, 0.5) if len(parts) >= 2 else None
+
+    def _added_to(self, p: Paragraph, idx: _Index, s0: int, total: Claim) -> Claim | None:
+        """The figure a sentence opening with 加上/加 adds to: the first level of the sentence before that
+        is no part of a breakdown (收入实现111.11万元…，其中税收收入109.91万元…。加上…), or None."""
+        text, b = self.text, self.b
+        m = _pat()["add_lead"].match(text, s0)
+        if s0 <= p.start or text[s0 - 1] not in "。！？!?" or m is None:
+            return None
+        if not (self.doc.is_boundary(m.end()) or (m.group(0).endswith("上") and self.doc.is_boundary(m.end() - 1))):
+            return None  # 加强, 加快: no addition
+        prev = b.sentence_start(s0 - 1, p.start)
+        below = {id(x) for rel in self.rel.sums for x in rel.parts}
+        heads = [c for c in idx.between(prev, s0) if same_family(c, total) and self.level(c) and id(c) not in below]
+        return heads[0] if heads else None
 
     def _below_claim(self, c: Claim) -> list[Claim]:
         return [y for rel in self.sums_of.get(id(c), ()) for y in self._below(rel)]
@@ -623,6 +734,73 @@ class _Builder:
                 return Ratio(r, levels[-1], prev, "增长率", 0.9, growth="change", decrease=decrease)
         return False
 
+    # ---- an amount used in full, and the same amount with the part used
+    def _completions(self) -> None:
+        """"衔接资金2179万元目前已全部拨付" and, in the same section, "项目资金共2179万元，…已完成拨付2113.63万元"
+        (real 471): the whole amount is restated (same value, same rounding) in the sentence of a figure of
+        the same action, written as done (已/已经/累计 … 拨付 N). Words of the whole and the actions are in
+        ``completion_whole`` / ``completion_verbs``."""
+        text, b, lx = self.text, self.b, lex()
+        verbs = "|".join(map(re.escape, lx["completion_verbs"]))
+        whole_re = re.compile(r"\s*(?:目前|现|均|已经|已|并)*(?:" + "|".join(map(re.escape, lx["completion_whole"]))
+                              + rf")(?P<verb>{verbs})")
+        amounts = [c for c in self.claims if c.kind == "amount" and c.exact and self.level(c)]
+        for c in amounts:
+            m = whole_re.match(text, c.end)
+            if m is None or not self.doc.is_boundary(m.end()):
+                continue
+            verb = m.group("verb")
+            done = re.compile(rf"(?:已|已经|累计)(?:完成|实际)?{verb}(?:资金)?$")
+            p = self.doc.paragraphs[c.paragraph]
+            for d in amounts:
+                if d is c or abs(d.paragraph - c.paragraph) > 3:
+                    continue
+                q = self.doc.paragraphs[d.paragraph]
+                if q.section is not p.section and (q.section is None or p.section is None
+                                                   or q.section.parent is not p.section.parent):
+                    continue
+                if not done.search(text[b.clause_start(d.start, q.start):d.start]):
+                    continue
+                s0 = b.sentence_start(d.start, q.start)
+                same = [e for e in self.index[d.paragraph].between(s0, d.start)
+                        if e.kind == "amount" and e.value == c.value and e.decimals == c.decimals]
+                if same:
+                    self.rel.completions.append(Completed(c, m.end(), verb, same[-1], d, 0.8))
+
+    # ---- counts built up over the year
+    def _accruals(self) -> None:
+        """共15个(…)，年初批复预算8个项目…，年中增加8个项目: a total count, the count at the start of the year and
+        the count added, all of one thing (the noun after the base's unit names it, and the total's words or
+        noun hold it), outside brackets, in one sentence with no 其中 list: total = base + added."""
+        text, b, lx = self.text, self.b, lex()
+        add_re = re.compile(lx["accrual_add"])
+        total_re = re.compile("(?:" + "|".join(map(re.escape, lx["accrual_total"])) + r")\s*$")
+        base_words = tuple(lx["accrual_base"])
+        for para, cs in self.by_para.items():
+            p = self.doc.paragraphs[para]
+            counts = [c for c in cs if c.kind == "count" and c.exact]
+            for base in counts:
+                clause = text[b.clause_start(base.start, p.start):base.start]
+                if not any(w in clause for w in base_words) or self._bracketed(base, p):
+                    continue
+                s0, s1 = b.sentence_start(base.start, p.start), b.sentence_end(base.end, p.end)
+                noun = _noun_after(text, base.end)
+                if not noun or "其中" in text[s0:s1]:
+                    continue
+                totals = [c for c in counts if s0 <= c.start < base.start and same_family(c, base)
+                          and total_re.search(text[max(s0, c.start - 4):c.start]) and not self._bracketed(c, p)
+                          and (noun in text[b.clause_start(c.start, s0):c.start] or _noun_after(text, c.end) == noun)]
+                adds = [c for c in counts if base.end <= c.start < s1 and same_family(c, base)
+                        and add_re.search(text[b.clause_start(c.start, s0):c.start]) and not self._bracketed(c, p)
+                        and _noun_after(text, c.end) == noun]
+                if len(totals) == 1 and len(adds) == 1:
+                    self.rel.accruals.append(Accrual(totals[0], base, adds[0], 0.8))
+
+    def _bracketed(self, c: Claim, p: Paragraph) -> bool:
+        """Inside an open bracket of its sentence (含…5个): a sub-part, not a figure of the sentence."""
+        lead = self.text[self.b.sentence_start(c.start, p.start):c.start]
+        return lead.count("(") + lead.count("（") > lead.count(")") + lead.count("）")
+
     # ---- count lists
     def _count_lists(self) -> None:
         text = self.text
@@ -646,6 +824,7 @@ class _Builder:
                 self._add_count(m.group("num"), m.group("unit"), listing, m.start("num"),
                                 m.start("list") + len(listing), 1.0, is_open)
             self._composed(p, composed)
+            self._parts_named(p)
             for m in list_then.finditer(text, p.start, p.end):
                 if not self.doc.is_boundary(m.start()) or not self.doc.is_boundary(m.end("verb")):
                     continue
@@ -664,6 +843,29 @@ class _Builder:
             elif len(split_items(listing)) > (parse_number_int(m.group("num")) or 0):
                 continue  # part names hold 、 themselves (行政复议、行政诉讼情况): more items is no evidence
             self._add_count(m.group("num"), m.group("unit"), listing, m.start("list"), m.end(), 0.9, False, items)
+
+    def _parts_named(self, p: Paragraph) -> None:
+        """"包括A,B、C四个部分": the parts of a text or a work named before their count, separated by ，/, and
+        、. A comma may separate items whose names hold 、 (政府信息公开行政复议、行政诉讼情况) or every item may
+        be its own: the list is judged only when both readings (items between commas; items between any
+        separator) disagree with the count on the same side, and then by the reading nearer the count."""
+        m_iter = _count_patterns_parts().finditer(self.text, p.start, p.end)
+        for m in m_iter:
+            listing = m.group("list")
+            if not re.search(r"[，,]", listing) or not self.doc.is_boundary(m.start("verb")) \
+                    or not self.doc.is_boundary(m.end("verb")):
+                continue
+            n = parse_number_int(m.group("num"))
+            if n is None:
+                continue
+            is_open = bool(m.group("etc"))
+            by_comma = [i.strip() for i in re.split(r"[，,]", listing) if i.strip()]
+            by_any = [j for i in by_comma for j in split_items(i)]
+            sides = {(len(r) > n) - (len(r) < n) for r in (by_comma, by_any)}
+            if len(sides) != 1 or 0 in sides:
+                continue
+            items = min((by_comma, by_any), key=lambda r: abs(len(r) - n))
+            self._add_count(m.group("num"), m.group("unit"), listing, m.start("list"), m.end(), 0.9, is_open, items)
 
     def _add_count(self, num: str, unit: str, listing: str, s: int, e: int, confidence: float,
                    is_open: bool, items: list[str] | None = None) -> None:
@@ -698,6 +900,51 @@ class _Builder:
             first, measure = cs[0]
             for c, _ in cs[1:]:
                 self.rel.restated.append(Restated(first, c, measure, 0.9 if len(measure) >= 4 else 0.8))
+        self._growth_restated()
+
+    def _growth_restated(self) -> None:
+        """One year-on-year growth rate stated twice: "2023年全镇一般财政公共总收入实现11335万元，同比增长35.24%" and
+        "2023年我镇一般财政公共收入与去年同期相比增长32.2%" (real 430). Identity: the quantity (the words before the
+        comparison, or the indicator of the level the rate follows; scope and years taken off, 总收入 = 收入),
+        the direction, the period (years and period words of its clause group and section). Two rates whose
+        levels are both stated and differ are of two quantities (总收入 11335 vs 收入 4505: no restatement)."""
+        text, b, lx = self.text, self.b, lex()
+        base_re = re.compile("|".join(sorted(map(re.escape, lx["prior_year_bases"]), key=len, reverse=True)))
+        pat = _pat()
+        groups: dict[tuple, list[tuple[Claim, Claim | None, str]]] = {}
+        for r in self.rel.increments:
+            if r.kind != "percent" or not r.exact:
+                continue
+            m = base_re.search(r.indicator)
+            tail = r.indicator[m.end():] if m else ""
+            grow = re.fullmatch(r"(增长|增加|提高|上升|下降|减少|降低)了?", tail)
+            if m is None or grow is None:
+                continue
+            p = self.doc.paragraphs[r.paragraph]
+            g0 = b.group_start(r.start, p.start)
+            own = text[g0:r.start]
+            if pat["plan"].search(own) or re.search(r"年均|平均|累计|以来", own):
+                continue
+            quantity, level = r.indicator[:m.start()], None
+            if not normalise_measure(quantity).strip("，, "):
+                lead = self.summable[r.paragraph].between(g0, r.start)
+                if not lead or id(lead[-1]) in self.not_level or text[lead[-1].end:r.start - len(r.indicator)].strip(" ，,"):
+                    continue
+                level = lead[-1]
+                quantity = level.indicator
+            measure = normalise_measure(re.sub(r"(?:实现|完成|达到|为|的)+$", "", normalise_measure(quantity)))
+            measure = re.sub(r"总(?=收入|支出)", "", measure)
+            if len(measure) < 4 or re.search(r"[\d%％]", measure):
+                continue
+            down = grow.group(1) in ("下降", "减少", "降低")
+            period = (*sorted(set(pat["period"].findall(base_re.sub("", own)))), self._section_period(p))
+            groups.setdefault((measure, down, period, r.scope or ""), []).append((r, level, measure))
+        for rs in groups.values():
+            first, level0, measure = rs[0]
+            for r, level, _ in rs[1:]:
+                if level0 is not None and level is not None and level0.value != level.value:
+                    continue
+                self.rel.restated.append(Restated(first, r, measure + "增幅", 0.8))
 
     def _identity(self, c: Claim) -> tuple | None:
         """subject + measure + period + scope, or None when the figure cannot be identified safely.
@@ -812,7 +1059,35 @@ class _Builder:
         return "/".join(out)
 
     # ---- scores
+    def _scheme_weights(self) -> None:
+        """The weights a stated scheme fixes (分值统一设置为：产出指标50分、效益指标30分…, in one sentence after the
+        cue of ``score_scheme_pattern``) against the bracketed weights of the same indicators (产出指标（70分）)."""
+        text, b = self.text, self.b
+        scores = [c for c in self.claims if c.kind == "score" and c.exact]
+        scheme: dict[str, Claim] = {}
+        for m in re.finditer(lex()["score_scheme_pattern"], text):
+            p = self.doc.paragraphs[next(i for i, c in enumerate(self.doc.paragraphs) if c.end >= m.end())]
+            end = b.sentence_end(m.end(), p.end)
+            for c in scores:
+                if m.end() <= c.start < end and c.extra.get("role") == "score":
+                    name = re.sub(r"^[\s、，,：:]+", "", text[max(m.end(), c.start - 12):c.start])
+                    name = re.split(r"[、，,：:；;]", name)[-1]
+                    if len(name) >= 2:
+                        scheme.setdefault(name, c)
+        if not scheme:
+            return
+        for w in scores:
+            if w.extra.get("role") != "weight":
+                continue
+            label = re.sub(r"[（(]\s*$", "", text[max(0, w.start - 12):w.start])
+            for name, c in scheme.items():
+                if label.endswith(name):
+                    start = max(0, w.start - 12) + len(label) - len(name)
+                    self.rel.scheme_weights.append(SchemeWeight(w, c, name, start))
+                    break
+
     def _scores(self) -> None:
+        self._scheme_weights()
         text, b = self.text, self.b
         for para, cs in self.by_para.items():
             scores = _Index([c for c in cs if c.kind == "score"])
@@ -908,6 +1183,12 @@ def _nested_levels(parts: list[Claim]) -> bool:
     return sum(1 for c in parts if pattern.search(c.indicator)) >= 2
 
 
+def _noun_after(text: str, end: int) -> str:
+    """The thing a count counts when it follows the unit: 8个项目 → 项目 ("" when none)."""
+    m = re.match(r"[\u4e00-\u9fff]{2}", text[end:end + 2])
+    return m.group(0) if m else ""
+
+
 def _shared_tail(a: str, b: str, n: int = 3) -> bool:
     return len(a) >= n and len(b) >= n and a[-n:] == b[-n:]
 
@@ -927,6 +1208,16 @@ def _count_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     composed = re.compile(
         rf"由(?P<list>[^。；;：:]{{4,300}}?)等?\s*(?P<num>{num})\s*(?P<unit>个部分|部分|个方面|方面)(?:组成|构成)")
     return then_list, list_then, composed
+
+
+@cache
+def _count_patterns_parts() -> re.Pattern[str]:
+    lx = lex()
+    alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
+    num = r"(?<![一二两三四五六七八九十百])[一二两三四五六七八九十]{1,3}|(?<![\d.])\d{1,2}"
+    return re.compile(
+        rf"(?P<verb>{alt(lx['count_parts_before'])})\s*[：:]?\s*(?P<list>[^。；;：:\d]{{2,200}}?)\s*(?P<etc>等)?\s*共?"
+        rf"(?P<num>{num})\s*(?P<unit>个(?:{alt(lx['count_parts_units'])})|{alt(lx['count_parts_units'])})")
 
 
 def parse_number_int(num: str) -> int | None:

@@ -30,9 +30,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reportlint.claims.model import show
 from reportlint.claims.relations import relations_of
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
+
+ACCRUAL = 0.8  # confidence a count built up over the year needs
 
 
 @rule("count-mismatch", "N402", "error", "numbers",
@@ -47,3 +50,10 @@ def count_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             continue
         yield ctx.report(rel.start, rel.end,
                          f"数量不符：写的是{rel.number}{rel.unit}，实际列举了{n}项（{'、'.join(rel.items)}）")
+    for acc in relations_of(ctx.doc).accruals:  # 共15个 … 年初8个 … 年中增加8个
+        t, base, added = acc.total, acc.base, acc.added
+        if acc.confidence < ACCRUAL or t.value == base.value + added.value:
+            continue
+        yield ctx.report(t.start, added.end,
+                         f"数量不符：年初{show(base)}加年中增加{show(added)}为{show(t, base.value + added.value)}，"
+                         f"总数写的是{show(t)}")

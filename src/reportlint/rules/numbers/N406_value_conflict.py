@@ -72,4 +72,11 @@ def value_conflict(ctx: RuleContext) -> Iterator[Finding]:
         if b_hi < a_lo or b_lo > a_hi:
             yield ctx.report(b.start, b.end,
                              f"同一指标数值不一致：“{rel.measure}”此处为{show(b)}，{doc.place(a.start)}为{show(a)}")
+    for done in relations_of(doc).completions:  # 2179万元已全部拨付 … 共2179万元，已完成拨付2113.63万元
+        w, part = done.whole, done.partial
+        if done.confidence < CONFIDENCE or part.interval()[1] >= w.interval()[0]:
+            continue
+        yield ctx.report(w.start, done.end,
+                         f"同一指标数值不一致：此处称{show(w)}已全部{done.verb}，{doc.place(part.start)}为已{done.verb}"
+                         f"{show(part)}（共{show(done.restated)}），相差{show(w, w.value - part.value)}")
     yield from table_restated(ctx)  # the text against the 年报's 申请 table
