@@ -561,7 +561,7 @@ class _Checker:
                 and not (exclude and exclude.search(self.t.column_label(c).split("/")[-1]))]
 
     def _rates(self) -> None:
-        rate_cols = self._col(_RATE)
+        rate_cols = self._col(_RATE, _SCORE)  # not 得分(20分*执行率)
         num_cols = self._col(_NUMERATOR, _RATE)
         den_cols: list[int] = []
         for pat in _DENOMINATORS:

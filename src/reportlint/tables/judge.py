@@ -141,8 +141,8 @@ def _rate_scores(ctx: RuleContext) -> Iterator[Finding]:
         # rounded half up, or cut off (truncation is common in score sheets)
         lo, hi = (lo / step).to_integral_value(rounding="ROUND_FLOOR") * step, \
             (hi / step).to_integral_value(rounding="ROUND_HALF_UP") * step
-        if lo <= s.value <= hi:
-            continue
+        if lo <= s.value <= hi or s.value > rs.weight:
+            continue  # (a score above its 分值 is reported as such)
         exact = min(r.value / scale, Decimal(1)) * rs.weight
         weight = (f"{rs.weight_cell.text.strip()}（{rs.weight_cell.where}）" if rs.weight_cell is not None
                   else f"{fmt(rs.weight, 2)}")

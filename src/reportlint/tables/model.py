@@ -104,11 +104,13 @@ class Table:
         return len(self.rows)
 
     def column_label(self, c: int) -> str:
-        """The header text above column ``c`` (merged header cells repeated), top to bottom."""
+        """The header text above column ``c`` (merged header cells repeated), top to bottom, joined by
+        ``/`` (a / inside a header, 执行率(B/A), is written ／)."""
         parts: list[str] = []
         for row in self.rows[: self.header_rows]:
-            if c < len(row) and row[c].label and (not parts or parts[-1] != row[c].label):
-                parts.append(row[c].label)
+            label = row[c].label.replace("/", "／") if c < len(row) else ""
+            if label and (not parts or parts[-1] != label):
+                parts.append(label)
         return "/".join(parts)
 
     def scale(self) -> Decimal:
