@@ -60,6 +60,10 @@ _TEXT_FRAMES = (
     re.compile(r"(?:现公布|现发布|现将|特编制|编制了?|公布|发布)\s*《?(" + _NAME + r")\s*\d{4}\s*年"),
     re.compile(r"本(?:年度)?报告由(" + _NAME + r")(?:负责)?编制"),
     re.compile(r"纳入(" + _NAME + r")\s*\d{4}\s*年度?(?:部门)?(?:决算|预算)"),
+)
+# the outline and the unit's description name it (第一部分 萧县龙城镇人民政府概况, …为行政单位): weaker, a
+# subordinate unit may be described the same way
+_BODY_FRAMES = (
     re.compile(r"(?:^|\n)\s*第一部分\s*(" + _NAME + r")(?:部门|单位)?概况"),
     re.compile(r"(?:^|\n)\s*[一1][、.．]\s*(" + _NAME + r")(?:部门|单位)?(?:基本情况|概况)"),
     re.compile(r"(?:^|[\n。])\s*(" + _NAME + r")(?:为|是)(?:行政|事业|参公|全额|差额|公益)"),
@@ -73,7 +77,7 @@ _NOT_UNIT = re.compile(r"网站|门户|无障碍|首页|欢迎|平台|网$|^(?:�
 # 全县 / 我镇 / 本级 open a phrase, not a name (but 全州县, 本溪市 are places)
 _NOT_NAME_START = re.compile(r"^[全我本各该]")
 _BARE_LEVEL = re.compile(r"[省市州盟县区旗乡镇街道]+")
-_STRONG = ("cover", "title")
+_STRONG = ("cover", "title", "opening")
 # site furniture around a page's text (甘肃政府服务网, 市政府部门网站, 无障碍阅读): no title
 _FURNITURE = re.compile(r"网站|门户|无障碍|首页|服务网|政府网|当前位置|所在位置|长者模式")
 # a self-word that is the head of a longer word: 本区域, 全县域, 全市场, 全镇街
@@ -87,7 +91,7 @@ SOURCE_LABELS = {"cover": "封面", "title": "标题", "option": "命令行或�
                  "unit name": "单位名称", "divisions": "行政区划数据", "suffix": "名称后缀",
                  "scope words": "用词统计", "genre": "文种", "genre+filing": "文种与成文日期",
                  "filing field": "填报日期栏", "closing date": "落款日期", "speech": "讲话日期",
-                 "published": "网页发布日期", "publisher": "发布机构", "period": "统计期限", "outline": "提纲", "cue phrases": "用语", "opening": "导语", "announcement": "导语",
+                 "published": "网页发布日期", "publisher": "发布机构", "text": "正文", "period": "统计期限", "outline": "提纲", "cue phrases": "用语", "opening": "导语", "announcement": "导语",
                  "unknown": "未识别"}
 
 
@@ -302,8 +306,11 @@ def _unit_candidates(doc: Document, ctx: Context, head: str) -> Iterator[tuple[s
     tail = doc.text[doc.paragraphs[-3].start:] if len(doc.paragraphs) > 3 else ""
     for m in _PUBLISHER.finditer(head + "\n" + tail):
         yield "publisher", m.group(1)
+    for f in _BODY_FRAMES:
+        for m in f.finditer(head):
+            yield "text", m.group(1)
     for m in _SUBJECT.finditer(head):
-        yield "opening", m.group(1)
+        yield "text", m.group(1)
 
 
 def _unit(doc: Document, ctx: Context, head: str) -> None:
@@ -327,7 +334,8 @@ def _unit(doc: Document, ctx: Context, head: str) -> None:
             if source == "cover" and fallback is None:
                 fallback = name
             continue
-        if source not in _STRONG and own is not None and _RANK[own] > _RANK[level]:
+        if source not in _STRONG and own is not None and _RANK[own] != _RANK[level] \
+                and own not in _speaks_for(chain):
             continue
         ctx.unit_name, ctx.unit_source, ctx.unit_level = name, source, level
         ctx.places = chain
@@ -341,6 +349,12 @@ def _unit(doc: Document, ctx: Context, head: str) -> None:
 
 
 _RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, "township": 3, "subdistrict": 3}
+
+
+def _speaks_for(chain: list[Place]) -> set[str]:
+    """Levels whose self-words a place of these forms also uses (a 县级市 says 我市, 自治区 我区)."""
+    forms = load_yaml("scope.yaml").get("form_levels", {})
+    return {lv for p in chain for lv in forms.get(p.form, ())}
 
 
 def _self_level(text: str) -> str | None:
