@@ -5,7 +5,9 @@ their rounding, cannot meet the total. The relation is recognised first: a total
 包括 / （含…） and its parts of the same unit family (万元 with 元, 人 with 名, 条 with 篇) up to the end
 of the clause group, across a ；/; when the next segment is one more part (其中：A；B, 一般债券…；专项债券…),
 across a line break when the paragraph ends mid-sentence; or parts followed by 合计 / 总计 / 共计 and their
-total. Parts above the total are always an error (a part stated with 余/多 counts at its lower bound);
+total (a sentence opening with 加上 adds to the head figure of the sentence before: "收入111.11万元，其中…。
+加上…1,756.37万元，收入总计1,867.48万元"); or a total followed by its make-up, 由…构成/组成 ("支出总计
+867.48万元，由一般公共预算支出1,867.48万元，加上解支出…0万元构成", complete; none with 减/扣除). Parts above the total are always an error (a part stated with 余/多 counts at its lower bound);
 parts below it only when the list is complete (分别为, 合计, a closed set of ``closed_sets`` in
 ``lexicons/claims.yaml`` such as the budget categories, 其他 as the last part) and every part was read.
 In tables (``reportlint.tables``: .docx, PDF, rows written as text): 科目编码 levels (类 = Σ款),
@@ -38,7 +40,7 @@ rounding of the stated figures.
 comparison as in statcheck and XBRL Calculations 1.1. Shapes from real reports: shared realcorpus
 319 (thousands separators), 313 (parts after a semicolon), 332 (parts above a 包括 total), 453 (a
 count and an amount breakdown in one list), cleancorpus 2008/2014/2016 (increments and changes
-before 其中).
+before 其中), corpora/real 505 (由…加…构成 and 加上 make-ups of a town 决算).
 """
 
 from __future__ import annotations

@@ -4,7 +4,12 @@
 (a count, then a list after 包括/包含/分别是/分别为/即, or after 为/是/有 with a colon) and
 "设A、B、C N个科室" (a list after 设/设有/下设/内设/包括 at a word boundary, then a count), where the
 、-separated items (、 inside brackets does not split; 和/及/与 before the last item does) are not N.
-Cue words and count units are in ``lexicons/claims.yaml`` (``count_list_*``).
+The parts of a text or a work named before their count may be separated by ，/, as well as 、
+("全文包括总体情况,公开的内容、存在的主要问题改进措施四个部分"): judged only when the reading by commas and
+the reading by every separator both disagree with N on the same side. Also a count built up over the
+year (``Accrual``): "实施项目共15个…，年初批复预算8个项目…，年中增加8个项目" (total ≠ start + added, the three
+counting one thing, outside brackets, in one sentence without 其中). Cue words and count units are in
+``lexicons/claims.yaml`` (``count_list_*``, ``count_parts_*``, ``accrual_*``).
 
 **Why a reviewer cares**: an institution list that disagrees with its count is the trace of an
 edit that added or removed an office without updating the number; one of the two is wrong.
@@ -19,11 +24,12 @@ edit that added or removed an office without updating the number; one of the two
 **Leaves alone**: open lists (…等, 等5个科室) unless they name more items than the count; articles and
 idioms (一个新的进步, 一项事关…, 一批企业: a count of one is never a list); approximations (两三个);
 设 inside a word (建设); 是/为 without a colon (一个中国的原则是…); lists of figures; a list of fewer
-than two items or with items longer than 40 characters.
+than two items or with items longer than 40 characters; comma lists whose two readings straddle the
+count; a build-up whose total counts another thing (15个班次 vs 8个项目), sub-counts in brackets (含…5个).
 
 **Source**: arithmetic (counting the items listed). Shapes from real reports: shared realcorpus 302
 (即 + a closed list), 304/319/331/332 (lists that hold), 327/328/452 (open 等 lists), cleancorpus
-1992/2002 (articles), case 23.
+1992/2002 (articles), case 23; corpora/real 511 (parts named across commas), 452 (年初 + 年中增加).
 """
 
 from __future__ import annotations

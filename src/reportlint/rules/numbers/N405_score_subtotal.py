@@ -5,7 +5,9 @@
 8 characters by a score above it; a total score above full marks (``full_marks`` of
 ``lexicons/grade_bands.yaml``, or a larger stated 满分). In score tables (分值/权重 and 得分
 columns): a 得分 above its row's 分值, and a 合计 row's 得分 against the rows above it (its 分值
-when the rows' 分值 do not add up to it).
+when the rows' 分值 do not add up to it). Also the weights a form gives its indicators (产出指标（70分）)
+against the scheme the same form fixes ("一级指标分值统一设置为：产出指标50分、效益指标30分…"), one finding
+per form listing every weight that departs from it.
 
 **Why a reviewer cares**: the score table is the core of the self-evaluation; a total that is not
 the sum of its parts, or a part above its weight, makes the whole score unreliable.
@@ -18,9 +20,11 @@ the sum of its parts, or a part above its weight, makes the whole score unreliab
 **Fix**: recompute the total (the suggestion gives the sum) or correct the sub-score.
 
 **Leaves alone**: sub-scores in other sentences than the total; approximate scores; scores within
-the rounding of the stated figures.
+the rounding of the stated figures; a scheme that holds only 原则上 (a unit may set its own weights);
+weights when no scheme is stated.
 
-**Source**: 财预〔2020〕10号 (评分 by weighted indicators, 总分一般设置为100分); arithmetic.
+**Source**: 财预〔2020〕10号 (评分 by weighted indicators, 总分一般设置为100分); arithmetic. Shapes:
+corpora/real 456 (weights against the form's note), 455 (weights with no stated scheme: silent).
 """
 
 from __future__ import annotations

@@ -16,6 +16,13 @@ the whole in any item, and 一、 chapters are not items (a report total restate
 still one indicator). The period is the years and period words of its clause and the
 periods of its section headings (过去五年 / 对2018年工作的建议).
 
+Two more shapes of one indicator stated twice: a year-on-year growth rate of one quantity
+("总收入实现11335万元，同比增长35.24%" … "收入与去年同期相比增长32.2%": 同比 = 与去年同期相比 = 比上年,
+总收入 = 收入 unless both levels are stated and differ), and an amount said to be used in full by an
+action (2179万元已全部拨付) whose same amount is stated elsewhere in the section with the part the action
+reached (项目资金共2179万元，…已完成拨付2113.63万元): the action must be the same (到位 in full and 支出 in
+part are two actions) and the whole amount restated with the same value.
+
 **Why a reviewer cares**: the same figure written twice differently means at least one is wrong,
 and the reviewer cannot tell which without going back to the accounts.
 
@@ -33,11 +40,14 @@ and the reviewer cannot tell which without going back to the accounts.
 figures in sections about the future; the same measure under different items of a list (年初预算 of
 project A and of project B in a 决算 project section, 实际完成值 of two indicators, 发布信息数量 of two
 platforms in a 年报); subsets (惠及行政村42个 vs 全县行政村186个); approximations
-(两三个); table cells; approximate figures.
+(两三个); table cells; approximate figures; growth rates of different years, average (年均) or planned
+growth; two growth rates whose levels are stated and differ; a partial figure of another amount.
 
 **Source**: internal consistency of a report (财预〔2020〕10号 asks for data that are true and
 consistent with the accounts). Shapes: case 22, shared realcorpus 303/308/313/332 and corpora/real 429
-(traps), cleancorpus 2004/2008/2018 (plans and periods); item lists from the 上海普陀 2024 决算 PDF (review item 1).
+(traps), cleancorpus 2004/2008/2018 (plans and periods); item lists from the 上海普陀 2024 决算 PDF (review item 1);
+corpora/real 430 (a growth rate restated), 471 (paid in full against the partial figure), 307/503
+(已全部到位: silent).
 """
 
 from __future__ import annotations
