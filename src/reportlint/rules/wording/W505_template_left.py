@@ -1,8 +1,9 @@
 """Template text left unanswered or unreplaced.
 
 **Finds**: placeholders (``placeholders`` in ``lexicons/templates.yaml``: XX, ××, X年X月, 【请填写…】),
-template instructions (``instructions``), instructions left in a heading (``heading_instructions``:
-（包括…等）), blank cover fields (``blank_fields``: 评价单位：with nothing after it), and template
+template instructions (``instructions``: （请填写…）, a table template's row instruction left in a
+row label, 省级专项资金(每个专项一行), instructions left in a heading (``heading_instructions``:
+（包括…等）, the closing 等 marks the instruction), blank cover fields (``blank_fields``: 评价单位：with nothing after it), and template
 questions kept as statements (…是否…一致。) that the text after them does not answer.
 
 **Why a reviewer cares**: a template question or placeholder left in the report shows it was not
@@ -17,6 +18,7 @@ finished; the question it asks is exactly what the reviewer wanted answered.
 instruction.
 
 **Leaves alone**: 某某 (how published texts and corpus builders anonymise a person or an address);
+a heading's parenthesis that is part of its title (决算公开表(含汇总表), 支出(含本级行政及本级事业));
 Markdown bold (``**一般公共预算**``; ``**`` counts only where a figure belongs: ≥**平方米); an empty box □
 on a line where another box is ticked (☑ ■ √); real questions (ending in ？); 是否 embedded in a statement (对…是否…进行了评价:
 ``question_embedders``, 经…); a question answered right after it (，是 / 均已 / 经核…一致), after a colon too (是否存在问题：否。 / ：有 /
