@@ -78,3 +78,56 @@ def test_header_and_json_show_genre_and_sources():
     assert (ctx["genre"], ctx["genre_source"], ctx["evaluation_year_source"], ctx["filing_date_source"]) == (
         "部门整体支出绩效自评报告", "title", "cover", "filing field")
     assert ctx["places"] == ["经济技术开发区", "湛江市", "广东省"] and ctx["retrospective"] is True
+
+
+@pytest.mark.parametrize("text,unit,level,source", [
+    # real 501: the cover field with a half-width (公章) annotation (the store's punctuation)
+    ("部门整体支出绩效自评报告\n评价年度:2024\n评价单位(公章):徐闻县角尾乡人民政府\n填报日期:\n",
+     "徐闻县角尾乡人民政府", "township", "cover"),
+    # real 419: a web page's metadata table, [ 发布机构 ] | …
+    ("| [ 索引号 ] | 115002300086863934/2025-00067 |\n| [ 发布机构 ] | 丰都县林业局 | ||\n一、部门职能\n",
+     "丰都县林业局", "county", "publisher"),
+    # real 301: a title with the year first, then a line coded 411001-…
+    ("2023年贯塘乡人民政府决算编制说明\n411001-衡山县贯塘乡人民政府2023年部门决算公开\n",
+     "贯塘乡人民政府", "township", "title"),
+    # real 321: the opening announces the report of the unit
+    ("根据《中华人民共和国政府信息公开条例》规定,现公布白城市农业农村局2024年政府信息公开工作年度报告。\n一、总体情况\n",
+     "白城市农业农村局", "city", "opening"),
+    # real 314: the site's banner (洱源县人民政府) ranks after the title naming the report
+    ("洱源县人民政府\n政府信息公开\n洱源县卫生健康局(本级)2020年度部门决算\n发布时间:2021-08-25\n",
+     "洱源县卫生健康局", "county", "title"),
+    # real 431: a town whose name ends in 城 (龙城镇), from the 决算 outline
+    ("目 录\n第一部分 萧县龙城镇人民政府概况\n一、部门职责\n", "萧县龙城镇人民政府", "town", "text"),
+    # real 519: the opening sentence's subject after 在…领导下
+    ("今年以来,在县委、县政府的坚强领导下,中都街道深入贯彻落实省、市部署。\n一、2025年上半年工作总结\n",
+     "中都街道", "subdistrict", "text"),
+    # real 404: 全州县 is a county, not 全 + a phrase
+    ("全州县2022年政府信息公开工作年度报告\n发布时间:2023-01-30 来源: 全州县政务办\n", "全州县", "county", "title"),
+    # real 502: a flattened PDF whose title runs into the first paragraph
+    ("许昌市河湖水系水源调度中心 2022 年整体和项目支出绩效自评总结报告 一 绩效管理工作开展情况。 我单位按照《中共许昌市委"
+     "许昌市人民政府关于全面实施预算绩效管理的实施意见》要求开展自评工作,形成本报告。\n",
+     "许昌市河湖水系水源调度中心", "city", "title"),
+])
+def test_unit_named_by_the_report_itself(text, unit, level, source):
+    ctx = lint_text(text, Config(select=set())).context
+    assert (ctx.unit_name, ctx.unit_level, ctx.unit_source) == (unit, level, source)
+
+
+@pytest.mark.parametrize("text", [
+    # real 423: site furniture lines (市政府部门网站, 区县政府) are no unit
+    "按照市政府、区政府关于推进政府信息公开工作部署和要求,经汇总,2024年一般公共预算“三公”经费。\n国务院部门网站\n地方政府网站\n"
+    "市政府部门网站\n区县政府\n",
+    # real 508: 本区域 (the town's own area) is no district self-word
+    "第一部分 部门概况\n(一)部门主要职能\n执行本区域的经济和社会发展计划、预算,维护本区域社会稳定,负责本区域农业。\n",
+])
+def test_unit_and_level_unknown_when_the_text_does_not_say(text):
+    ctx = lint_text(text, Config(select=set())).context
+    assert (ctx.unit_name, ctx.unit_level) == (None, None)
+
+
+def test_publisher_yields_to_first_person_words_of_a_lower_level():
+    """A county site posting a town's report: 来源 names the county, the text speaks as 我镇 throughout."""
+    text = ("关于2023年度部门整体支出绩效自评的报告\n来源: 柳城县人民政府 发布时间: 2024-03-01\n"
+            "一、基本情况\n我镇共有行政村12个。我镇严格执行预算。本镇财政所负责核算。\n")
+    ctx = lint_text(text, Config(select=set())).context
+    assert (ctx.unit_level, ctx.level_source) == ("town", "scope words")
