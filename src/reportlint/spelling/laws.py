@@ -86,10 +86,45 @@ def short_form(full: str, extra: tuple[str, ...] = ()) -> str | None:
 
 
 def _misspelt_ending(title: str, ok: dict[str, str]) -> str | None:
-    for ending in ("条例", "办法", "规定", "规则", "细则"):
-        name = title[:-2] + ending
-        if len(title) > 4 and name in ok and name != title:
-            edit = classify(title, name)
-            if edit and edit[0] == "replaced" and confusable(title[edit[1]], name[edit[1]]):
-                return ok[name]
+    name = _ending_form(title)
+    return ok[name] if name else None
+
+
+def _ending_form(title: str) -> str | None:
+    """The kind word itself misspelt (《政府信息公开条列》, 《安全生产发》, 《民法点》): the known name of the
+    same length differing only in one of its last two characters, by a same-sound or look-alike one."""
+    if len(title) <= 4:
+        return None
+    for name in _by_stem().get((len(title), title[:-2]), ()):
+        edit = classify(title, name)
+        if edit and edit[0] == "replaced" and confusable(title[edit[1]], name[edit[1]]):
+            return name
     return None
+
+
+@cache
+def _by_stem(extra: tuple[str, ...] = ()) -> dict[tuple[int, str], tuple[str, ...]]:
+    """(length, name without its last two characters) -> the accepted names."""
+    ok, _ = laws(extra)
+    out: dict[tuple[int, str], list[str]] = {}
+    for name in ok:
+        out.setdefault((len(name), name[:-2]), []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def misspelt_form(title: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The accepted name (full or short, as written) that ``title`` misspells by one character (missing,
+    extra, replaced by a same-sound or look-alike one, swapped, doubled; in the national name any
+    character), or None: a wrong character, which term-typo also reports (《中华人民共合国预算法》)."""
+    ok, _ = laws(extra)
+    for name in ok:
+        if abs(len(name) - len(title)) > 1 or Levenshtein.distance(title, name) != 1:
+            continue
+        edit = classify(title, name)
+        if edit is None:
+            continue
+        kind, pos = edit
+        if (pos < len(NATION) and name.startswith(NATION)) or kind in ("swapped", "doubled") \
+                or (kind == "replaced" and confusable(title[pos], name[pos])):
+            return name
+    return None if LAW_END.search(title) else _ending_form(title)

@@ -35,7 +35,8 @@
 
 **Fix**: write the suggestion.
 
-**Leaves alone**: a misspelt law title (law-name reports it); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
+**Leaves alone**: a law cited by a name it does not have (《采购法》: law-name reports it; a law's name
+with a wrong character, 《中华人民共合国预算法》, is reported by both); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
 被政府采纳, 专项资助: each is a word or splits into words); dictionary words (不忘初衷, 人民政权); another
 congress or plan (党的十六大精神); a conjunction chosen differently (问题和改进); 的 added between two
 words (中国特色的社会主义); reduplications the language allows (常常, 等等, 研究研究, 清清楚楚); identical cells
@@ -73,9 +74,16 @@ from reportlint.rules.base import RuleContext, rule
       silent="一般公共预算财政拨款支出，政府性基金预算，专项基金，财政拨付及时，资本支出，办公经费。\n")
 def term_typo(ctx: RuleContext) -> Iterator[Finding]:
     from reportlint.spelling import find_typos
-    from reportlint.spelling.laws import law_issues
+    from reportlint.spelling.laws import law_issues, misspelt_form
 
-    laws = [(s, e) for s, e, _, _ in law_issues(ctx.text, tuple(ctx.config.extra_laws))]
+    extra_laws = tuple(ctx.config.extra_laws)
+    issues = law_issues(ctx.text, extra_laws)
+    laws = [(s, e) for s, e, _, _ in issues]
+    for s, e, title, _full in issues:
+        # a law's name with a wrong character is a typo too (law-name also says the name does not exist)
+        form = misspelt_form(title, extra_laws)
+        if form:
+            yield ctx.report(s, e, f"疑似错字：《{title}》应为《{form}》（法律法规名称错字）", suggestion=f"《{form}》")
     for t in find_typos(ctx.doc, tuple(ctx.config.extra_terms), ctx.context.unit_name):
         if any(s <= t.start and t.end <= e for s, e in laws):
             continue  # law-name reports the whole title

@@ -4,7 +4,9 @@
 nor an accepted short name of ``lexicons/laws.yaml`` (plus ``lexicon.laws`` in configuration), when
 they are a listed wrong name, a fragment of a known name ending the same way (采购法 ⊂ 政府采购法), or
 one character off a known name where the character is in the national name (《中华人民共合国预算法》)
-or is a same-sound or look-alike of the right one (:mod:`reportlint.spelling.laws`).
+or is a same-sound or look-alike of the right one (:mod:`reportlint.spelling.laws`); also a title whose
+kind word itself is misspelt (《政府信息公开条列》, 《安全生产发》, 《民法点》). A wrong character in a law's
+name is reported by term-typo as well.
 
 **Why a reviewer cares**: an official report must cite the law by its name; 《采购法》 does not exist,
 and a reviewer has to look up which law was meant.
@@ -14,7 +16,8 @@ and a reviewer has to look up which law was meant.
     在遵循国家的《预算法》《采购法》基础上使用资金。
     → 法规名称有误：没有名为《采购法》的法律法规，应为《中华人民共和国政府采购法》（简称《政府采购法》）
 
-**Fix**: cite the full name, or its accepted short form (the suggestion).
+**Fix**: cite the law by its name (the suggestion keeps the form the report chose: the full name for
+a full title, 《中华人民共合国预算法》 → 《中华人民共和国预算法》, the accepted short form for a short one).
 
 **Leaves alone**: accepted short names (《预算法》, 《政府采购法》); titles of documents that are not
 laws (通知, 意见, 方案); names the lexicon does not know and that are two or more characters from every
@@ -30,7 +33,7 @@ from collections.abc import Iterator
 
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
-from reportlint.spelling.laws import law_issues, short_form
+from reportlint.spelling.laws import NATION, law_issues, short_form
 
 
 @rule("law-name", "W504", "error", "wording",
@@ -42,5 +45,7 @@ def law_name(ctx: RuleContext) -> Iterator[Finding]:
     for s, e, title, full in law_issues(ctx.text, extra):
         short = short_form(full, extra)
         hint = f"（简称《{short}》）" if short else ""
+        # the form the writer chose: a full name misspelt is fixed to the full name, a short one to the short
+        as_written = full if not short or title.startswith(NATION[:2]) or len(title) > len(short) + 1 else short
         yield ctx.report(s, e, f"法规名称有误：没有名为《{title}》的法律法规，应为《{full}》{hint}",
-                         suggestion=f"《{short or full}》")
+                         suggestion=f"《{as_written}》")
