@@ -753,8 +753,8 @@ class _Builder:
             done = re.compile(rf"(?:已|已经|累计)(?:完成|实际)?{verb}(?:资金)?$")
             p = self.doc.paragraphs[c.paragraph]
             for d in amounts:
-                if d is c or abs(d.paragraph - c.paragraph) > 3:
-                    continue
+                if d.start <= m.end() or d.paragraph - c.paragraph > 3:
+                    continue  # the partial figure follows the claim of the whole, within three paragraphs
                 q = self.doc.paragraphs[d.paragraph]
                 if q.section is not p.section and (q.section is None or p.section is None
                                                    or q.section.parent is not p.section.parent):
@@ -785,8 +785,8 @@ class _Builder:
                     continue
                 s0, s1 = b.sentence_start(base.start, p.start), b.sentence_end(base.end, p.end)
                 noun = _noun_after(text, base.end)
-                if not noun or "其中" in text[s0:s1]:
-                    continue
+                if not noun or "其中" in text[s0:s1] or re.search(lx["accrual_minus"], text[s0:s1]):
+                    continue  # a 其中 list is a sum; a sentence that also takes items away is no build-up
                 totals = [c for c in counts if s0 <= c.start < base.start and same_family(c, base)
                           and total_re.search(text[max(s0, c.start - 4):c.start]) and not self._bracketed(c, p)
                           and (noun in text[b.clause_start(c.start, s0):c.start] or _noun_after(text, c.end) == noun)]
@@ -923,8 +923,8 @@ class _Builder:
             p = self.doc.paragraphs[r.paragraph]
             g0 = b.group_start(r.start, p.start)
             own = text[g0:r.start]
-            if pat["plan"].search(own) or re.search(r"年均|平均|累计|以来", own):
-                continue
+            if pat["plan"].search(own) or re.search(r"年均|平均|累计|以来|\d{1,2}月|月份", own):
+                continue  # plans, averages and part-year figures (1-6月) are other indicators
             quantity, level = r.indicator[:m.start()], None
             if not normalise_measure(quantity).strip("，, "):
                 lead = self.summable[r.paragraph].between(g0, r.start)
@@ -938,7 +938,8 @@ class _Builder:
                 continue
             down = grow.group(1) in ("下降", "减少", "降低")
             period = (*sorted(set(pat["period"].findall(base_re.sub("", own)))), self._section_period(p))
-            groups.setdefault((measure, down, period, r.scope or ""), []).append((r, level, measure))
+            item = "" if r.scope or _SELF_SCOPE.search(quantity) else self._item_of(r, p)
+            groups.setdefault((measure, down, period, r.scope or "", item), []).append((r, level, measure))
         for rs in groups.values():
             first, level0, measure = rs[0]
             for r, level, _ in rs[1:]:
