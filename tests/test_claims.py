@@ -153,6 +153,35 @@ def test_relations_of_a_paragraph():
     assert [(x.value, x.items) for x in rel.count_lists] == [(4, ("水土保持站", "河道管理站"))]
 
 
+def test_relations_of_real_report_shapes():
+    """Shapes of corpora/real 505 (make-ups), 511 (parts across commas), 452 (a build-up), 471 (paid in full),
+    430 (a growth rate restated), 456 (weights against the form's scheme), each recognised as its relation."""
+    from reportlint.claims.relations import relations_of
+
+    rel = relations_of(lint_text(
+        "全镇本级一般公共预算收入实现111.11万元,其中税收收入109.91万元;非税收入1.2万元。加上结算补助等1,756.37万元,"
+        "收入总计1,867.48万元。支出总计1,867.48万元,由一般公共预算支出1,867.48万元,加上解支出等0万元等构成。\n"
+        "全文包括总体情况,公开的内容、存在的主要问题改进措施四个部分。\n"
+        "实施项目共15个(含转列项目5个),年初批复预算8个项目985万元,年中增加8个项目(含转列项目5个)。\n").doc)
+    assert [(s.cue, s.total.raw, [p.raw for p in s.parts], s.complete) for s in rel.sums if s.cue != "含"] == [
+        ("其中", "111.11万元", ["109.91万元", "1.2万元"], False),
+        ("总计", "1,867.48万元", ["111.11万元", "1,756.37万元"], True),
+        ("由", "1,867.48万元", ["1,867.48万元", "0万元"], True)]
+    assert [(x.value, x.items) for x in rel.count_lists] == [(4, ("总体情况", "公开的内容", "存在的主要问题改进措施"))]
+    assert [(a.total.raw, a.base.raw, a.added.raw) for a in rel.accruals] == [("15个", "8个", "8个")]
+
+    rel = relations_of(lint_text(
+        "1、项目资金到位情况分析。衔接资金2179万元目前已全部拨付。\n"
+        "2、项目资金执行情况分析。项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元,执行率97%。\n"
+        "2023年全镇一般财政公共总收入实现11335万元,同比增长35.24%。2023年我镇一般财政公共收入与去年同期相比增长32.2%。\n"
+        "产出指标(70分)数量指标10效益指标(20分)。注:1.一级指标分值统一设置为:产出指标50分、效益指标30分。\n").doc)
+    assert [(c.whole.raw, c.verb, c.restated.raw, c.partial.raw) for c in rel.completions] == [
+        ("2179万元", "拨付", "2179万元", "2113.63万元")]
+    assert [(r.first.raw, r.second.raw, r.measure) for r in rel.restated] == [("35.24%", "32.2%", "一般财政公共收入增幅")]
+    assert [(w.name, w.weight.raw, w.scheme.raw) for w in rel.scheme_weights] == [
+        ("产出指标", "70分", "50分"), ("效益指标", "20分", "30分")]
+
+
 # ------------------------------------------------------------------ linear work (issue 16)
 
 LINEAR = 8.0  # bound on cost(4x) / cost(1x): linear work gives ~4, quadratic ~16
