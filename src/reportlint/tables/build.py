@@ -210,7 +210,20 @@ def _docx_tables(doc: Document) -> list[Table]:
                 else:
                     row.append(grid.get((r, c)) or Cell("", r, c))
             rows.append(row)
-        out.append(Table(0, rows, "docx", unit=unit_of([c.text for c in rows[0]])))
+        caption = _caption_before(doc, min((c.start for row in rows for c in row if c.start is not None), default=0))
+        out.append(Table(0, rows, "docx", unit=unit_of(caption + [c.text for c in rows[0]]),
+                         caption=next((x for x in reversed(caption) if "表" in x), "")))
+    return out
+
+
+def _caption_before(doc: Document, start: int) -> list[str]:
+    """The last two prose paragraphs before a table (its title and 单位：万元 line)."""
+    starts = [p.start for p in doc.paragraphs]
+    i = bisect.bisect_left(starts, start) - 1
+    out: list[str] = []
+    while i >= 0 and len(out) < 2 and not doc.paragraphs[i].table:
+        out.insert(0, doc.text[doc.paragraphs[i].start:doc.paragraphs[i].end].strip())
+        i -= 1
     return out
 
 
