@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from reportlint.spelling.data import context_pairs, policy_titles
+from reportlint.spelling.data import confusable, context_pairs, policy_titles
 from reportlint.spelling.general import common_swaps, lint_typos
 from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, scan
 from reportlint.spelling.repeats import find_repeats
@@ -204,6 +204,14 @@ def _policy_typos(text: str) -> list[Typo]:
         if t in titles:
             continue
         for p, number in titles.items():
+            if len(p) >= 8 and len(p) == len(t):
+                # one character replaced by a same-sound or look-alike one (…管理力法 for …管理办法); a
+                # different word is another (local) document's title
+                edit = classify(t, p)
+                if edit and edit[0] in ("replaced", "swapped") \
+                        and (edit[0] == "swapped" or confusable(t[edit[1]], p[edit[1]])):
+                    out.append(Typo(m.start(), m.end(), f"《{p}》", "policy", p, number or "错字"))
+                    break
             # a word dropped from a central title; an added word (…的实施意见) is a local document's own title
             if len(p) < 8 or not 1 <= len(p) - len(t) <= 2:
                 continue
