@@ -3,6 +3,7 @@
 Shapes:
 - ``entries()`` -> tuple of (name, group), group one of ``term`` (terms.txt), ``idiom`` (idioms.txt),
   ``strict`` and ``phrase`` (names.yaml), ``heading`` (names.yaml headings: statutory form headings);
+- ``people()`` -> leaders' names of three characters (names.yaml ``people``);
 - ``wrong_words()`` -> {wrong: right} (confusion.yaml ``wrong``);
 - ``variant_words()`` -> {variant: recommended form} (confusion.yaml ``variants``: 帐目 -> 账目);
 - ``context_pairs()`` -> [(compiled regex, fix, why, organ)] (confusion.yaml ``context``);
@@ -30,6 +31,12 @@ def entries() -> tuple[tuple[str, str], ...]:
         for t in lex.get(key) or []:
             out.setdefault(str(t), group)  # a finance term keeps the term matcher
     return tuple(out.items())
+
+
+@cache
+def people() -> tuple[str, ...]:
+    """Leaders' names of three characters (names.yaml ``people``)."""
+    return tuple(str(n) for n in load_yaml("names.yaml").get("people") or [])
 
 
 @cache
@@ -195,14 +202,11 @@ def _shape_groups() -> dict[str, str]:
     return {c: "".join(v) for c, v in rows.items()}
 
 
-@cache
-def _wordfreq_zh() -> dict[str, float]:
-    """wordfreq's Chinese list (word -> frequency), loaded on first use only (0.3 s)."""
-    try:
-        import wordfreq
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return {}
-    return wordfreq.get_frequency_dict("zh", wordlist="best")
+def _wordfreq_zh():
+    """wordfreq's Chinese list (word -> frequency; ``.get``), memory-mapped (``nlp.wordfreq_zh``)."""
+    from reportlint.nlp import wordfreq_zh
+
+    return wordfreq_zh()
 
 
 def zipf(word: str) -> float:
