@@ -27,7 +27,7 @@ from typing import Any
 
 from reportlint.cachedir import cache_dir
 
-_MAX_PATTERNS = 2000  # beyond this, the file keeps only the patterns of the latest run
+_MAX_PATTERNS = 1000  # beyond this, the file keeps only the patterns of the latest run
 
 
 def _owned(path: Path) -> bool:
