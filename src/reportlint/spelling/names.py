@@ -530,13 +530,47 @@ def _end_ok(doc, s: int, e: int, term: str) -> bool:
     return len(tail) >= 2 and term.endswith(tail)
 
 
+@cache
+def _people_pattern() -> re.Pattern[str] | None:
+    """Any three characters with two of a leader's name in place (.近平|习.平|习近.)."""
+    from reportlint.spelling.data import people
+
+    alts = [re.escape(n[:k]) + "[\u4e00-\u9fff]" + re.escape(n[k + 1:]) for n in people() for k in range(len(n))]
+    return re.compile("(?=(" + "|".join(alts) + "))") if alts else None
+
+
+def people_misses(doc, freq) -> list[Candidate]:
+    """A leader's name of three characters with one replaced by a same-sound or look-alike character
+    (习近乎, 刁近平), where the three are no word and do not segment as words (习近期 is 习|近期)."""
+    from reportlint.spelling.data import people
+
+    pat = _people_pattern()
+    if pat is None:
+        return []
+    text = doc.text
+    names = people()
+    out = []
+    for m in pat.finditer(text):
+        s, w = m.start(), m.group(1)
+        if w in names or freq.get(w, 0) or zipf(w) > 0:
+            continue
+        for name in names:
+            edit = classify(w, name)
+            if edit and edit[0] == "replaced" and confusable(w[edit[1]], name[edit[1]]) \
+                    and _broken(doc, s, s + 3):
+                out.append(Candidate(s, s + 3, name, "strict", "replaced", edit[1]))
+                break
+    return out
+
+
 def choose(cands: list[Candidate], text: str = "") -> list[Candidate]:
-    """Non-overlapping candidates: longer names first, then earlier, then a confusable replacement
+    """Non-overlapping candidates: longer names first, an added character last, then earlier, then a confusable replacement
     (党吏学习教育 is 党史学习教育 with a look-alike, not 党纪学习教育), then by name (deterministic)."""
     def key(c: Candidate):
         far = not (c.kind == "replaced" and c.pos >= 0 and c.start + c.pos < len(text)
                    and confusable(text[c.start + c.pos], c.name[c.pos]))
-        return -len(c.name), c.start, far, c.name
+        # an extra character yields to a replaced one of the same name (学习刁近平: 刁 for 习, not 习刁 with 刁 added)
+        return -len(c.name), c.kind == "extra", c.start, far, c.name
 
     chosen: list[Candidate] = []
     for c in sorted(cands, key=key):
