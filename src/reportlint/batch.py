@@ -479,8 +479,9 @@ def _read(path: Path) -> dict:
 
 
 def _slim(p: dict) -> dict:
-    """A passage as a cluster member keeps it: its place and the start of its text (no signature)."""
-    return {k: v for k, v in p.items() if k not in ("sig", "carry", "figures")} | {"text": p["text"][:120]}
+    """A passage as a cluster member keeps it: its place and the start of its text as written (no signature)."""
+    return {k: v for k, v in p.items() if k not in ("sig", "carry", "figures", "excerpt")} | {
+        "text": p.get("excerpt") or p["text"][:120]}
 
 
 class Records(Sequence):

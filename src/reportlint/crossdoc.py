@@ -119,8 +119,9 @@ def passages(doc: Document) -> list[dict]:
         carry, figures = year_blind(doc.text[start:p.end])
         out.append({"paragraph": p.index, "line": line, "column": doc.line_col(raw_start)[1], "end_line": end_line,
                     "end_column": end_col, "raw_start": raw_start, "raw_end": raw_end, "where": doc.place(start),
-                    "text": norm, "carry": carry, "figures": figures,
-                    "sig": base64.b64encode(signature(norm).astype("<u8").tobytes()).decode()})
+                    "text": norm, "excerpt": re.sub(r"\s+", "", doc.text[start:p.end])[:120], "carry": carry,
+                    "figures": figures,
+                    "sig": encode_signature(signature(norm))})
     return out
 
 
@@ -193,8 +194,16 @@ def year_findings(current: list[dict], earlier: list[tuple[str, int, list[dict]]
     return out
 
 
+def encode_signature(sig: np.ndarray) -> str:
+    """A signature as a record stores it: NUM_PERM little-endian 32-bit values (every MinHash value is
+    below 2³²), base64."""
+    return base64.b64encode(sig.astype("<u4").tobytes()).decode()
+
+
 def _decode(sig: str) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(sig), dtype="<u8").copy()
+    """A stored signature (32-bit values; records of earlier versions hold 64-bit ones) as uint64."""
+    data = base64.b64decode(sig)
+    return np.frombuffer(data, dtype="<u4" if len(data) == 4 * NUM_PERM else "<u8").astype(np.uint64)
 
 
 @dataclass
