@@ -268,7 +268,7 @@ class Segmenter:
         if self._whole or text in self._seen:
             return
         if self._whole_after is not None and self._searched > self._whole_after:
-            self._load_whole()
+            self.load_whole()
             return
         self._searched += len(text)
         self._seen.add(text)
@@ -285,8 +285,10 @@ class Segmenter:
             self._filler -= moved
             add(_FILLER, self._filler, None)
 
-    def _load_whole(self) -> None:
+    def load_whole(self) -> None:
         """Switch to rjieba's whole dictionary, with the user words added again in the same order."""
+        if self._whole:
+            return
         jieba = _rjieba_class()()
         for w, f in self._user:
             jieba.add_word(w, f, None)
