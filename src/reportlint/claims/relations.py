@@ -19,7 +19,15 @@ judges only relations above the confidence it needs.
 - ``Restated``: one indicator stated twice; identity = subject + measure + period + scope, not the
   words right before the figure.
 - ``ScoreGrade``, ``ScoreSum``, ``ScoreWeight``: a total score and its grade, sub-scores and their
-  total, a score and its weight (（10分）得9分).
+  total, a score and its weight (（10分）得9分); ``SchemeWeight``: a weight against the scheme the form
+  fixes (分值统一设置为：产出指标50分…).
+- ``Sum`` also from a make-up after its total (由A，加B构成/组成) and from a sentence opening with 加上 (the
+  head figure of the sentence before + the figures before 总计/合计); ``Remainder``: sources = used + left
+  (收入…其他资金来源… / 支出…结余结转…).
+- ``Accrual``: a count built up over the year (共15个 … 年初8个 … 年中增加8个).
+- ``Completed``: an amount used in full by an action (2179万元已全部拨付) and the same amount with the part
+  the action reached (共2179万元，…已完成拨付2113.63万元).
+- ``Restated`` also holds one year-on-year growth rate of one quantity stated twice (同比 = 与去年同期相比).
 
 Units, cue words and patterns are data in ``lexicons/claims.yaml``.
 """
@@ -84,6 +92,18 @@ class Balance:
     left: Claim
     right: Claim
     labels: tuple[str, str]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Remainder:
+    """Funds, the part used and the part left: Σ sources = used + left (``left_inside`` when the left figure is
+    already one of the used figure's parts: 支出76.36万元，其中…结余结转0万元)."""
+
+    sources: tuple[Claim, ...]
+    used: Claim
+    left: Claim
+    left_inside: bool
     confidence: float
 
 
@@ -193,6 +213,7 @@ class SchemeWeight:
 class Relations:
     sums: list[Sum] = field(default_factory=list)
     balances: list[Balance] = field(default_factory=list)
+    remainders: list[Remainder] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     increments: list[Claim] = field(default_factory=list)
     ratios: list[Ratio] = field(default_factory=list)
@@ -294,6 +315,7 @@ class _Builder:
         self._changes_and_increments()
         self._sums()
         self._balances()
+        self._remainders()
         self._ratios()
         self._count_lists()
         self._accruals()
@@ -646,6 +668,57 @@ class _Builder:
                 mr_claim = self._bare_claim(mr, 1, "", right, offset=ml.end())
                 if a is not None and mr_claim is not None:
                     self.rel.balances.append(Balance(a, mr_claim, (left, right), 0.8))
+
+    def _remainders(self) -> None:
+        """资金X，已使用Y，结余Z (one sentence) or 收入X…。其他资金来源X2。\n支出Y，其中…结余结转Z (the sentences of
+        one section, up to two paragraphs back): the sources are the levels before the used figure that are no
+        part of a breakdown, one primary (收入/资金/预算) plus added ones (其他…, 上年结转); with two primaries
+        (预算 and 到位资金) the relation is not built."""
+        b, lx = self.b, lex()
+        ends = lambda words: re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")  # noqa: E731
+        left_re, used_re, src_re = ends(lx["remainder_left"]), ends(lx["remainder_used"]), ends(lx["remainder_source"])
+        added_re = re.compile(lx["remainder_added_source"])
+        part_of = {id(x): rel.total for rel in self.rel.sums for x in rel.parts}
+        for z in self.claims:
+            if z.kind != "amount" or not z.exact or id(z) in self.not_level:
+                continue
+            zi = normalise_measure(z.indicator)
+            if not left_re.search(zi) or re.search(r"上年|年初", zi):
+                continue
+            p = self.doc.paragraphs[z.paragraph]
+            inside = part_of.get(id(z))
+            s0 = b.sentence_start(z.start, p.start)
+            if inside is not None:
+                used = inside
+            else:
+                cands = [c for c in self.index[z.paragraph].between(s0, z.start) if c.kind == "amount" and self.level(c)
+                         and id(c) not in part_of]
+                used = cands[-1] if cands else None
+            if used is None or not used.exact or not used_re.search(normalise_measure(used.indicator)) \
+                    or id(used) in part_of:
+                continue
+            # sources: levels before the used figure, in its sentence or the sentences of its section before it
+            lo_para = used.paragraph
+            while lo_para > 0 and used.paragraph - lo_para < 2:
+                prev = self.doc.paragraphs[lo_para - 1]
+                if prev.heading is not None or prev.section is not p.section:
+                    break
+                lo_para -= 1
+            lo = self.doc.paragraphs[lo_para].start
+            pool = [c for q in range(lo_para, used.paragraph + 1) for c in self.index.get(q, _Index([])).claims
+                    if lo <= c.start < used.start and c.kind == "amount" and c.exact and self.level(c)
+                    and id(c) not in part_of]
+            if not pool:
+                continue
+            primary = [c for c in pool if not added_re.search(normalise_measure(c.indicator))]
+            added = [c for c in pool if added_re.search(normalise_measure(c.indicator))]
+            if len(primary) != 1 or not src_re.search(normalise_measure(primary[0].indicator)):
+                continue
+            if any(not src_re.search(normalise_measure(c.indicator)) for c in added):
+                continue
+            cross = used.paragraph != z.paragraph or primary[0].paragraph != used.paragraph \
+                or b.sentence_start(primary[0].start, p.start) != b.sentence_start(used.start, p.start)
+            self.rel.remainders.append(Remainder((primary[0], *added), used, z, inside is not None, 0.8 if cross else 0.9))
 
     def _bare_claim(self, m: re.Match, group: int, unit: str, label: str, offset: int = 0) -> Claim | None:
         """A figure read by a balance pattern (its unit may be shared with the next figure, or absent in a form)."""

@@ -17,7 +17,12 @@ against each other (总表 totals, 基本支出 = 人员经费合计 + 公用经
 (``p4 t2r4c5``).
 
 Also two totals the genre requires to be equal (``Balance``): 收入总计 and 支出总计 of a 决算
-(收、支总计各是A,B万元), and 按收入性质分 and 按支出性质分 of a 基础数据表 read as text.
+(收、支总计各是A,B万元), and 按收入性质分 and 按支出性质分 of a 基础数据表 read as text; and funds against
+their use (``Remainder``): the sources (one primary 收入/资金/预算 figure plus 其他资金来源 / 上年结转) against
+the used figure (支出, 已使用, 拨付 …) and what is left (结余, 结余结转, 年末结转和结余), in one sentence or
+across the sentences of one section up to two paragraphs back: "预算收入69.06万元…。其他资金来源21.31万元。
+支出76.36万元，其中…结余结转0万元" (14.01万元 unaccounted). Two primary sources (年初预算 and 调整后预算,
+预算 and 到位资金) build no relation.
 
 **Why a reviewer cares**: totals and their breakdowns are the figures a financial reviewer checks
 first; a breakdown that does not add up means one of them is wrong in the accounts or in the text.
@@ -40,7 +45,8 @@ rounding of the stated figures.
 comparison as in statcheck and XBRL Calculations 1.1. Shapes from real reports: shared realcorpus
 319 (thousands separators), 313 (parts after a semicolon), 332 (parts above a 包括 total), 453 (a
 count and an amount breakdown in one list), cleancorpus 2008/2014/2016 (increments and changes
-before 其中), corpora/real 505 (由…加…构成 and 加上 make-ups of a town 决算).
+before 其中), corpora/real 505 (由…加…构成 and 加上 make-ups of a town 决算), 306 (sources against use
+across paragraphs), 503 (资金…已使用…结余 that holds).
 """
 
 from __future__ import annotations
@@ -48,8 +54,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportlint.claims.model import show
-from reportlint.claims.relations import interval_sum, relations_of
+from reportlint.claims.model import Claim, show
+from reportlint.claims.relations import interval_sum, normalise_measure, relations_of
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
 from reportlint.tables.judge import sum_findings as table_sums
@@ -90,4 +96,25 @@ def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(min(a.start, b.start), max(a.end, b.end),
                              f"收支总数不平衡：{bal.labels[0]}{show(a)}，{bal.labels[1]}{show(b)}，相差{show(a, abs(a.value - b.value))}"
                              f"（两者应相等）")
+    for rem in relations_of(ctx.doc).remainders:  # sources = used + left
+        if rem.confidence < BELOW:
+            continue
+        uses = (rem.used,) if rem.left_inside else (rem.used, rem.left)
+        s_lo, s_hi = interval_sum(rem.sources)
+        u_lo, u_hi = interval_sum(uses)
+        if s_hi < u_lo or u_hi < s_lo:
+            src = sum((c.value for c in rem.sources), Decimal(0))
+            use = sum((c.value for c in uses), Decimal(0))
+            yield ctx.report(rem.used.start, rem.left.end,
+                             f"资金来源与使用不平衡：{_side(rem.sources, rem.used, src)}，"
+                             f"{_side(uses, rem.used, use, rem.left if rem.left_inside else None)}，"
+                             f"相差{show(rem.used, abs(src - use))}")
     yield from table_sums(ctx)  # totals of tables: rows, columns, 科目 levels, 30号 equations
+
+
+def _side(cs: tuple, unit: Claim, total: Decimal, inner: Claim | None = None) -> str:
+    """预算收入69.06万元 + 其他资金来源21.31万元 = 90.37万元; one figure alone is not summed."""
+    named = " + ".join(f"{normalise_measure(c.indicator)}{show(c)}" for c in cs)
+    if inner is not None:
+        named += f"（其中{normalise_measure(inner.indicator)}{show(inner)}）"
+    return named if len(cs) == 1 else f"{named} = {show(unit, total)}"
