@@ -22,8 +22,8 @@ opens with “ too); a pair split over two lines that the reflow kept apart (a l
 a sentence, whose opener the next line closes); the ) of a list marker 1) or a) (in a list of 1) 2) items); brackets
 inside a URL; site widgets whose other half is not in the text (【字体:, the toolbar row 【打印】【关闭】
 saved as 打印 】【 关闭: the toolbar words of lexicons/confusion.yaml ``page_furniture``); the end
-of an excerpt cut inside a pair (the text ends mid-sentence, even in a numbered item: the openers
-of its last sentence are not reported, said once as a note).
+of an excerpt cut inside a pair (the text stops without a sentence's end, even in a numbered item
+or a heading: the openers of its last sentence are not reported; said once as a note).
 
 **Source**: GB/T 15834-2011 标点符号用法 (引号, 括号, 书名号 come in pairs).
 """
@@ -51,6 +51,7 @@ _HAN_AFTER = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,6})")
 _HAN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,6})[ \u3000]*$")
 _SENTENCE_END = "。！？!?；;"
 _SENTENCE_BREAK = re.compile(r"[。！？!?]")
+_TEXT_END = "。！？!?；;：:”’）)》】〕」…"
 
 
 @rule("punct-pair", "F602", "warning", "form",
@@ -62,6 +63,9 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     paras = _chains(text, doc.paragraphs)
     loose = [_unmatched(text, p.start, p.end) for p in paras]
+    # a text that stops without a sentence's end was cut (the store's excerpt), maybe inside a pair
+    tail = text.rstrip()
+    cut = doc.excerpt_end or (bool(tail) and tail[-1] not in _TEXT_END)
     out: list[Finding] = []
     for closer, nxt_item in _lost_openers(text):
         n = text[closer.start():closer.end() - 1].strip()
@@ -108,7 +112,7 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
                 continue  # a multi-paragraph quotation reopens in the next paragraph
             if ch == "【" and (_WIDGET.match(text, pos) or _furniture_after(text, pos)):
                 continue  # a site widget (【字体: 大 中 小】, 【 关闭) whose closer is not in the stored text
-            if last and doc.excerpt_end and not _SENTENCE_BREAK.search(text, pos, p.end):
+            if last and cut and not _SENTENCE_BREAK.search(text, pos, p.end):
                 continue  # the excerpt is cut inside the pair (an opener of its last sentence)
             out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_PAIRS[ch]}”"))
     yield from out
