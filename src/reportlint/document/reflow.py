@@ -141,26 +141,36 @@ _BARE = re.compile(r"^\d{1,3}$")
 def _drop_weak_numbers(found: dict[int, Artifact], hard_wrapped: bool) -> None:
     """Keep a bare number (``6``) as a page number only where the evidence of a page break is strong.
 
-    Pages are numbered from 1 and upwards through a text: a 0 or a number that does not follow the
-    previous one is a table cell written one per line (a 年报's 0 0 0). In text not wrapped by a PDF
-    extractor, bare numbers count only as a run of at least three consecutive page numbers at
-    comparable distances; decorated forms (— 3 —, 第3页) stand on their own.
+    Pages are numbered from 1 upwards, page after page: bare numbers are page numbers when they form
+    a chain counting up by one to three (a page number may fall where reflow cannot see it); a 0, or
+    numbers that do not count up, are table cells written one per line (a 年报's 0 0 0). In text
+    wrapped by a PDF extractor (hard-wrapped) a chain of two, or a single lone number, is enough;
+    elsewhere only a chain of three or more at comparable distances. Decorated forms (— 3 —, 第3页,
+    3/12) stand on their own.
     """
     bare = [(n, int(a.text)) for n, a in sorted(found.items()) if _BARE.match(a.text)]
-    keep: list[tuple[int, int]] = []
-    for n, value in bare:
-        if value >= 1 and (not keep or value > keep[-1][1]):
-            keep.append((n, value))
-    if not hard_wrapped and not _regular_run(keep):
-        keep = []
+    chain = _page_chain([b for b in bare if b[1] >= 1])
+    if hard_wrapped:
+        keep = chain if len(chain) >= 2 or len(bare) == 1 else []
+    else:
+        keep = chain if _regular(chain) else []
     for n, _ in bare:
         if (n, int(found[n].text)) not in keep:
             del found[n]
 
 
-def _regular_run(numbers: list[tuple[int, int]]) -> bool:
-    """At least three page numbers counting up by one or two, pages of comparable length in lines."""
-    if len(numbers) < 3 or any(b[1] - a[1] not in (1, 2) for a, b in itertools.pairwise(numbers)):
+def _page_chain(numbers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run, in text order, of (line, number) whose numbers count up by 1 to 3."""
+    best: list[list[tuple[int, int]]] = []
+    for k, (n, value) in enumerate(numbers):
+        prev = [best[i] for i in range(k) if 1 <= value - numbers[i][1] <= 3]
+        best.append([*max(prev, key=len, default=[]), (n, value)])
+    return max(best, key=len, default=[])
+
+
+def _regular(numbers: list[tuple[int, int]]) -> bool:
+    """At least three page numbers, pages of comparable length in lines."""
+    if len(numbers) < 3:
         return False
     gaps = [(b[0] - a[0]) / (b[1] - a[1]) for a, b in itertools.pairwise(numbers)]
     return max(gaps) <= 3 * min(gaps)

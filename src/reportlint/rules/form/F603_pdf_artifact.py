@@ -3,8 +3,9 @@
 **Finds**: the artifacts that reflow recognised in the text flow (``Document.artifacts``): a page
 number or a header/footer line between the lines of a sentence, where the evidence of a page break
 is strong: a decorated number (— 3 —, - 5 -, ～3～, 第2页，共9页, 3/12) anywhere; a bare number (6) in
-text wrapped by a PDF extractor (hard-wrapped lines) when it is above 0 and above the page number
-before it; elsewhere only a run of three or more bare numbers counting up at comparable distances. Not the
+text wrapped by a PDF extractor (hard-wrapped lines) when the text's bare numbers count up page
+after page (steps of 1 to 3; or it is the only one); elsewhere only a run of three or more counting
+up at comparable distances. Not the
 PDF's own page furniture at the page edges, which is dropped silently.
 
 **Why a reviewer cares**: a report pasted from a PDF with its page numbers in mid-sentence was not
@@ -21,7 +22,7 @@ re-read; the stray numbers also corrupt figures and sentences for anyone who quo
 
 **Fix**: delete the line (the suggestion is empty).
 
-**Leaves alone**: a lone 0, or a number smaller than the page number before it (cells of a
+**Leaves alone**: a lone 0, and lone numbers that do not count up page after page (cells of a
 flattened statistics table, one per line: the 0 0 0 of a 政府信息公开年报); a lone number in text
 that is not known to come from a PDF (one paragraph per line, a web page), unless a run of them
 counts up page by page; short lines that are real text (完成备案托育机构2家。); page furniture of a
