@@ -223,3 +223,22 @@ def test_marked_total_sums_rows_of_its_own_marker_kind():
     text = "项目 | 金额\n1.办公费 | 10.00\n2.印刷费 | 5.00\n3.差旅费 | 5.00\n4.合计 | 20.00\n"
     assert table_findings(lint(text)) == []
     assert [f.suggestion for f in table_findings(lint(text.replace("4.合计 | 20.00", "4.合计 | 25.00")))] == ["20.00"]
+
+
+def test_unruled_pdf_table_read_from_aligned_text():
+    # a 支出决算表 without drawn lines (Chromium print, ⽀ radicals for 支): read by text-aligned columns
+    path = FIXTURES / "unruled_juesuan.pdf"
+    doc = read_document(str(path))
+    (t,) = doc.tables
+    assert (t.caption, t.unit, len(t.rows), t.width) == ("支出决算表", "万元", 5, 4)
+    assert [c.text for c in t.rows[0]] == ["项目", "本年支出合计", "基本支出", "项目支出"]
+    found = table_findings(lint_path(str(path)).findings)
+    assert [(f.rule, f.message.split("：")[1][:9]) for f in found] == [
+        ("value-conflict", "正文“卫生健康支出"), ("sum-mismatch", "p1 t1r3c2"), ("sum-mismatch", "p1 t1r5c2")]
+
+
+def test_pdf_radicals_read_as_characters():
+    from reportlint.pdf_reader import fold_radicals
+
+    assert fold_radicals("⼀般公共服务⽀出，项⽬⽀出，部⻔决算") == "一般公共服务支出，项目支出，部门决算"
+    assert fold_radicals("支出（万元）") == "支出（万元）"

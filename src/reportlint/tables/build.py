@@ -301,6 +301,13 @@ def _locate(doc: Document, rows: list[list[Cell]], lines: list[int], page: int, 
     lo = starts[lines[0]]
     hi = starts[lines[-1] + 1] if lines[-1] + 1 < len(starts) else len(doc.raw)
     cursor = lo
+    # start at the table's first row written out on one line (項目 本年支出合计 基本支出 …), so that its
+    # cells are not found in the prose above the table on the same page
+    head = [c.text.strip().split("\n")[0] for c in rows[0] if c.own and c.text.strip()] if rows else []
+    if len(head) >= 2:
+        m = re.compile(r"[ \t]*".join(re.escape(h) for h in head)).search(doc.raw, lo, hi)
+        if m is not None:
+            cursor = m.start()
     for row in rows:
         for c in row:
             if not c.own or not c.text.strip():

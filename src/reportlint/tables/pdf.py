@@ -10,8 +10,11 @@ that hold one column of prose (some PDFs draw a box around the whole page) are n
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass
+
+from reportlint.pdf_reader import fold_radicals
 
 _FIGURE = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?%?(?![\d.])")
 _CAPTION = re.compile(r"单位\s*[:：]|表\s*$|决算表|情况表|统计表|自评表")
@@ -47,27 +50,87 @@ def find_tables(data: bytes, pages: list[list[str]]) -> tuple[PdfTable, ...]:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency
         return ()
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of pdfminer are not the user's
     out: list[PdfTable] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for i in wanted:
                 page = pdf.pages[i]
-                k = 0
+                found: list[tuple[tuple[float, ...], tuple[tuple[str | None, ...], ...], tuple[tuple[str, ...], ...]]] = []
                 for tb in page.find_tables():
-                    rows = tuple(tuple(None if c is None else c for c in r) for r in tb.extract())
+                    rows = tuple(tuple(None if c is None else fold_radicals(c) for c in r) for r in tb.extract())
                     if not rows or max(len(r) for r in rows) < 2:
                         continue  # a frame around prose
                     if not any(c and c.strip() for r in rows for c in r):
                         continue  # an empty frame
-                    merges = _merges(tb, rows)
-                    above = page.crop((0, 0, page.width, max(1, tb.bbox[1]))).extract_text() or ""
-                    lines = [ln for ln in above.splitlines() if ln.strip()]
-                    top = not any(_CAPTION.search(ln) for ln in lines) and k == 0 and len(lines) <= 2
-                    k += 1
+                    found.append((tuple(tb.bbox), rows, _merges(tb, rows)))
+                found.extend((bbox, rows, tuple(tuple("" for _ in r) for r in rows))
+                             for bbox, rows in _unruled(page, [b for b, _, _ in found]))
+                for k, (bbox, rows, merges) in enumerate(sorted(found, key=lambda f: f[0][1]), 1):
+                    above = page.crop((0, 0, page.width, max(1, bbox[1]))).extract_text() or ""
+                    lines = [fold_radicals(ln) for ln in above.splitlines() if ln.strip()]
+                    top = not any(_CAPTION.search(ln) for ln in lines) and k == 1 and len(lines) <= 2
                     out.append(PdfTable(i + 1, k, rows, merges, "\n".join(lines[-4:]), top))
     except Exception:  # pdfminer failing on a page must not stop the text checks
         return tuple(out)
     return tuple(out)
+
+
+_NUMBER_WORD = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+
+
+def _unruled(page, ruled: list[tuple[float, ...]]) -> list[tuple[tuple[float, ...], tuple[tuple[str, ...], ...]]]:
+    """Tables without drawn lines, from text-aligned columns: a run of two or more lines each carrying
+    two or more figures (words on their own), with the line above as header when it has two or more
+    words and no figure, cut out of the page and read by pdfplumber's text strategy. Kept only when
+    every row has the same cells, the first column is the rows' labels and every body row has two
+    figures or more: prose with figures in it never lines up so."""
+    words = page.extract_words()
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) < 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    lines = [ln for ln in lines if not any(b[1] - 2 <= ln[0]["top"] <= b[3] + 2 for b in ruled)]
+
+    def rowish(ln: list[dict]) -> bool:
+        return len(ln) >= 3 and sum(bool(_NUMBER_WORD.match(w["text"])) for w in ln) >= 2
+
+    out = []
+    i = 0
+    while i < len(lines):
+        if not rowish(lines[i]):
+            i += 1
+            continue
+        start, j = i, i
+        while j + 1 < len(lines) and rowish(lines[j + 1]):
+            j += 1
+        i = j + 1
+        header = start > 0 and len(lines[start - 1]) >= 2 and not any(
+            _NUMBER_WORD.match(w["text"]) for w in lines[start - 1])
+        block = lines[start - 1 if header else start:j + 1]
+        if j == start and not header:
+            continue  # one line of figures is no table
+        bbox = (max(0.0, min(w["x0"] for ln in block for w in ln) - 2), max(0.0, block[0][0]["top"] - 2),
+                min(float(page.width), max(w["x1"] for ln in block for w in ln) + 2),
+                min(float(page.height), max(w["bottom"] for w in block[-1]) + 2))
+        try:
+            tables = page.crop(bbox).find_tables({"vertical_strategy": "text", "horizontal_strategy": "text"})
+        except ValueError:
+            continue
+        if not tables:
+            continue
+        grid = max(tables, key=lambda t: len(t.rows)).extract()
+        rows = tuple(tuple(fold_radicals(c or "").strip() for c in r) for r in grid if any(c and c.strip() for c in r))
+        width = len(rows[0]) if rows else 0
+        if width < 3 or len(rows) != len(block) or any(len(r) != width for r in rows):
+            continue  # the columns did not come out as one grid
+        body = rows[1:] if header else rows
+        if any(_NUMBER_WORD.match(r[0]) or sum(bool(_NUMBER_WORD.match(c)) for c in r) < 2 for r in body):
+            continue  # not a label column and figures: prose that happens to carry figures
+        out.append((bbox, rows))
+    return out
 
 
 def _merges(tb, rows) -> tuple[tuple[str, ...], ...]:
