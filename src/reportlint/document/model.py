@@ -81,7 +81,7 @@ class Paragraph:
 class Artifact:
     """A raw line dropped from the text because it is a PDF leftover (page number, running header)."""
 
-    kind: str  # "page-number" | "running-header"
+    kind: str  # "page-number" | "running-header" | "furniture" | "stray-number" (a lone number, weak evidence)
     raw_start: int
     raw_end: int
     text: str

@@ -124,7 +124,7 @@ def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) 
         if not (blank_around or hard_wrapped):
             continue
         out[ln.number] = Artifact("page-number", ln.raw_start, ln.raw_start + len(ln.text), ln.text)
-    _drop_weak_numbers(out, hard_wrapped)
+    _demote_weak_numbers(out, hard_wrapped)
     if hard_wrapped:
         counts = Counter(ln.text for ln in nonblank if 4 <= len(ln.text) <= 40)
         for ln in nonblank:
@@ -138,8 +138,9 @@ def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) 
 _BARE = re.compile(r"^\d{1,3}$")
 
 
-def _drop_weak_numbers(found: dict[int, Artifact], hard_wrapped: bool) -> None:
-    """Keep a bare number (``6``) as a page number only where the evidence of a page break is strong.
+def _demote_weak_numbers(found: dict[int, Artifact], hard_wrapped: bool) -> None:
+    """A bare number (``6``) stays a page number only where the evidence of a page break is strong;
+    the others become ``stray-number`` (out of the text flow, but not reported as page numbers).
 
     Pages are numbered from 1 upwards, page after page: bare numbers are page numbers when they form
     a chain counting up by one to three (a page number may fall where reflow cannot see it); a 0, or
@@ -156,7 +157,8 @@ def _drop_weak_numbers(found: dict[int, Artifact], hard_wrapped: bool) -> None:
         keep = chain if _regular(chain) else []
     for n, _ in bare:
         if (n, int(found[n].text)) not in keep:
-            del found[n]
+            a = found[n]  # still kept out of the text flow, as before, but not reported
+            found[n] = Artifact("stray-number", a.raw_start, a.raw_end, a.text)
 
 
 def _page_chain(numbers: list[tuple[int, int]]) -> list[tuple[int, int]]:

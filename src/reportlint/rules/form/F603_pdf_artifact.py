@@ -57,8 +57,8 @@ from reportlint.rules.base import RuleContext, rule
       silent="全区托育服务机构共计28家，可提供托位数2115个。\n完成备案托育机构2家。\n")
 def pdf_artifact(ctx: RuleContext) -> Iterator[Finding]:
     for a in ctx.doc.artifacts:
-        if a.kind == "furniture":
-            continue  # a PDF's own footer or header, not text left in by mistake
+        if a.kind in ("furniture", "stray-number"):
+            continue  # a PDF's own footer or header; a lone number that may be a table cell
         if a.kind == "page-number":
             msg = f"PDF 页码「{a.text}」残留在正文中，应删除"
         else:
