@@ -30,7 +30,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from reportlint.document.markers import Marker, marker_label, match_marker
+from reportlint.document.markers import Marker, lost_open_brackets, marker_label, match_marker
 from reportlint.document.model import Heading, Paragraph
 
 # order of marker families, top first; 第X条 sits between 一、 and （一） in reports that quote rules
@@ -72,7 +72,8 @@ def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Par
         return out
     ptexts = [text[p.start:p.end] for p in body]
     raws = [_raw_of(raw, offsets, p) for p in body]
-    markers = [_marker(t, r) for t, r in zip(ptexts, raws, strict=True)]
+    lost = lost_open_brackets(text)
+    markers = [_bracketed(_marker(t, r), p.start, lost) for t, r, p in zip(ptexts, raws, body, strict=True)]
     strong = [_row_like(t, r, m) for t, r, m in zip(ptexts, raws, markers, strict=True)]
     toc = _toc_block(ptexts, raws, markers, strong)
 
@@ -104,7 +105,7 @@ def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Par
             p.heading = h
             _attach(stack, h)
             out.headings.append(h)
-        for h in _inline_items(text, offsets, p, m):
+        for h in _inline_items(text, offsets, p, m, lost):
             _attach(stack, h)
             out.headings.append(h)
 
@@ -164,6 +165,14 @@ def _marker(t: str, r: str) -> Marker | None:
             # "一 基本情况": the join dropped the space; the marker is the numeral alone in the text
             return Marker(rm.level, rm.number, rm.text, "space", "", len(rm.text), rm.kind, rm.prefix)
     return m
+
+
+def _bracketed(m: Marker | None, pos: int, lost: dict[int, tuple[str, str, str]]) -> Marker | None:
+    """An item 1) that lost its opening bracket (its list goes on as (2)) is an item (1) of that list."""
+    if m is None or m.kind != "rparen" or pos not in lost:
+        return m
+    _, open_, _ = lost[pos]
+    return Marker(4, m.number, m.text, "paren-half" if open_ == "(" else "paren-full", "", m.length, "paren-arabic")
 
 
 def _row_like(t: str, r: str, m: Marker | None) -> bool:
@@ -300,7 +309,8 @@ def _attach(stack: list[Heading], h: Heading) -> None:
     stack.append(h)
 
 
-def _inline_items(text: str, offsets: list[int], p: Paragraph, own: Marker | None) -> list[Heading]:
+def _inline_items(text: str, offsets: list[int], p: Paragraph, own: Marker | None,
+                  lost: dict[int, tuple[str, str, str]]) -> list[Heading]:
     """Numbered items run together inside a paragraph (after its own marker and title, if any).
 
     An item starts after a sentence or clause end, after a space the paragraph join dropped (a
@@ -326,7 +336,7 @@ def _inline_items(text: str, offsets: list[int], p: Paragraph, own: Marker | Non
             continue
         if sep in ",:" and a.start() > p.start and text[a.start() - 1].isdigit():
             continue  # 1,286 and 13:30 are numbers, not a clause break
-        m = match_marker(text, pos)
+        m = _bracketed(match_marker(text, pos), pos, lost)
         if m is None or m.kind not in _INLINE_KINDS or "\n" in text[pos:pos + m.length]:
             continue
         if sep in "（(" and m.kind not in ("paren-cn", "paren-arabic"):

@@ -145,6 +145,40 @@ def _arabic(s: str, pos: int) -> Marker | None:
     return Marker(3, int(_ascii(num)), num, _style_for(punct), _norm_punct(punct), m.end() - pos, "arabic")
 
 
+_RPAREN_ITEM = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(\d{1,2})[)）](?=[ \u3000]*[\u4e00-\u9fff“《])")
+_ITEM_END = r"[ \u3000]*(?=[\u4e00-\u9fff“《])"
+
+
+def lost_open_brackets(text: str) -> dict[int, tuple[str, str, str]]:
+    """List items ``1)`` that lost their opening bracket: their list goes on as (2) (3).
+
+    Returns {start of the item: (the item as written, the opening and the closing bracket of its
+    list)}. The next item is looked for within the next 3,000 characters: a bare ``2)`` found first
+    means a list of 1) 2) items; a ``(1)`` before the ``(2)`` means the bracketed items are a list of
+    their own (a sub-list of item 1)). An item ``2)`` lost its bracket only when the item before it
+    is bracketed, (1).
+    """
+    out: dict[int, tuple[str, str, str]] = {}
+    for m in _RPAREN_ITEM.finditer(text):
+        n = int(m.group(1))
+        found = _item(n + 1).search(text, m.end(), m.end() + 3000)
+        if found is None or not found.group(1):
+            continue
+        if _item(n).search(text, m.end(), found.start()):
+            continue  # (1) (2) after 1): a sub-list
+        if n > 1:
+            before = list(_item(n - 1).finditer(text, max(0, m.start() - 3000), m.start()))
+            if not before or not before[-1].group(1):
+                continue  # 1) 2) (3): the list switches form, no bracket lost
+        out[m.start()] = (m.group(0), found.group(1), found.group(2))
+    return out
+
+
+def _item(n: int) -> re.Pattern[str]:
+    """List item n at a marker position, bracketed (groups 1 and 2: the brackets) or bare n)."""
+    return re.compile(rf"(?:^|(?<=[\s。；;，,：:、]))(?:([(（])\s*{n}\s*([)）])|{n}\s*[)）]){_ITEM_END}")
+
+
 def _ascii(s: str) -> str:
     return s.translate(_FULLWIDTH_DIGITS)
 

@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reportlint.document.markers import lost_open_brackets
 from reportlint.document.model import Paragraph
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
@@ -67,12 +68,12 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
     tail = text.rstrip()
     cut = doc.excerpt_end or (bool(tail) and tail[-1] not in _TEXT_END)
     out: list[Finding] = []
-    for closer, nxt_item in _lost_openers(text):
-        n = text[closer.start():closer.end() - 1].strip()
-        item = f"{nxt_item[0]}{n}{nxt_item[-1]}"
-        out.append(ctx.report(closer.start(), closer.end(),
-                              f"“{closer.group(0)[-1]}”没有对应的“{nxt_item[0]}”：其后一项写作{nxt_item}，此处应为{item}",
-                              suggestion=item))
+    for start, (written, open_, close) in lost_open_brackets(text).items():
+        n = written[:-1]
+        item = f"{open_}{n}{close}"
+        out.append(ctx.report(start, start + len(written),
+                              f"“{written[-1]}”没有对应的“{open_}”：其后一项写作{open_}{int(n) + 1}{close}，"
+                              f"此处应为{item}", suggestion=item))
     for k, p in enumerate(paras):
         items, mixed = loose[k]
         for o, c in mixed:
@@ -132,26 +133,6 @@ def _furniture_before(text: str, pos: int) -> bool:
 
 def _widget_words() -> frozenset[str]:
     return frozenset(w for w in page_furniture() if len(w) >= 2)
-
-
-_ITEM_AFTER = r"[ \u3000]*(?=[\u4e00-\u9fff“《])"
-
-
-def _lost_openers(text: str) -> Iterator[tuple[re.Match[str], str]]:
-    """List markers 1) whose list goes on as (2) (3): the opening bracket of (1) was lost.
-
-    Yields the ``1)`` and the next item's marker as written; the next item is looked for within the
-    next 3,000 characters, and a bare ``2)`` found first means a list of 1) 2) items, not a loss.
-    """
-    for m in _LIST_CLOSER.finditer(text):
-        num = m.group(0)[:-1].strip()
-        if not num.isdigit() or not re.match(_ITEM_AFTER, text[m.end():m.end() + 8]):
-            continue
-        nxt = str(int(num) + 1)
-        pattern = re.compile(rf"(?:^|(?<=[\s。；;，,：:、]))(?:([(（])\s*{nxt}\s*([)）])|{nxt}\s*[)）]){_ITEM_AFTER}")
-        found = pattern.search(text, m.end(), m.end() + 3000)
-        if found is not None and found.group(1):
-            yield m, f"{found.group(1)}{nxt}{found.group(2)}"
 
 
 @dataclass

@@ -21,8 +21,8 @@ expected number.
 **Leaves alone**: a number present elsewhere among the siblings (out of order, which is
 ``section-order``); a list that the paragraph before says continues (续, 接上, 承上, or the number
 itself named); numbering that restarts under a new parent; a text that begins mid-document (its
-first top-level heading is 三、: said once as a note, not as a gap); a list whose first item lost
-its opening bracket, 1) (2) (3) (reported by ``punct-pair``); headings that lost their number
+first top-level heading is 三、: said once as a note, not as a gap); a list whose item lost its
+opening bracket, 1) (2) (3) (an item of the list; ``punct-pair`` reports the bracket); headings that lost their number
 between the two (reported by ``section-style``); table rows written as text.
 
 **Source**: GB/T 9704-2012 7.3.3 (层次序数 numbered in sequence within each level).
@@ -56,8 +56,7 @@ def section_gap(ctx: RuleContext) -> Iterator[Finding]:
     for run in all_runs(ctx.doc):
         first = run[0]
         # a top-level list that starts late is an excerpt (a note says so), not a gap
-        if (first.number > 1 and first.parent is not None and not _parent_says_later(ctx, first)
-                and not _lost_bracket_before(ctx, first)):
+        if first.number > 1 and first.parent is not None and not _parent_says_later(ctx, first):
             missing = "、".join(label(first, n) for n in range(1, first.number))
             yield ctx.report(*span(first),
                              f"序号不从头开始：{parent_desc(first)}第一个{level_name(first)}是"
@@ -74,14 +73,6 @@ def section_gap(ctx: RuleContext) -> Iterator[Finding]:
     for entry, body in toc_against_body(ctx.doc):
         if body is None:
             yield ctx.report(*span(entry), f"目录列出的「{desc(entry)}」在正文中没有（前后两项正文都有）")
-
-
-def _lost_bracket_before(ctx: RuleContext, h: Heading) -> bool:
-    """The item before a first （2） is written 1): its opening bracket was lost (punct-pair reports
-    it), so the list does start at 1."""
-    before = [x for x in ctx.doc.headings if x.start < h.start and x.parent is h.parent]
-    return bool(before) and before[-1].kind == "rparen" and before[-1].number == h.number - 1 \
-        and h.kind == "paren-arabic"
 
 
 def _parent_says_later(ctx: RuleContext, h: Heading) -> bool:
