@@ -187,3 +187,83 @@ def test_check_previous_through_both_entry_points(tmp_path):
     assert fast.stdout == full.output
     assert "13-cross-year-copy.txt:4:1: C303 [boilerplate-year]" in fast.stdout
     assert "13-cross-year-copy.b.txt 第4行" in fast.stdout
+
+
+def _calls(fn) -> int:
+    """Python-level calls made by ``fn()``: an operation count a busy machine does not disturb."""
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    fn()
+    prof.disable()
+    return pstats.Stats(prof).total_calls
+
+
+TEMPLATE = ("本部门严格按照政府信息公开有关规定公开相关预决算信息，全年公开预决算信息{a}条，用以反映部门预决算的公开透明和公开合规性情况，"
+            "本着公开及时、内容完整、形式规范的原则，已在部门网站公开{b}年度部门预决算及相关说明，公开率达到{c}%。")
+
+
+def _batch(scale: int, seed: int = 11) -> tuple[list, list[tuple[str, str]]]:
+    """Real paragraphs (corpora/real and clean, one unit each), a template paragraph that every
+    second unit fills with its own figures, and dense-edit copies between pairs of units; all x scale."""
+    rng = random.Random(seed)
+    texts = sorted({normalise(p) for d in ("real", "clean") for f in sorted((ROOT / "corpora" / d).glob("*.txt"))
+                    for p in f.read_text(encoding="utf-8").split("\n") if len(normalise(p)) >= 80})
+    rng.shuffle(texts)
+    places = ["柘塘镇", "鹤屿镇", "石门乡", "白沙镇", "岚溪县", "桐川县", "梧岭市", "东屏市"]
+    reports, planted = [], []
+    for k in range(200 * scale):
+        ps = [_passage(texts[k])]
+        if k % 2 == 0:
+            ps.append(_passage(TEMPLATE.format(a=rng.randint(10, 90), b=rng.choice([2022, 2023]), c=rng.randint(90, 100))))
+        reports.append((f"r{k}.txt", f"单位{k}", ps))
+    for k in range(10 * scale):
+        a = texts[200 * scale + k]
+        step = rng.randint(8, 20)
+        b = "".join(c if i % step else rng.choice(places) for i, c in enumerate(a))
+        if fuzz.ratio(a, b) < 70:
+            continue
+        reports += [(f"a{k}.txt", f"甲{k}", [_passage(a)]), (f"b{k}.txt", f"乙{k}", [_passage(b)])]
+        planted.append((f"甲{k}", f"乙{k}"))
+    return reports, planted
+
+
+def test_cross_step_work_grows_linearly_and_finds_every_dense_copy_in_a_large_batch():
+    """4x the reports (real paragraphs, a template filled by half the units, dense-edit copies): at
+    most 4x the Python-level work, every planted pair found at both sizes (recall in a large batch, not
+    only in a pair), and the template never reported as copying."""
+    batches = {k: _batch(k) for k in (1, 4)}
+    for reports, planted in batches.values():
+        clusters = crossdoc.find_clusters(reports)
+        found = [set(c.units) for c in clusters if not c.template]
+        assert all(any(set(pair) <= units for units in found) for pair in planted)
+        template = normalise(TEMPLATE)[:20]  # the template is set aside (the background's own near-copies,
+        assert not any(m.passage["text"].startswith(template)  # such as 政府工作报告 thanks, may be clusters)
+                       for c in clusters if not c.template for m in c.members)
+        assert len(planted) >= 8
+    crossdoc.find_clusters(batches[1][0])
+    small = _calls(lambda: crossdoc.find_clusters(batches[1][0]))
+    large = _calls(lambda: crossdoc.find_clusters(batches[4][0]))
+    assert large / small < 4.5
+
+
+def test_proposed_pairs_per_passage_are_bounded_by_the_bucket_cap():
+    """Generated reports' paragraphs share a 100-word vocabulary (multiset Jaccard 0.3-0.45 between
+    unrelated ones): every band proposes at most (cap-1)/2 pairs per passage, and the sketch lets
+    through only pairs near the floor."""
+    from reportlint.generate import TOPICS, distinctive
+
+    rng = random.Random(5)
+    reports = [(f"r{k}", f"单位{k}", [_passage(distinctive(rng, rng.choice(TOPICS), 2024))]) for k in range(600)]
+    index = crossdoc.CrossIndex()
+    try:
+        for r in reports:
+            index.add(*r)
+        assert index.clusters() == []
+        stats = index.stats
+    finally:
+        index.close()
+    assert stats["proposed"] <= stats["nodes"] * index.bands * (crossdoc.BUCKET_CAP - 1) / 2
+    assert stats["candidates"] < stats["proposed"] / 50

@@ -58,6 +58,17 @@ def record_key(path: Path, settings: str = "") -> str:
 
 
 @cache
+def _config_in(config: str | None, overrides: tuple, folder: str):
+    """The configuration of the files in ``folder`` (it depends on the folder only: the nearest
+    reportlint.toml or pyproject.toml upwards), looked up once per folder by the reduce step."""
+    return _resolver(config, overrides).for_file(Path(folder) / "_")
+
+
+def _config_of(config: str | None, overrides: tuple, rec: dict):
+    return _config_in(config, overrides, str(Path(real_path(rec)).parent))
+
+
+@cache
 def _resolver(config: str | None, overrides: tuple):
     from reportlint.config import ConfigResolver
 
@@ -450,6 +461,21 @@ class WorkerPool:
         return {"key": rec["key"], "file": rec["file"], "status": rec["status"]}
 
 
+def _warm_reduce() -> None:
+    """Import what the reduce step uses (the copy index, rapidfuzz, the rules' names, the HTML and
+    dashboard templates, the document builder): a one-time cost of the process, apart from the step."""
+    from reportlint import crossdoc  # noqa: F401
+    from reportlint.document import build_document  # noqa: F401
+    from reportlint.output import dashboard, html
+    from reportlint.rules.base import all_rules
+
+    all_rules()
+    html._environment().get_template("report.html.j2")
+    html._environment().get_template("dashboard.html.j2")
+    dashboard.Tally()._rows.close()
+    from rapidfuzz import fuzz, process  # noqa: F401
+
+
 def _warm() -> None:
     """Load the segmenter and the lexicons once per worker process."""
     from reportlint import nlp
@@ -516,11 +542,14 @@ class Records(Sequence):
 def reduce_scan(paths: list[Path], out: Path, similarity: float = 70.0, config: str | None = None,
                 overrides: tuple = (), decisions: list | None = None) -> ScanResult:
     """The cross-report step and the outputs, from the record files ``paths`` (in file order)."""
+    import tempfile
+
     from reportlint import crossdoc
 
     index = crossdoc.CrossIndex(similarity)
     in_index: list[int] = []  # the record number of each report in the index
-    units: dict[str, list[int]] = {}  # unit key -> record numbers of its reports with a known year
+    units: dict[str, list[tuple[int, int]]] = {}  # unit key -> (record number, offset in ``years``) per dated report
+    years = tempfile.TemporaryFile("w+b")  # noqa: SIM115  what the year step needs of each dated report
     try:
         for i, path in enumerate(paths):
             rec = _read(path)
@@ -530,14 +559,19 @@ def reduce_scan(paths: list[Path], out: Path, similarity: float = 70.0, config: 
             index.add(rec["file"], rec["unit"], rec["passages"], key=key)
             in_index.append(i)
             if rec["evaluation_year"]:
-                units.setdefault(key, []).append(i)
+                units.setdefault(key, []).append((i, years.tell()))
+                years.write(json.dumps({"file": rec["file"], "unit": rec["unit"], "real": real_path(rec),
+                                        "evaluation_year": rec["evaluation_year"],
+                                        "passages": [{k: v for k, v in p.items() if k != "sig"}
+                                                     for p in rec["passages"]]}, ensure_ascii=False).encode() + b"\n")
         found = index.clusters()
         extra: dict[int, list[dict]] = {}
         clusters = _cross_findings(index, found, [paths[i] for i in in_index], in_index, extra, config, overrides)
         stock = {(in_index[index.report[m]], index.pindex[m]) for m in index.stock}
+        clusters += _year_copies(years, units, stock, extra, config, overrides)
     finally:
         index.close()
-    clusters += _year_copies(paths, units, stock, extra, config, overrides)
+        years.close()
     from reportlint.decisions import _book
 
     book = _book(decisions or [])
@@ -580,7 +614,7 @@ def _cross_findings(index, found: list, paths: list[Path], numbers: list[int], e
         if c.template:
             continue
         for m in c.members:
-            cfg = _resolver(config, overrides).for_file(Path(real[m.record]))
+            cfg = _config_in(config, overrides, str(Path(real[m.record]).parent))
             if not cfg.enabled("boilerplate-cross"):
                 continue
             severity = str(cfg.severity.get("boilerplate-cross", Severity.WARNING))
@@ -597,20 +631,25 @@ def _cross_findings(index, found: list, paths: list[Path], numbers: list[int], e
     return clusters
 
 
-def _year_copies(paths: list[Path], units: dict[str, list[int]], stock: set[tuple[int, int]],
+def _year_copies(years, units: dict[str, list[tuple[int, int]]], stock: set[tuple[int, int]],
                  extra: dict[int, list[dict]], config: str | None, overrides: tuple) -> list:
     """``boilerplate-year`` (C303): each unit's reports compared with its reports of earlier years
-    (crossdoc.year_copies), reading only the records of units with reports of two years or more.
-    Passages that are template text across units (``stock``: members of template clusters or common
-    text of the cross-report step) are left out: every unit repeats them every year. Findings go to
-    ``extra`` (the later report's), clusters are of kind same-unit."""
+    (crossdoc.year_copies), read back from ``years`` (what pass 1 kept of each dated report) only for
+    units with reports of two years or more. Passages that are template text across units (``stock``:
+    members of template clusters or common text of the cross-report step) are left out: every unit
+    repeats them every year. Findings go to ``extra`` (the later report's), clusters are of kind same-unit."""
     from reportlint import crossdoc
 
+    def back(offset: int) -> dict:
+        years.seek(offset)
+        return json.loads(years.readline())
+
     clusters = []
-    for numbers in units.values():
-        if len(numbers) < 2:
+    for entries in units.values():
+        if len(entries) < 2:
             continue
-        recs = [_read(paths[i]) for i in numbers]
+        numbers = [i for i, _ in entries]
+        recs = [back(offset) for _, offset in entries]
         if len({r["evaluation_year"] for r in recs}) < 2:
             continue
         group = [(r["file"], r["unit"], r["evaluation_year"],
@@ -618,7 +657,7 @@ def _year_copies(paths: list[Path], units: dict[str, list[int]], stock: set[tupl
                                                                                                   strict=True)]
         for k, found, cluster in crossdoc.year_copies(group):
             i, rec = numbers[k], recs[k]
-            cfg = _resolver(config, overrides).for_file(Path(real_path(rec)))
+            cfg = _config_in(config, overrides, str(Path(rec["real"]).parent))
             if not cfg.enabled("boilerplate-year"):
                 continue
             severity = str(cfg.severity.get("boilerplate-year", Severity.WARNING))
@@ -654,7 +693,7 @@ def _rerender_pages(records: Records, involved: list[int], out: Path, config: st
         if not rec.get("page"):  # no finding of its own, so no page yet
             rec["page"] = records.pages[i] = f"pages/{rec['key']}.html"
         path = real_path(rec)
-        doc = build_document(load_source(path, _resolver(config, overrides).for_file(Path(path)).limits))
+        doc = build_document(load_source(path, _config_of(config, overrides, rec).limits))
         findings = []
         for f in rec["findings"]:
             finding = Finding(rule=f["rule"], code=f["code"], severity=Severity.parse(f["severity"]),
