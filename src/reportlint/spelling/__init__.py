@@ -26,7 +26,7 @@ from functools import cache
 
 from reportlint.spelling.data import confusable, context_pairs, policy_titles
 from reportlint.spelling.general import common_swaps, lint_typos
-from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, people_misses, scan
+from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, scan
 from reportlint.spelling.repeats import find_repeats
 
 KIND_LABELS = {
@@ -59,7 +59,6 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     cands, exact = scan(text, tuple(extra_terms))
     kept = [c for c in cands if accept(c, doc, exact, freq)]
     kept += _own_name_candidates(doc, unit_name, freq)
-    kept += people_misses(doc, freq)
     out: list[Typo] = []
     for c in choose(kept, text):
         kind = c.group if c.group in ("own", "variant") else c.kind

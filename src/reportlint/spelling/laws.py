@@ -93,7 +93,7 @@ def _misspelt_ending(title: str, ok: dict[str, str]) -> str | None:
 def _ending_form(title: str) -> str | None:
     """The kind word itself misspelt (《政府信息公开条列》, 《安全生产发》, 《民法点》): the known name of the
     same length differing only in one of its last two characters, by a same-sound or look-alike one."""
-    if len(title) <= 4:
+    if len(title) < 3:
         return None
     for name in _by_stem().get((len(title), title[:-2]), ()):
         edit = classify(title, name)

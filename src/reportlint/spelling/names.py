@@ -21,7 +21,15 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
-from reportlint.spelling.data import confusable, entries, variant_words, wrong_words, zipf
+from reportlint.spelling.data import (
+    candidates_for,
+    confusable,
+    entries,
+    people,
+    variant_words,
+    wrong_words,
+    zipf,
+)
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a character rarer than this (jieba frequency) typed inside a term is itself a sign of a typo;
@@ -40,7 +48,7 @@ class Candidate:
     start: int
     end: int
     name: str  # the exact form
-    group: str  # term | idiom | strict | phrase | heading | wrong | own
+    group: str  # term | idiom | strict | phrase | heading | wrong | own | person
     kind: str  # missing | extra | doubled | replaced | swapped | word-swap | word-drop | wrong-word
     pos: int = -1  # index in the candidate of the edited character (-1: not one character)
 
@@ -131,6 +139,14 @@ def automaton(extra: tuple[str, ...] = ()):
                     v = "".join(words[:i] + words[i + 1:])
                     if len(words[i]) >= 2 and len(v) >= 5 and v not in names:
                         add(v, ("variant", name, group, "word-drop"))
+    for name in people():
+        # a leader's name of three characters has no half to anchor on: its one-character variants are
+        # keys of their own (习近乎, 刁近平), those that are words left out (习近期 is no variant: 期/平)
+        for k, ch in enumerate(name):
+            for alt in candidates_for(ch):
+                v = name[:k] + alt + name[k + 1:]
+                if is_han(alt) and v not in names and not freq.get(v, 0) and zipf(v) == 0:
+                    add(v, ("person", name, "person", k))
     for wrong, right in wrong_words().items():
         add(wrong, ("variant", right, "wrong", "wrong-word"))
     for form, right in variant_words().items():
@@ -181,6 +197,8 @@ def scan(text: str, extra: tuple[str, ...] = ()) -> tuple[list[Candidate], list[
         for role, name, group, info in values:
             if role == "exact":
                 exact.append((k_start, k_end, name))
+            elif role == "person":
+                cands.add(Candidate(k_start, k_end, name, group, "replaced", info))
             elif role == "variant":
                 cands.add(Candidate(k_start, k_end, name, group, info))
             else:
@@ -212,6 +230,10 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
     text = doc.text
     cand = text[c.start:c.end]
     n = len(c.name)
+    if c.group == "person":
+        # a leader's name with a same-sound or look-alike character, which breaks the segmentation into
+        # a stray character or a word no dictionary has (习|近乎, 习进平); 学习|近乎 is two words
+        return _odd(doc, c.start, c.end, freq)
     if not all(is_han(ch) for ch in cand if ch not in c.name):
         return False
     if c.pos >= 0 and c.kind == "replaced" and not is_han(c.name[c.pos]):
@@ -262,8 +284,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         if n == 4:  # only a character lost at an edge, next to punctuation or a line start, or a last
             # character lost before a word, leaving a lone character that forms no word with it (法治建基础)
             return (c.pos in (0, n - 1) and _edge_drop(text, c)) \
-                or (c.pos == n - 1 and left_ok and _lone_before_word(doc, c.end - 1, freq)
-                    and text[c.end] not in LEVEL_CHARS)
+                or (c.pos == n - 1 and c.end < len(text) and is_han(text[c.end])
+                    and text[c.end] not in LEVEL_CHARS and left_ok and _lone_before_word(doc, c.end - 1, freq))
         if c.pos == 0 and not (_edge_drop(text, c) or _stray(doc, c.start, -1, freq)):
             return False  # (按照)公开为常态: a phrase may start later; 本级般公共预算 leaves a stray 般
         if c.pos == len(cand) and not _edge_drop(text, c):
@@ -492,12 +514,12 @@ def _lone_before_word(doc, i: int, freq) -> bool:
     """Character ``i`` is a word on its own, a dictionary word of two or more Han characters follows,
     and the two characters across the gap are no word, or a rare one (法治建|基础: 建基 3)."""
     text = doc.text
-    if i + 2 > len(text) or not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
+    if i + 2 > len(text) or (freq.get(text[i:i + 2], 0) or 0) >= DISTINCTIVE_FREQ \
+            or not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
         return False
     words = doc.words_in(i + 1, i + 2)
     w = words[0] if words else ""
-    return len(w) >= 2 and is_han(w[0]) and bool(freq.get(w, 0)) \
-        and (freq.get(text[i:i + 2], 0) or 0) < DISTINCTIVE_FREQ
+    return len(w) >= 2 and is_han(w[0]) and bool(freq.get(w, 0))
 
 
 def _odd_around(doc, s: int, e: int, freq) -> bool:
@@ -528,39 +550,6 @@ def _end_ok(doc, s: int, e: int, term: str) -> bool:
         k -= 1
     tail = doc.text[k:e]
     return len(tail) >= 2 and term.endswith(tail)
-
-
-@cache
-def _people_pattern() -> re.Pattern[str] | None:
-    """Any three characters with two of a leader's name in place (.近平|习.平|习近.)."""
-    from reportlint.spelling.data import people
-
-    alts = [re.escape(n[:k]) + "[\u4e00-\u9fff]" + re.escape(n[k + 1:]) for n in people() for k in range(len(n))]
-    return re.compile("(?=(" + "|".join(alts) + "))") if alts else None
-
-
-def people_misses(doc, freq) -> list[Candidate]:
-    """A leader's name of three characters with one replaced by a same-sound or look-alike character
-    (习近乎, 刁近平), where the three are no word and do not segment as words (习近期 is 习|近期)."""
-    from reportlint.spelling.data import people
-
-    pat = _people_pattern()
-    if pat is None:
-        return []
-    text = doc.text
-    names = people()
-    out = []
-    for m in pat.finditer(text):
-        s, w = m.start(), m.group(1)
-        if w in names or freq.get(w, 0) or zipf(w) > 0:
-            continue
-        for name in names:
-            edit = classify(w, name)
-            if edit and edit[0] == "replaced" and confusable(w[edit[1]], name[edit[1]]) \
-                    and _broken(doc, s, s + 3):
-                out.append(Candidate(s, s + 3, name, "strict", "replaced", edit[1]))
-                break
-    return out
 
 
 def choose(cands: list[Candidate], text: str = "") -> list[Candidate]:
