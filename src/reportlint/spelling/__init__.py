@@ -9,7 +9,9 @@ with the exact fix. Sources of evidence, strongest first:
 - a wrong word from ``confusion.yaml`` (拔款, 布署, 再接再励) or a confusable pair in a context that
   decides it (累积完成1234万元);
 - a word typed twice (:mod:`reportlint.spelling.repeats`);
-- a cited policy title one word off a central document in ``policies.yaml``;
+- a cited policy title one word off a central document in ``policies.yaml`` (a word dropped, or a
+  character replaced by a same-sound or look-alike one);
+- a false start: a non-word pair before a common word starting with its first character (提实提高);
 - a word cut short before punctuation whose whole form the same report uses elsewhere (实际规(㎡)
   beside 批复规模(㎡));
 - a year with a digit or two typed twice (202020年, 20232年): five or six digits before 年.

@@ -19,7 +19,13 @@
 - a common character swapped for a look-alike or same-sound one inside a two-character non-word that
   stands between words, giving a very common word (加强宜传工作 → 宣传, 完善菅理制度 → 管理, 执型 → 执行);
 - a year with a digit or two typed twice (202020年 → 2020年; 20232年 → the year the report writes);
-- a central policy document cited with a word dropped from its title (``lexicons/policies.yaml``);
+- a central policy document cited with a word dropped from its title, or a character of it replaced by a
+  same-sound or look-alike one (``lexicons/policies.yaml``); a law's name with a wrong character
+  (《中华人民共合国预算法》, 《政府信息公开条列》; law-name reports it too);
+- a leader's name of three characters with a same-sound or look-alike character (习近乎, 刁近平:
+  ``names.yaml`` ``people``);
+- a false start: a pair no dictionary knows right before a common word starting with its first character
+  (提实提高);
 - a word cut short before punctuation where the report has the whole word in the same frame
   (实际规(㎡) beside 批复规模(㎡)).
 
