@@ -137,7 +137,7 @@ def table_relations(doc: Document) -> TableRelations:
     if got is None:
         got = TableRelations([], [], [])
         tables = tables_of(doc)
-        scheme = rate_scheme_in_text(doc)
+        scheme = rate_scheme_in_text(doc) if tables else None
         for t in tables:
             _Checker(t, got, scheme).run()
         _across(tables, got)
@@ -194,8 +194,8 @@ def _markers(label: str) -> list[int]:
 
 
 # 得分 = 分值 × 执行率 stated as the scheme: 得分(20分*执行率), 执行率×分值, 预算执行率得分=执行率×权重
-_SCHEME = re.compile(r"(?:执行率|完成率)\s*[×*xX✕]\s*(?:该指标|该项)?(?:分值|权重|\d+(?:\.\d+)?分)"
-                     r"|(?:分值|权重|\d+(?:\.\d+)?分)\s*[×*xX✕]\s*(?:预算)?(?:执行率|完成率)")
+_SCHEME = re.compile(r"(?:执行率|完成率)\s*[×*xX✕]\s*(?:该指标|该项)?(?:分值|权重|\d{1,3}(?:\.\d+)?分)"
+                     r"|(?:分值|权重|(?<![\d.])\d{1,3}(?:\.\d+)?分)\s*[×*xX✕]\s*(?:预算)?(?:执行率|完成率)")
 _SCHEME_WEIGHT = re.compile(r"(\d+(?:\.\d+)?)分\s*[×*xX✕]|[×*xX✕]\s*(\d+(?:\.\d+)?)分")
 
 

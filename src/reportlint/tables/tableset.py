@@ -53,7 +53,8 @@ def table_set_gaps(doc: Document, genre: str | None) -> list[SetGap]:
     stems = [t.get("stem") for t in spec["tables"]]
     note = re.compile(spec["empty_note"])
     paras = doc.paragraphs
-    texts = [_LEADER.sub("", re.sub(r"\s+", "", doc.text[p.start:p.end])) for p in paras]
+    texts = [re.sub(r"\s+", "", doc.text[p.start:p.end]) for p in paras]
+    texts = [_LEADER.sub("", t) if len(t) < 120 else t for t in texts]  # title lines are short
     lines: dict[int, int] = {}  # paragraph -> table number (0-based) of a title line
     for i, t in enumerate(texts):
         for k, (_, pat) in enumerate(tables):
