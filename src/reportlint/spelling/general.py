@@ -147,8 +147,14 @@ def lint_typos(text: str) -> list[tuple[int, str, str]]:
         return []
     out = []
     done: set[int] = set()
-    for i, ch in enumerate(text):
-        if ch not in rare or _best_word(text, i, freq) > 0 or _name_like(text, i):
+    at = []  # the rare characters' positions, in text order (most characters are not rare)
+    for ch in rare:
+        i = text.find(ch)
+        while i >= 0:
+            at.append(i)
+            i = text.find(ch, i + 1)
+    for i in sorted(at):
+        if _best_word(text, i, freq) > 0 or _name_like(text, i):
             continue
         m = _SENTENCE.search(text, text.rfind("\n", 0, i) + 1)
         while m and m.end() <= i:
