@@ -21,7 +21,8 @@ mid-year report; the reviewer wants the result, not the expectation.
 sentences that start with 下一步/明年/今后/未来; clauses about a later year; headings; reports
 filed within the evaluated year; reports on part of a year (上半年/前三季度/1-6月工作总结).
 With no stated date, a warning only for genres always written after their year (年报, 决算, 自评报告);
-``info`` (“成文日期不详”) for genres that may be written within it (a 工作总结 in December).
+``info`` (“成文日期不详”) for genres that may be written within it (a 工作总结 in December), raised
+once per report (the doubt is about when the report was written, not about each forecast).
 
 **Source**: 财预〔2020〕10号 (self-evaluation reports the results achieved in the budget year).
 """
@@ -88,3 +89,5 @@ def stale_forecast(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(m.start(), clause_end,
                              f"{over}，“{text[m.start():clause_end]}”仍是预测语气："
                              f"应写明{y}年实际完成情况", severity=sev)
+            if sev is not None:
+                return  # not sure when it was written: one question about the report, asked once
