@@ -149,23 +149,35 @@ class _TrieFreq:
         return default if value is None else value
 
 
+def _wordfreq_sources() -> list[Path]:
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return [folder / "__init__.py", *sorted((folder / "data").glob("*_zh.msgpack.gz"))]
+
+
+def frequency_sources() -> list[Path]:
+    """The files the word frequencies come from (jieba's dictionary, wordfreq's Chinese lists): what a
+    cached value derived from them is keyed by."""
+    return [_dict_path(), *_wordfreq_sources()]
+
+
 @cache
 def wordfreq_zh():
     """wordfreq's Chinese frequencies (``wordfreq.get_frequency_dict("zh", wordlist="best")``: word -> share
     of uses) as ``.get(word, default)``: a memory-mapped trie built into the cache folder on first use, so
     that a process pays neither wordfreq's import (ftfy, msgpack: 0.3 s) nor reading its list (0.5 s).
     An empty mapping when wordfreq is not installed."""
-    import importlib.util
-
     import marisa_trie
 
     from reportlint.warmcache import _stamp
 
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
+    sources = _wordfreq_sources()
+    if not sources:
         return {}
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    sources = [folder / "__init__.py", *sorted((folder / "data").glob("*_zh.msgpack.gz"))]
     path = _cache_dir() / f"reportlint-wordfreq-zh-{_stamp(sources)}.marisa"
     if not path.is_file():
         import wordfreq

@@ -18,6 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
@@ -87,7 +88,21 @@ def _units(name: str) -> tuple[str, ...]:
 
 @cache
 def automaton(extra: tuple[str, ...] = ()):
-    """The Aho-Corasick automaton: key -> list of (role, name, group, info)."""
+    """The Aho-Corasick automaton: key -> list of (role, name, group, info). Without extra terms it is
+    kept in the cache folder (``warmcache.derived``) until a lexicon, a module of this package, the
+    segmenter or jieba's dictionary changes: building it is a fifth of a cold check."""
+    if extra:
+        return _build_automaton(extra)
+    from reportlint import lexicon, nlp
+    from reportlint.warmcache import derived
+
+    sources = [*sorted(p for p in lexicon.lexicon_dir().rglob("*") if p.is_file()),
+               *sorted(Path(__file__).parent.glob("*.py")), Path(nlp.__file__), Path(lexicon.__file__),
+               *nlp.frequency_sources()]
+    return derived("typo-names", sources, lambda: _build_automaton(()))
+
+
+def _build_automaton(extra: tuple[str, ...]):
     import ahocorasick
 
     from reportlint.nlp import word_freq
