@@ -370,8 +370,8 @@ class CrossIndex:
             self.offset.append(self._end)
             self.length.append(len(data))
             self._end += len(data)
-            self._chunk.append(_decode(p["sig"]))
-            if len(self._chunk) >= 4096:
+            self._chunk.append(_decode(p["sig"]).astype(np.uint32))
+            if len(self._chunk) >= 1024:  # a few MB at a time
                 self._flush()
 
     def _flush(self) -> None:
@@ -388,6 +388,18 @@ class CrossIndex:
         m = int(self._first[node])
         self._texts.seek(self.offset[m])
         return self._texts.read(self.length[m]).decode("utf-8")
+
+    def _node_rows(self, first: np.ndarray, block: int = 65536) -> np.ndarray:
+        """The sketch rows of the passages ``first`` (one per node), read a block of rows at a time."""
+        out = np.empty((len(first), SKETCH_ROWS), dtype=np.uint8)
+        order = np.argsort(first)
+        at = first[order]
+        with open(f"{self._dir}/sketch", "rb") as fh:
+            for start in range(0, len(self.hash), block):
+                rows = np.fromfile(fh, dtype=np.uint8, count=block * SKETCH_ROWS).reshape(-1, SKETCH_ROWS)
+                lo, hi = np.searchsorted(at, [start, start + len(rows)])
+                out[order[lo:hi]] = rows[at[lo:hi] - start]
+        return out
 
     def close(self) -> None:
         for fh in (*self._band_files, self._sketch, self._texts):
@@ -419,7 +431,7 @@ class CrossIndex:
         def keys(b: int) -> np.ndarray:
             return np.fromfile(f"{self._dir}/band{b % self.bands}", dtype=np.uint32)[first]
 
-        sketch = np.fromfile(f"{self._dir}/sketch", dtype=np.uint8).reshape(n, SKETCH_ROWS)[first]  # nodes only
+        sketch = self._node_rows(first)
         head = np.ascontiguousarray(sketch[:, :PRESCREEN_ROWS])
         need_head, need = sketch_cuts(self.threshold, self.bands, self.rows)
         found, stopped = [], np.zeros(nodes, dtype=np.int32)
