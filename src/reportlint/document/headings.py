@@ -323,10 +323,16 @@ def _inline_items(text: str, offsets: list[int], p: Paragraph, own: Marker | Non
         seq[own.kind] = own.number
     last = -1
     for a in _INLINE_AT.finditer(text, begin, p.end):
-        pos = a.end() if a.group(0)[:1] not in ("（", "(", "") else a.start()
-        if pos >= p.end or pos <= last:
-            continue
-        sep = a.group(0)[0] if a.group(0) else " "
+        g = a.group(0)
+        if not g:  # before a numeral: an item only where the join dropped a space (most are figures)
+            pos = a.start()
+            if not (p.start < pos < p.end and offsets[pos] > offsets[pos - 1] + 1) or pos <= last:
+                continue
+        else:
+            pos = a.end() if g[0] not in "（(" else a.start()
+            if pos >= p.end or pos <= last:
+                continue
+        sep = g[0] if g else " "
         if sep in "（(" and pos > p.start and offsets[pos] > offsets[pos - 1] + 1:
             sep = " "
         if sep not in "（(" and a.group(0) == "" and not (pos > p.start and offsets[pos] > offsets[pos - 1] + 1):
