@@ -53,6 +53,9 @@ _CARRY_AFTER = re.compile(r"^\s*年度?\s*(?:继续)?(?:安排)?使用")
 _WHOLE_YEAR = re.compile(r"^\s*年度?\s*全年\s*(?:共|累计|全镇|全乡|全县|全区|全市|我|本)?")
 _SENTENCE_START = re.compile(r"(?:^|[。；！？\n]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]|[^。；\n]{0,12}[。．.])\s*$")
 _PLAN_AFTER = re.compile(r"^\s*年度?\s*(?:底前|年底前|年内|上半年|下半年|\d{1,2}月底?前)?\s*(?:将|计划|力争|争取|拟|要|确保|前完成|底前|年内|完成)")
+# 2023年，我局将… : the unit as subject between the year and a future word (not 完成, which in a 年报's
+# 改进情况 may tell what was done during the year)
+_PLAN_AFTER_SUBJECT = re.compile(r"^\s*年度?\s*[,，]?\s*(?:我|本)[\u4e00-\u9fff]{1,3}?\s*(?:将|计划|力争|争取|拟)")
 _PLAN_BEFORE = re.compile(r"(?:力争|争取|计划|拟|确保|预计|将)(?:于|在|到)?\s*$")
 _HEADING_ABOUT_PERIOD = re.compile(r"(?:情况|说明|回顾|总结|完成|执行|决算|收支|成效)")
 _HEADING_PLAN = re.compile(r"(?:计划|任务|思路|打算|安排|目标|展望|要点)")
@@ -117,7 +120,7 @@ def classify_years(doc: Document) -> list[YearMention]:
                 "heading" if _HEADING_ABOUT_PERIOD.search(h.title)
                 and _heading_about_one_year(text[h.start:h.title_end], lex["heading_not_period"]) else "other")
         elif para is not None and m.group(2) and _in_plan_section(doc, para, plan_sections) and (
-                _PLAN_AFTER.match(after) or _PLAN_BEFORE.search(before)):
+                _PLAN_AFTER.match(after) or _PLAN_AFTER_SUBJECT.match(after) or _PLAN_BEFORE.search(before)):
             role = "plan-section"
         elif any(after.lstrip(" 年度").startswith(w) for w in forward) or re.search(r"下一步|明年|下年度", before):
             role = "plan"

@@ -59,7 +59,7 @@ def mismatch(role: str, year: int, y: int, plan_year: int) -> str | None:
     if role == "carryover":
         return "年末结转的资金只能在结转的次年使用"
     if role == "plan-section" and year <= y:
-        return f"改进措施/下一步计划针对的是{plan_year}年，写成了{year}年"
+        return f"改进措施/下一步计划针对的是{plan_year}年"
     return None
 
 
