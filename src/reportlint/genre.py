@@ -74,6 +74,11 @@ def _title_candidates(doc: Document) -> list[str]:
         # a title is a name, not a sentence: 现将…报告如下 / 根据…要求 are openings
         if 4 <= len(t) <= 90 and not re.search(r"^(?:现将|根据|按照|依据|为)|如下|[：:。]$", t):
             out.append(t)
+        elif len(t) > 90 and not re.match(r"(?:现将|根据|按照|依据|为)", t):
+            # a flattened PDF runs its title into the first paragraph: 许昌市…中心 2022 年整体和项目支出绩效自评总结报告 一 …
+            m = re.match(r"[^。，,；;：:]{4,80}?(?:报告|说明|总结)", t)
+            if m and "如下" not in m.group(0):
+                out.append(m.group(0))
     # a title wrapped over two short lines
     if len(out) >= 2:
         out.append(out[0] + out[1])
@@ -87,7 +92,7 @@ def detect_genre(doc: Document) -> GenreMatch | None:
     titles = _title_candidates(doc)
     head = doc.text[:HEAD_CHARS]
     heading_titles = [h.title for h in doc.headings if h.level <= 2]
-    best: tuple[int, int, GenreMatch] | None = None
+    best: tuple[int, int, int, GenreMatch] | None = None
     for rank, g in enumerate(genres()):
         score = 0
         source, evidence = "", ""
@@ -113,9 +118,12 @@ def detect_genre(doc: Document) -> GenreMatch | None:
                 source, evidence = "outline", "、".join(outline_hits[:3])
             else:
                 source, evidence = "cue phrases", "、".join(cues[:3])
-        if score >= MIN_SCORE and (best is None or (score, -rank) > (best[0], best[1])):
-            best = (score, -rank, GenreMatch(g, source, evidence))
-    return best[2] if best else None
+        # a title naming the genre outranks any count of headings and cues
+        # (现将工作情况报告如下 names no genre as surely: an announcement does not decide)
+        key = (int(source in ("title", "opening")), score, -rank)
+        if score >= MIN_SCORE and (best is None or key > best[:3]):
+            best = (*key, GenreMatch(g, source, evidence))
+    return best[3] if best else None
 
 
 @cache
