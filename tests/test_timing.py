@@ -131,3 +131,28 @@ def test_publisher_yields_to_first_person_words_of_a_lower_level():
             "一、基本情况\n我镇共有行政村12个。我镇严格执行预算。本镇财政所负责核算。\n")
     ctx = lint_text(text, Config(select=set())).context
     assert (ctx.unit_level, ctx.level_source) == ("town", "scope words")
+
+
+@pytest.mark.parametrize("text,genre", [
+    # real 505: the title 2022年决算报告 decides; the headings 一般公共预算收支情况… do not outvote it
+    ("重庆市铜梁区小林镇人民政府\n2022年决算报告\n一、预算收支决算情况\n(一)一般公共预算收支情况\n全镇本级一般公共预算收入111.11万元。\n"
+     "(二)政府性基金预算收支情况\n全镇政府性基金支出0万元。\n(三)国有资本经营预算收支情况\n我镇无国有资本经营预算收支。\n", "部门决算说明"),
+    # real 502: a flattened PDF's title runs into the first paragraph
+    ("许昌市河湖水系水源调度中心 2022 年整体和项目支出绩效自评总结报告 一 绩效管理工作开展情况。 我单位按照《中共许昌市委许昌市人民政府"
+     "关于全面实施预算绩效管理的实施意见》要求开展自评工作,形成本报告,现将有关情况说明。\n", "部门整体支出绩效自评报告"),
+    # real 504: …补助资金绩效评价自评报告
+    ("谢家集区2024年度转移支付财政衔接推进乡村振兴补助资金绩效评价自评报告\n区财政局:\n", "项目支出绩效自评报告"),
+    # real 453: 关于2023年度项目绩效自评工作的报告
+    ("承德市农业农村局关于2023年度项目绩效自评工作的报告\n市财政局:\n", "项目支出绩效自评报告"),
+])
+def test_genre_from_title(text, genre):
+    assert lint_text(text, Config(select=set())).context.genre_name == genre
+
+
+def test_budget_with_glossary_is_not_final_accounts():
+    """real 427: the second half of a 预算 (三公经费 budget, 名词解释) has no title; 名词解释 closes a 预算 as
+    well as a 决算, so it is no evidence of a retrospective report."""
+    text = ("本单位2023年“会议费”“培训费”“差旅费”财政拨款预算数3万元。\n(一)会议费2023年预算0万元,与2022年持平。\n"
+            "六、名词解释\n1.财政拨款收入:指本级财政当年拨付的资金。\n")
+    ctx = lint_text(text, Config(select=set())).context
+    assert ctx.genre_name != "部门决算说明" and not ctx.retrospective
