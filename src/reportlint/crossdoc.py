@@ -27,6 +27,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -257,21 +258,25 @@ def _pairs(groups: np.ndarray) -> np.ndarray:
     return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
 
 
-def _bucket_pairs(keys: np.ndarray, nodes: np.ndarray, cap: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of ``nodes`` sharing a key, from buckets of at most ``cap`` nodes; and the nodes of the
-    larger buckets (returned for refinement). Vectorised: buckets of equal size are handled as one matrix."""
+BLOCK = 32768  # pairs handled at once (bounds the reduce step's working memory, whatever the scan's size)
+
+
+def _bucket_pairs(keys: np.ndarray, nodes: np.ndarray, cap: int, over: list[np.ndarray]) -> Iterator[np.ndarray]:
+    """Pairs of ``nodes`` sharing a key, from buckets of at most ``cap`` nodes, as (lo, hi) rows in
+    blocks of about BLOCK pairs; the nodes of larger buckets are appended to ``over`` (for refinement).
+    Vectorised: buckets of equal size are handled as one matrix."""
     order = np.argsort(keys, kind="stable")
     ks, ns = keys[order], nodes[order]
     starts = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]]) if len(ks) else np.zeros(0, dtype=np.int64)
     sizes = np.diff(np.r_[starts, len(ks)])
-    out = [np.zeros((0, 2), dtype=np.int64)]
+    big = sizes > cap
+    if big.any():
+        over.append(ns[np.concatenate([np.arange(a, a + n) for a, n in zip(starts[big], sizes[big], strict=True)])])
     for s in np.unique(sizes[(sizes >= 2) & (sizes <= cap)]):
         st = starts[sizes == s]
-        out.append(_pairs(ns[st[:, None] + np.arange(s)]))
-    big = sizes > cap
-    over = ns[np.concatenate([np.arange(a, a + n) for a, n in zip(starts[big], sizes[big], strict=True)])] \
-        if big.any() else np.zeros(0, dtype=ns.dtype)
-    return np.concatenate(out), over
+        step = max(1, BLOCK // (s * (s - 1) // 2))
+        for k in range(0, len(st), step):
+            yield _pairs(ns[st[k:k + step, None] + np.arange(s)])
 
 
 SKETCH_ROWS = 256  # MinHash values kept per passage (their low byte) to estimate a proposed pair's Jaccard
@@ -437,22 +442,27 @@ class CrossIndex:
         found, stopped = [], np.zeros(nodes, dtype=np.int32)
         proposed = 0
         nxt = keys(0)
-        for b in range(self.bands):
-            cur, nxt = nxt, keys(b + 1)
-            pairs, over = _bucket_pairs(cur, ids, cap)
-            if len(over):  # refined: the pair must also share the next band's key
-                sub = (cur[over].astype(np.uint64) << np.uint64(32)) | nxt[over]
-                more, still = _bucket_pairs(sub, over, cap)
-                pairs = np.concatenate([pairs, more])
-                stopped[still] += 1
-            ua, ub = node_unit[pairs[:, 0]], node_unit[pairs[:, 1]]
-            pairs = pairs[(ua != ub) | (ua < 0)]
-            proposed += len(pairs)
-            for k in range(0, len(pairs), 65536):  # the sketch's estimate of their Jaccard, in blocks
-                p = pairs[k:k + 65536]
+        def take(blocks: Iterator[np.ndarray]) -> None:
+            """Pairs of different units whose sketches come near the floor, kept as codes lo*nodes+hi."""
+            nonlocal proposed
+            for p in blocks:
+                ua, ub = node_unit[p[:, 0]], node_unit[p[:, 1]]
+                p = p[(ua != ub) | (ua < 0)]
+                proposed += len(p)
                 p = p[np.count_nonzero(head[p[:, 0]] == head[p[:, 1]], axis=1) >= need_head]
                 p = p[np.count_nonzero(sketch[p[:, 0]] == sketch[p[:, 1]], axis=1) >= need]
                 found.append(p[:, 0] * nodes + p[:, 1])
+
+        for b in range(self.bands):
+            cur, nxt = nxt, keys(b + 1)
+            over: list[np.ndarray] = []
+            take(_bucket_pairs(cur, ids, cap, over))
+            if over:  # the larger buckets, refined: the pair must also share the next band's key
+                big = np.concatenate(over)
+                still: list[np.ndarray] = []
+                take(_bucket_pairs((cur[big].astype(np.uint64) << np.uint64(32)) | nxt[big], big, cap, still))
+                if still:
+                    stopped[np.concatenate(still)] += 1
         common = stopped * 2 >= self.bands
         codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
         cand = np.stack([codes // nodes, codes % nodes], axis=1)
