@@ -49,6 +49,7 @@ _LIST_CLOSER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,
 _URL = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+\-]+")
 _WIDGET = re.compile(r"【[\u4e00-\u9fff]{1,4}[:：]")
 _HAN_AFTER = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,6})")
+_SIZE_ROW = re.compile(r"大[ \u3000]*中[ \u3000]*小[ \u3000]*$")
 _HAN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,6})[ \u3000]*$")
 _SENTENCE_END = "。！？!?；;"
 _SENTENCE_BREAK = re.compile(r"[。！？!?]")
@@ -127,6 +128,8 @@ def _furniture_after(text: str, pos: int) -> bool:
 
 def _furniture_before(text: str, pos: int) -> bool:
     """A toolbar word of the site right before the 】 at ``pos``."""
+    if _SIZE_ROW.search(text, max(0, pos - 12), pos):
+        return True  # 字体: 大 中 小】 whose 【 is not in the stored text
     m = _HAN_BEFORE.search(text, max(0, pos - 10), pos)
     return m is not None and any(m.group(1).endswith(w) for w in _widget_words())
 
