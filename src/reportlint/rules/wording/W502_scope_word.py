@@ -4,7 +4,9 @@
 (``self_words``) and government words (``government_words``, only at a clause start) of a level of
 the same rank or above that is neither the unit's own nor one of its parents' (the parent chain comes
 from the division data, ``places``: 全县 is wrong in 宁波市鄞州区东柳街道's report, right in 安吉县昌硕街道's);
-when the parents are unknown, of the peer levels listed in ``lexicons/scope.yaml`` (``peers``). Also
+when the parents are unknown, of the peer levels listed in ``lexicons/scope.yaml`` (``peers``), and
+the county's (全县) in a town or street office whose text names its government only as a district's
+(区委、区政府, ``parent_words``). Also
 an organ's self-reference (我局 / 本委) in the report of a town, township or subdistrict government.
 A word must start and end on token
 boundaries when Han characters surround it (全乡镇, 全乡村振兴 and 本区域 are other words).
@@ -82,6 +84,8 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
         judged = [x for x in _JUDGED if x not in allowed and _RANK[x] <= _RANK.get(level, 3)]
     else:
         judged = [x for x in peers.get(level, []) if not (x == "district" and "自治区" in unit)]
+        if _RANK.get(level) == 3 and _parent_is_district(ctx.text):
+            judged.append("county")  # a town or street office under a district (区委、区政府) writing 全县
     # the level its own name gives (晓坪乡 → township) is its own even when the level was set otherwise
     # (乡 and 镇 are one rank; a configured "town" must not make 全乡 foreign in a 乡's report)
     named = {p.level for p in ctx.context.places[:1]}
@@ -115,6 +119,18 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
                                  suggestion=fix)
     yield from _level_nouns(ctx, judged, label, where)
     yield from _organ_self_reference(ctx, label, where)
+
+
+def _parent_is_district(text: str) -> bool:
+    """The report names its government as a district's (区委、区政府 / 全区 at least twice) and never as a
+    county's (县委 / 县政府): the parent of a town or street office whose parents the division data do not
+    give. 全区 is never judged this way (it may be a 自治区 or a 开发区)."""
+    lex = load_yaml("scope.yaml")["parent_words"]
+
+    def count(words: list[str]) -> int:
+        return sum(1 for w in words for m in re.finditer(re.escape(w), text)
+                   if m.start() == 0 or not re.match(HAN_CHAR, text[m.start() - 1]) or text[m.start() - 1] in "在和及与、")
+    return count(lex["district"]) >= 2 and count(lex["county"]) == 0
 
 
 def _level_nouns(ctx: RuleContext, judged: list[str], label: str, where: str) -> Iterator[Finding]:
