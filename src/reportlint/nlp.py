@@ -35,32 +35,47 @@ _ASCII_WORD = re.compile(r"[a-zA-Z0-9+#&._%\-]{2,}")
 _MISSING = object()
 
 
+class _Frequencies(dict):
+    """word -> frequency, 0 for a word not in the dictionary; filled from the trie on first look-up."""
+
+    def __init__(self, trie, extra: dict[str, int]) -> None:
+        super().__init__()
+        self.trie = trie
+        self.extra = extra
+
+    def __missing__(self, key: str) -> int:
+        value = self.extra.get(key)
+        if value is None:
+            values = self.trie.get(key)
+            value = values[-1][0] if values else 0
+        self[key] = value
+        return value
+
+
 class WordFreq:
-    """jieba's FREQ as a read-only look-up: word -> dictionary frequency (user words included)."""
+    """jieba's FREQ as a read-only look-up: word -> dictionary frequency (user words included).
+
+    ``table[word]`` is the frequency or 0 (a plain dictionary look-up after the first: for loops that ask
+    thousands of times, as term-typo does); ``get(word, default)`` is jieba's ``FREQ.get``. No word of
+    the dictionary or the user dictionary has frequency 0.
+    """
 
     def __init__(self, trie, extra: dict[str, int]) -> None:
         self.trie = trie
         self.extra = extra  # user-dictionary words and the frequency add_word gave them
-        self._memo: dict[str, int | None] = {}
+        self.table = _Frequencies(trie, extra)
 
     def get(self, key: str, default=None):
-        value = self._memo.get(key, _MISSING)  # term-typo asks some 10,000 times per report: one look-up
-        if value is _MISSING:
-            value = self.extra.get(key)
-            if value is None:
-                values = self.trie.get(key)
-                value = values[-1][0] if values else None
-            self._memo[key] = value
-        return default if value is None else value
+        return self.table[key] or default
 
     def __getitem__(self, key: str) -> int:
-        value = self.get(key)
-        if value is None:
+        value = self.table[key]
+        if not value:
             raise KeyError(key)
         return value
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
+        return isinstance(key, str) and self.table[key] > 0
 
 
 def _jieba_dir() -> Path:
@@ -262,7 +277,7 @@ class Segmenter:
             total += f - freq.get(w, 0)
             self._set_user(w, f)
             added[w] = f
-            freq._memo.pop(w, None)
+            freq.table.pop(w, None)
 
     def _set_user(self, word: str, f: int) -> None:
         """rjieba's frequency of user word ``word`` := ``f`` (jieba-rs's total grows by the difference)."""

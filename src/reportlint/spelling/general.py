@@ -43,9 +43,10 @@ def _best_word(s: str, i: int, freq, max_len: int = 4) -> int:
     """The highest dictionary frequency of a word of 2..max_len characters of ``s`` covering index i."""
     best = 0
     n = len(s)
+    get = freq.table.__getitem__ if hasattr(freq, "table") else lambda w: freq.get(w, 0) or 0
     for length in range(2, max_len + 1):
         for a in range(max(0, i - length + 1), min(i, n - length) + 1):
-            f = freq.get(s[a:a + length], 0) or 0
+            f = get(s[a:a + length])
             if f > best:
                 best = f
     return best
@@ -185,18 +186,19 @@ def common_swaps(text: str) -> list[tuple[int, str, str]]:
     characters around gains more than e^6. Abbreviations (稳字当头, 扩优提质, 理工农医类) fail the
     between-words test or wordfreq knows them (发力, 施策)."""
     freq = _freq()
+    fq = freq.table  # word -> frequency (0: no word); a plain look-up for the thousands of pairs
     out: list[tuple[int, str, str]] = []
     for m in _HAN_RUN.finditer(text):
         run = m.group()
         n = len(run)
         for k in range(n - 1):
             a, b = run[k], run[k + 1]
-            if a in _FREE or b in _FREE or freq.get(a + b, 0):
+            if a in _FREE or b in _FREE or fq[a + b]:
                 continue
             # the pair stands between whole words: what precedes ends a word, what follows starts one
-            if k > 0 and not (k >= 2 and freq.get(run[k - 2:k], 0)):
+            if k > 0 and not (k >= 2 and fq[run[k - 2:k]]):
                 continue
-            if k + 2 < n and not (k + 4 <= n and freq.get(run[k + 2:k + 4], 0)):
+            if k + 2 < n and not (k + 4 <= n and fq[run[k + 2:k + 4]]):
                 continue
             if _best_word(run, k, freq) or _best_word(run, k + 1, freq) or _name_like(run, k) \
                     or _name_like(run, k + 1):
