@@ -685,6 +685,7 @@ class _Builder:
             zi = normalise_measure(z.indicator)
             if not left_re.search(zi) or re.search(r"上年|年初", zi):
                 continue
+            carried = bool(re.search(r"年末|期末|下年", zi))  # an end-of-year carry needs its start-of-year carry
             p = self.doc.paragraphs[z.paragraph]
             inside = part_of.get(id(z))
             s0 = b.sentence_start(z.start, p.start)
@@ -716,6 +717,8 @@ class _Builder:
                 continue
             if any(not src_re.search(normalise_measure(c.indicator)) for c in added):
                 continue
+            if carried and not any(re.search(r"上年|年初", c.indicator) for c in added):
+                continue  # 本年收入…本年支出…年末结转和结余 without the carry from the year before: not judged
             cross = used.paragraph != z.paragraph or primary[0].paragraph != used.paragraph \
                 or b.sentence_start(primary[0].start, p.start) != b.sentence_start(used.start, p.start)
             self.rel.remainders.append(Remainder((primary[0], *added), used, z, inside is not None, 0.8 if cross else 0.9))
@@ -1005,20 +1008,24 @@ class _Builder:
                     continue
                 level = lead[-1]
                 quantity = level.indicator
-            measure = normalise_measure(re.sub(r"(?:实现|完成|达到|为|的)+$", "", normalise_measure(quantity)))
-            measure = re.sub(r"总(?=收入|支出)", "", measure)
+            stated = normalise_measure(re.sub(r"(?:实现|完成|达到|为|的)+$", "", normalise_measure(quantity)))
+            measure = re.sub(r"总(?=收入|支出)", "", stated)
             if len(measure) < 4 or re.search(r"[\d%％]", measure):
                 continue
             down = grow.group(1) in ("下降", "减少", "降低")
             period = (*sorted(set(pat["period"].findall(base_re.sub("", own)))), self._section_period(p))
             item = "" if r.scope or _SELF_SCOPE.search(quantity) else self._item_of(r, p)
-            groups.setdefault((measure, down, period, r.scope or "", item), []).append((r, level, measure))
+            groups.setdefault((measure, down, period, r.scope or "", item), []).append((r, level, stated))
         for rs in groups.values():
-            first, level0, measure = rs[0]
-            for r, level, _ in rs[1:]:
+            first, level0, stated0 = rs[0]
+            for r, level, stated in rs[1:]:
                 if level0 is not None and level is not None and level0.value != level.value:
-                    continue
-                self.rel.restated.append(Restated(first, r, measure + "增幅", 0.8))
+                    continue  # two levels: two quantities
+                if b.sentence_start(r.start) == b.sentence_start(first.start):
+                    continue  # rates listed in one sentence are of different quantities
+                if stated != stated0 and level0 is None and level is None:
+                    continue  # 总收入 and 收入 are one quantity only when the level of one of them is stated
+                self.rel.restated.append(Restated(first, r, stated + "增幅", 0.8))
 
     def _identity(self, c: Claim) -> tuple | None:
         """subject + measure + period + scope, or None when the figure cannot be identified safely.
