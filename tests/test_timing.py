@@ -156,3 +156,11 @@ def test_budget_with_glossary_is_not_final_accounts():
             "六、名词解释\n1.财政拨款收入:指本级财政当年拨付的资金。\n")
     ctx = lint_text(text, Config(select=set())).context
     assert ctx.genre_name != "部门决算说明" and not ctx.retrospective
+
+
+def test_a_bureau_describing_a_town_unit_is_no_town():
+    """A county bureau's 决算 opening with a subordinate (…镇中心学校为事业单位) and speaking as 我局: the
+    description is no evidence that the report is a town's."""
+    text = ("第一部分 部门概况\n一、主要职能\n某某镇中心学校为事业单位，主要职责是义务教育。\n二、基本情况\n"
+            "2023年我局共有在编人员12人。\n")
+    assert lint_text(text, Config(select=set())).context.unit_level is None

@@ -78,6 +78,9 @@ _NOT_UNIT = re.compile(r"网站|门户|无障碍|首页|欢迎|平台|网$|^(?:�
 _NOT_NAME_START = re.compile(r"^[全我本各该]")
 _BARE_LEVEL = re.compile(r"[省市州盟县区旗乡镇街道]+")
 _STRONG = ("cover", "title", "opening")
+_TITLE_PARAGRAPHS = 8  # a title may follow a page's metadata lines
+# an organ speaking of itself (我局 / 本委 / 我办; not 本办法, 本局限)
+_ORGAN_SELF = re.compile(r"[我本](?:局(?!限|部)|委(?!托|员)|厅|办(?!法|理|事|学))")
 # site furniture around a page's text (甘肃政府服务网, 市政府部门网站, 无障碍阅读): no title
 _FURNITURE = re.compile(r"网站|门户|无障碍|首页|服务网|政府网|当前位置|所在位置|长者模式")
 # a self-word that is the head of a longer word: 本区域, 全县域, 全市场, 全镇街
@@ -276,7 +279,7 @@ def _unit_candidates(doc: Document, ctx: Context, head: str) -> Iterator[tuple[s
     """Names the report gives for the unit it is about, strongest first: (source, name)."""
     for m in _UNIT_FIELD.finditer(head):
         yield "cover", m.group(1)
-    for p in doc.paragraphs[:6]:
+    for p in doc.paragraphs[:_TITLE_PARAGRAPHS]:
         t = doc.paragraph_text(p).strip()
         if len(t) > 90 or _OPENING.search(t) or _FURNITURE.search(t):
             continue
@@ -284,14 +287,14 @@ def _unit_candidates(doc: Document, ctx: Context, head: str) -> Iterator[tuple[s
             m = f.match(t)
             if m:
                 yield "title", m.group(1)
-    for p in doc.paragraphs[:6]:
+    for p in doc.paragraphs[:_TITLE_PARAGRAPHS]:
         t = doc.paragraph_text(p).strip()
         m = _RUN_IN_TITLE.match(t[:120])
         if m and len(t) > 90 and not _FURNITURE.search(t[:120]):
             yield "title", m.group(1)
     # a short line that is only a unit's name (欢迎来到泸州市中医医院; a site banner 洱源县人民政府 ranks
     # after a title that names the report)
-    for p in doc.paragraphs[:6]:
+    for p in doc.paragraphs[:_TITLE_PARAGRAPHS]:
         t = doc.paragraph_text(p).strip()
         m = _UNIT_NAME_IN_TEXT.match(t)
         if m and len(t) <= 60 and not _OPENING.search(t):
@@ -319,6 +322,7 @@ def _unit(doc: Document, ctx: Context, head: str) -> None:
     opening sentence's subject yields to the report's own first-person words when they name another
     level (来源：柳城县人民政府 over a text that says 我镇 throughout)."""
     own = _self_level(doc.text)
+    organ = _ORGAN_SELF.search(doc.text) is not None
     fallback: str | None = None
     for source, raw in _unit_candidates(doc, ctx, head):
         name = _trim_unit(raw)
@@ -337,6 +341,8 @@ def _unit(doc: Document, ctx: Context, head: str) -> None:
         if source not in _STRONG and own is not None and _RANK[own] != _RANK[level] \
                 and own not in _speaks_for(chain):
             continue
+        if source == "text" and _RANK[level] == 3 and organ:
+            continue  # a bureau's report describing a town's unit (…镇中心学校为事业单位) under it
         ctx.unit_name, ctx.unit_source, ctx.unit_level = name, source, level
         ctx.places = chain
         ctx.level_source = "divisions" if chain and chain[0].known else "suffix"
@@ -386,7 +392,7 @@ def _trim_unit(name: str) -> str:
 
 
 _ORGAN_END = re.compile(r"^(.*(?:街道办事处|办事处|委员会|管委会|联合会|办公室|人民政府|政府|中心|医院|学校|中学|小学|街道|局|委|会|办|"
-                        r"院|所|站|队|馆|厅|部(?!门)|联|社|乡|镇|县|区(?!域)|市(?!场|民)|州|盟|旗|省))")
+                        r"院|所|站|队|馆|厅|部(?!门)|联|社|乡|镇|县(?!级)|区(?!域|级)|市(?!场|民|级)|州(?!级)|盟|旗|省(?!级)))")
 
 
 def _date(y: str, m: str, d: str) -> dt.date | None:
