@@ -124,7 +124,7 @@ def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) 
         if not (blank_around or hard_wrapped):
             continue
         out[ln.number] = Artifact("page-number", ln.raw_start, ln.raw_start + len(ln.text), ln.text)
-    _demote_weak_numbers(out, hard_wrapped)
+    _demote_weak_numbers(out, hard_wrapped and _prose_wrapped(nonblank, typical))
     if hard_wrapped:
         counts = Counter(ln.text for ln in nonblank if 4 <= len(ln.text) <= 40)
         for ln in nonblank:
@@ -138,14 +138,27 @@ def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) 
 _BARE = re.compile(r"^\d{1,3}$")
 
 
+_CLAUSE_MARK = re.compile(r"[，,、；;。（(“]")
+
+
+def _prose_wrapped(nonblank: list[Line], typical: float) -> bool:
+    """Most full-width lines are prose (clause punctuation inside) broken mid-sentence, the next line
+    going on: text wrapped by a PDF extractor, not a web page whose table of contents or headings
+    happen to share one width."""
+    full = [i for i, ln in enumerate(nonblank[:-1]) if ln.width >= 10 and typical - 2.5 <= ln.width <= typical + 1.5]
+    runs_on = sum(1 for i in full if nonblank[i].text[-1] not in FINAL_PUNCT and not nonblank[i + 1].marker
+                  and _CLAUSE_MARK.search(nonblank[i].text))
+    return len(full) >= 5 and runs_on >= 0.5 * len(full)
+
+
 def _demote_weak_numbers(found: dict[int, Artifact], hard_wrapped: bool) -> None:
     """A bare number (``6``) stays a page number only where the evidence of a page break is strong;
     the others become ``stray-number`` (out of the text flow, but not reported as page numbers).
 
     Pages are numbered from 1 upwards, page after page: bare numbers are page numbers when they form
     a chain counting up by one to three (a page number may fall where reflow cannot see it); a 0, or
-    numbers that do not count up, are table cells written one per line (a 年报's 0 0 0). In text
-    wrapped by a PDF extractor (hard-wrapped) a chain of two, or a single lone number, is enough;
+    numbers that do not count up, are table cells written one per line (a 年报's 0 0 0). In prose
+    wrapped by a PDF extractor (``_prose_wrapped``) a chain of two, or a single lone number, is enough;
     elsewhere only a chain of three or more at comparable distances. Decorated forms (— 3 —, 第3页,
     3/12) stand on their own.
     """
