@@ -2,11 +2,11 @@
 
 **Finds**: the artifacts that reflow recognised in the text flow (``Document.artifacts``): a page
 number or a header/footer line between the lines of a sentence, where the evidence of a page break
-is strong: a decorated number (— 3 —, - 5 -, ～3～, 第2页，共9页, 3/12) anywhere; a bare number (6) in
-text wrapped by a PDF extractor (hard-wrapped lines) when the text's bare numbers count up page
-after page (steps of 1 to 3; or it is the only one); elsewhere only a run of three or more counting
-up at comparable distances. Not the
-PDF's own page furniture at the page edges, which is dropped silently.
+is strong: a decorated number (— 3 —, - 5 -, ～3～, 第2页，共9页, 3/12) anywhere; a bare number (6)
+in prose wrapped by a PDF extractor (lines of one width, most broken mid-clause) when the text's
+bare numbers count up page after page (steps of 1 to 3; or it is the only one); elsewhere only a
+run of three or more counting up at comparable distances. Not the PDF's own page furniture at the
+page edges, which is dropped silently.
 
 **Why a reviewer cares**: a report pasted from a PDF with its page numbers in mid-sentence was not
 re-read; the stray numbers also corrupt figures and sentences for anyone who quotes it.
