@@ -164,3 +164,9 @@ def test_a_bureau_describing_a_town_unit_is_no_town():
     text = ("第一部分 部门概况\n一、主要职能\n某某镇中心学校为事业单位，主要职责是义务教育。\n二、基本情况\n"
             "2023年我局共有在编人员12人。\n")
     assert lint_text(text, Config(select=set())).context.unit_level is None
+
+
+def test_quanqu_alone_gives_no_district():
+    """A county bureau in Guangxi: 全区 is the autonomous region; with no 我区/本区 the vote gives no level."""
+    text = "2023年，全区财政工作会议召开。全区推进预算绩效管理，全区各县均已完成。全县预算执行率98%。\n"
+    assert lint_text(text, Config(select=set())).context.unit_level is None

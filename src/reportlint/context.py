@@ -427,7 +427,12 @@ def level_by_vote(text: str) -> str | None:
         return None
     (top, n), *rest = [*counts.most_common(2), ("", 0)]
     second = rest[0][1] if rest else 0
-    return top if n >= 2 and n >= 2 * second else None
+    if n < 2 or n < 2 * second:
+        return None
+    # 全区 alone may be an autonomous region's or a development zone's: a district also says 我区/本区
+    if top == "district" and _count_word(text, "我区") + _count_word(text, "本区") == 0:
+        return None
+    return top
 
 
 def _count_word(text: str, word: str) -> int:
