@@ -6,8 +6,16 @@ March 2024 reviews 2023), else filled in from the configuration or the command l
 when unknown, and rules that need an unknown value stay silent. Every value carries its source
 (``sources``), shown in the output header and the JSON.
 
-Unit level and parents come from the division data (``places``): 西安市长安区砲里街道 is a subdistrict
-under 长安区 (district), 西安市 (city) and 陕西省; names the data do not know fall back to their suffix.
+The unit is the first name the report gives for itself whose level is known, strongest first: a form's
+field (评价单位(公章):…, 单位名称 | …), a title (衡山县贯塘乡人民政府2023年部门决算公开, 2023年贯塘乡人民政府
+决算编制说明, a title run into a flattened PDF's first paragraph, a site banner last), the opening
+(现公布白城市农业农村局2024年…, 本报告由…编制, 纳入…部门决算), the page's publisher (发布机构, 来源), the
+outline or description (第一部分 …概况, …为行政单位) and the opening sentence's subject (2022年,东港街道坚决…).
+A weak name (publisher, description, subject) yields to the report's first-person words of another level
+(我镇 throughout a page whose 来源 is the county); with no name, a clear majority of self-words (我县/全县)
+gives the level alone. Unit level and parents come from the division data (``places``): 西安市长安区砲里
+街道 is a subdistrict under 长安区 (district), 西安市 (city) and 陕西省; names the data do not know fall
+back to their suffix.
 """
 
 from __future__ import annotations
@@ -94,7 +102,8 @@ SOURCE_LABELS = {"cover": "封面", "title": "标题", "option": "命令行或�
                  "unit name": "单位名称", "divisions": "行政区划数据", "suffix": "名称后缀",
                  "scope words": "用词统计", "genre": "文种", "genre+filing": "文种与成文日期",
                  "filing field": "填报日期栏", "closing date": "落款日期", "speech": "讲话日期",
-                 "published": "网页发布日期", "publisher": "发布机构", "text": "正文", "period": "统计期限", "outline": "提纲", "cue phrases": "用语", "opening": "导语", "announcement": "导语",
+                 "published": "网页发布日期", "publisher": "发布机构", "text": "正文", "period": "统计期限",
+                 "outline": "提纲", "cue phrases": "用语", "opening": "导语", "announcement": "导语",
                  "unknown": "未识别"}
 
 
