@@ -88,6 +88,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
             out.append(Typo(s, s + len(wrong), right, "char", right, f"“{wrong}”不成词，应为“{right}”"))
     out += _truncated(doc, freq, [(t.start, t.end) for t in out])
     out += _false_starts(doc, freq, [(t.start, t.end) for t in out])
+    out += _cut_before_breakdown(doc, freq, [(t.start, t.end) for t in out])
     out += _malformed_years(text)
     cut = len(text.rstrip())
     if cut and is_han(text[cut - 1]):
@@ -279,6 +280,43 @@ def _truncated(doc, freq, taken) -> list[Typo]:
         s = i - len(p) if p and text[i - len(p):i] == p else i
         out.append(Typo(s, i + 1, text[s:i] + best[0], "truncated", best[0],
                         f"“{text[s:i + 1]}”缺字，应为“{text[s:i]}{best[0]}”（本文他处写作“{best[0]}”）"))
+    return out
+
+
+# ---------------------------------------------------------------- a word cut short before 其中:
+
+# a character right before 其中: (a breakdown always opens a sentence or a clause)
+_BEFORE_BREAKDOWN = re.compile(r"(?<=[\u4e00-\u9fff])([\u4e00-\u9fff])(?=其中\s*[:：])")
+
+
+def _cut_before_breakdown(doc, freq, taken) -> list[Typo]:
+    """A lone character, forming no word with the one before, right before 其中: (…防控经费支其中:财政拨款…):
+    the sentence lost its last character(s) and its end. The fix is the word the report writes elsewhere
+    starting with that character (支出), with the sentence's end; "" when it writes none."""
+    from reportlint.spelling.general import _FREE
+
+    text = doc.text
+    out = []
+    for m in _BEFORE_BREAKDOWN.finditer(text):
+        i = m.start(1)
+        c = text[i]
+        if c in _FREE or freq.get(text[i - 1:i + 1], 0) or _overlaps(i, i + 1, taken) \
+                or not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
+            continue
+        # the dictionary word the report writes starting with the character, after the same two
+        # characters first (经费支出 for 经费支), else the commonest
+        before = text[max(0, i - 2):i]
+        counts: dict[str, list[int]] = {}
+        for k in re.finditer(re.escape(c) + "[\u4e00-\u9fff]", text):
+            w = k.group()
+            if k.start() != i and (freq.get(w, 0) or 0) >= 500:
+                n = counts.setdefault(w, [0, 0])
+                n[0] += text[max(0, k.start() - 2):k.start()] == before
+                n[1] += 1
+        word = max(counts, key=lambda w: (counts[w], w)) if counts else ""
+        fix = f"{word}。" if word else ""
+        why = f"“{c}”不成词，句子在“其中”前断了" + (f"（本文他处写作“{word}”）" if word else "")
+        out.append(Typo(i, i + 1, fix, "truncated", word or c, why))
     return out
 
 
