@@ -124,13 +124,15 @@ def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) 
         if not (blank_around or hard_wrapped):
             continue
         out[ln.number] = Artifact("page-number", ln.raw_start, ln.raw_start + len(ln.text), ln.text)
-    _demote_weak_numbers(out, hard_wrapped and _prose_wrapped(nonblank, typical))
-    if hard_wrapped:
+    prose = hard_wrapped and _prose_wrapped(nonblank, typical)
+    _demote_weak_numbers(out, prose)
+    if prose:
         counts = Counter(ln.text for ln in nonblank if 4 <= len(ln.text) <= 40)
         for ln in nonblank:
-            # a full-width line is wrapped body text even when it repeats
+            # a full-width line is wrapped body text even when it repeats; a table's unit caption
+            # (单位：万元) repeats above every table
             if (counts[ln.text] >= 3 and ln.text[-1] not in FINAL_PUNCT and not match_marker(ln.text)
-                    and ln.width <= typical - 2):
+                    and ln.width <= typical - 2 and not _UNIT_CAPTION.match(ln.text)):
                 out[ln.number] = Artifact("running-header", ln.raw_start, ln.raw_start + len(ln.text), ln.text)
     return out
 
@@ -138,6 +140,7 @@ def find_artifacts(lines: list[Line], hard_wrapped: bool, typical: float = 0.0) 
 _BARE = re.compile(r"^\d{1,3}$")
 
 
+_UNIT_CAPTION = re.compile(r"^(?:金额|计量|货币)?单位\s*[:：]")
 _CLAUSE_MARK = re.compile(r"[，,、；;。（(“]")
 
 
