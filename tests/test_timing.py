@@ -170,3 +170,8 @@ def test_quanqu_alone_gives_no_district():
     """A county bureau in Guangxi: 全区 is the autonomous region; with no 我区/本区 the vote gives no level."""
     text = "2023年，全区财政工作会议召开。全区推进预算绩效管理，全区各县均已完成。全县预算执行率98%。\n"
     assert lint_text(text, Config(select=set())).context.unit_level is None
+
+
+def test_a_source_of_funds_is_no_publisher():
+    """来源 needs a field separator: 资金来源于市财政局 names no publisher (and no city level)."""
+    assert lint_text("项目资金来源于市财政局拨款。\n", Config(select=set())).context.unit_level is None

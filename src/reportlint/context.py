@@ -55,7 +55,9 @@ _UNIT_FIELD = re.compile(r"(?:评价单位|填报单位|报送单位|编制单�
                          r"单位[(（](?:盖章|公章)[)）])\s*(?:[(（][^)）]{0,6}[)）])?\s*[]】]?\s*[:：|｜]\s*[|｜]?\s*"
                          r"([\u4e00-\u9fff（）()]{3,40})")
 # the page's publisher (web metadata): the unit itself or the site that posts for it
-_PUBLISHER = re.compile(r"(?:发布机构|发布单位|发文机关|信息来源|来源)\s*[]】]?\s*[:：|｜]?\s*[|｜]?\s*([\u4e00-\u9fff（）()]{3,30})")
+# (a separator is required: 资金来源于市财政 is no field)
+_PUBLISHER = re.compile(r"(?:发布机构|发布单位|发文机关|信息来源|来源)\s*(?:[]】]\s*[:：|｜]?|[:：|｜]|\s)\s*[|｜]?\s*"
+                        r"([\u4e00-\u9fff（）()]{3,30})")
 # a title: 衡山县贯塘乡人民政府2023年部门决算公开 / 2023年贯塘乡人民政府决算编制说明
 _TITLE_FRAMES = (
     re.compile(r"^(?:\d{4,8}\s*[-—－]\s*|附件\s*\d*\s*[:：]?\s*)?(?:关于)?(" + _NAME + r")\s*(?:[(（]本级[)）])?\s*\d{4}\s*年"),
