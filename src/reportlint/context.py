@@ -52,7 +52,7 @@ _NAME = r"[\u4e00-\u9fff()（）]{2,40}?"
 # where a report names the unit it is about, strongest first; each gives (source, name)
 # the form's own fields: 评价单位(公章):…, 单位名称 | …, 部门（单位）名称：…
 _UNIT_FIELD = re.compile(r"(?:评价单位|填报单位|报送单位|编制单位|单位名称|部门名称|预算单位|预算部门|项目单位|主管部门|部门[(（]单位[)）]名称|"
-                         r"单位[(（](?:盖章|公章)[)）])\s*(?:[(（][^)）]{0,6}[)）])?\s*[]】]?\s*[:：|｜]\s*[|｜]?\s*"
+                         r"单位[(（](?:盖章|公章)[)）])\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:[]】]\s*[:：|｜]?|[:：|｜])\s*[|｜]?\s*"
                          r"([\u4e00-\u9fff（）()]{3,40})")
 # the page's publisher (web metadata): the unit itself or the site that posts for it
 # (a separator is required: 资金来源于市财政 is no field)
