@@ -89,6 +89,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     out += _truncated(doc, freq, [(t.start, t.end) for t in out])
     out += _false_starts(doc, freq, [(t.start, t.end) for t in out])
     out += _cut_before_breakdown(doc, freq, [(t.start, t.end) for t in out])
+    out += _cut_after_conjunction(doc, freq, [(t.start, t.end) for t in out])
     out += _malformed_years(text)
     cut = len(text.rstrip())
     if cut and is_han(text[cut - 1]):
@@ -317,6 +318,41 @@ def _cut_before_breakdown(doc, freq, taken) -> list[Typo]:
         fix = f"{word}。" if word else ""
         why = f"“{c}”不成词，句子在“其中”前断了" + (f"（本文他处写作“{word}”）" if word else "")
         out.append(Typo(i, i + 1, fix, "truncated", word or c, why))
+    return out
+
+
+# a conjunction, one character, then at least two more (管理用房及消通道)
+_AFTER_CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff])[及和与并或]([\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2})")
+
+
+def _cut_after_conjunction(doc, freq, taken) -> list[Typo]:
+    """A word cut to its first character after a conjunction (管理用房及消通道: 消毒/消防 lost its second
+    character): jieba's HMM glues the conjunction and the character into a word no dictionary (jieba's,
+    wordfreq's) knows, and a dictionary word of two or more characters follows. The fix is the word the
+    report writes elsewhere starting with that character (消毒机 -> 消毒); none when it writes none."""
+    from reportlint.spelling.data import zipf
+
+    text = doc.text
+    out = []
+    for m in _AFTER_CONJUNCTION.finditer(text):
+        i = m.start(1)
+        pair = text[i - 1:i + 1]
+        if freq.get(pair, 0) or zipf(pair) > 0 or _overlaps(i, i + 1, taken):
+            continue
+        if not (doc.is_boundary(i - 1) and not doc.is_boundary(i) and doc.is_boundary(i + 1)):
+            continue
+        nxt = doc.words_in(i + 1, i + 2)
+        if not nxt or len(nxt[0]) < 2 or not freq.get(nxt[0], 0):
+            continue
+        c = text[i]
+        counts: dict[str, int] = {}
+        for k in re.finditer(re.escape(c) + "[\u4e00-\u9fff]", text):
+            w = k.group()
+            if k.start() != i and (freq.get(w, 0) or 0) >= 500:
+                counts[w] = counts.get(w, 0) + 1
+        word = max(counts, key=lambda w: (counts[w], w)) if counts else ""
+        why = f"“{c}{nxt[0]}”中“{c}”后缺字" + (f"（本文他处写作“{word}”）" if word else "")
+        out.append(Typo(i, i + 1, word, "truncated", word or c, why))
     return out
 
 
