@@ -238,7 +238,7 @@ def test_unruled_pdf_table_read_from_aligned_text():
 
 
 def test_pdf_radicals_read_as_characters():
-    from reportlint.pdf_reader import fold_radicals
+    from reportlint.cjk import fold_radicals
 
     assert fold_radicals("⼀般公共服务⽀出，项⽬⽀出，部⻔决算") == "一般公共服务支出，项目支出，部门决算"
     assert fold_radicals("支出（万元）") == "支出（万元）"

@@ -59,6 +59,11 @@ RULES = ["year-mismatch", "relative-time", "stale-forecast", "date-invalid", "se
          "count-mismatch", "rate-mismatch", "score-grade", "score-subtotal", "value-conflict", "jiezhi", "scope-word",
          "term-typo", "law-name", "template-left", "punct-halfwidth", "punct-pair", "docnum-format", "stale-term"]
 SIDE_RULES = ["unused-suppression", "foreign-place"]  # drawn from a side generator, so the main stream (and every report) stays as it was
+# 科目 rows of a 决算 table: (类 code, 类 name, 款 code, 款 name, the name of another 款 of the same 类)
+SUBJECTS = [("201", "一般公共服务支出", "20106", "财政事务", "税收事务"),
+            ("208", "社会保障和就业支出", "20805", "行政事业单位养老支出", "抚恤"),
+            ("210", "卫生健康支出", "21011", "行政事业单位医疗", "公共卫生"),
+            ("221", "住房保障支出", "22102", "住房改革支出", "保障性安居工程支出")]
 
 
 @dataclass
@@ -224,6 +229,20 @@ def build_report(rng: random.Random, index: int, p_defect: float) -> Report:
         r.expected.append(Item("rate-mismatch", p, f"{stated_rate:.2f}%", f"the operands give {rate:.2f}%"))
     else:
         r.must_not.append(Item("rate-mismatch", p, f"{stated_rate:.2f}%", "consistent with the operands"))
+    # a 决算 table's 科目 rows (own random stream: every other draw stays as it was); the 款 row may
+    # carry the name of another 款 of its 类
+    tab = random.Random(hash(rng.getstate()) + 7)  # ints only: the same stream in every process
+    lei, lei_name, kuan, kuan_name, wrong = tab.choice(SUBJECTS)
+    amount = _money(tab, 10, 900)
+    wrong_name = tab.random() < p_defect
+    r.add("一般公共预算财政拨款支出决算表（单位：万元）")
+    r.add("科目编码 | 科目名称 | 决算数")
+    r.add(f"{lei} | {lei_name} | {amount:.2f}")
+    p = r.add(f"{kuan} | {wrong if wrong_name else kuan_name} | {amount:.2f}")
+    if wrong_name:
+        r.expected.append(Item("subject-code", p, wrong, f"{kuan} is {kuan_name}"))
+    else:
+        r.must_not.append(Item("subject-code", p, kuan_name, "the listed name of the code"))
 
     # 二、自评工作开展情况
     r.add("二、自评工作开展情况")

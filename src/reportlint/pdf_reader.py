@@ -10,9 +10,9 @@ pasted in from an earlier conversion) is still reported by pdf-artifact.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
+from reportlint.cjk import fold_radicals
 from reportlint.document.reflow import PAGE_NUMBER
 from reportlint.errors import InputError
 from reportlint.limits import DEFAULT, Limits, check_chars, check_pages, check_pdf_streams
@@ -76,19 +76,6 @@ def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
             info.append(LineInfo(page=pno, page_line=lno))
     return Source(path=name, text="\n".join(lines) + "\n", encoding="pdf", kind="pdf", lines=tuple(info),
                   artifact_lines=frozenset(artifacts))
-
-
-# Kangxi radicals (U+2F00-U+2FDF) and CJK radicals supplement (U+2E80-U+2EFF) that some PDF producers
-# (Chromium's print to PDF, some Word exports) write for ordinary characters: ⽀出 for 支出, ⼀般 for 一般.
-_RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in (*range(0x2E80, 0x2F00), *range(0x2F00, 0x2FE0))}
-_RADICALS = {cp: ch for cp, ch in _RADICALS.items() if len(ch) == 1 and ch != chr(cp)}
-# simplified-form radicals have no compatibility mapping: the characters they are drawn from
-_RADICALS.update(str.maketrans("⻔⻓⻬⻰⻢⻅⻉⻥⻦⻚⻛⻜⻩⻋⻆⻄⻮⻳", "门长齐龙马见贝鱼鸟页风飞黄车角西齿龟"))
-
-
-def fold_radicals(text: str) -> str:
-    """Radical code points read as the characters they stand for, one for one (offsets unchanged)."""
-    return text.translate(_RADICALS) if any(0x2E80 <= ord(c) < 0x2FE0 for c in text) else text
 
 
 def _furniture(pages: list[list[str]]) -> set[tuple[int, int]]:

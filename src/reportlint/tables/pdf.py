@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from reportlint.pdf_reader import fold_radicals
+from reportlint.cjk import fold_radicals
 
 _FIGURE = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?%?(?![\d.])")
 _CAPTION = re.compile(r"单位\s*[:：]|表\s*$|决算表|情况表|统计表|自评表")

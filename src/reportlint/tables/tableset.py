@@ -42,7 +42,7 @@ class SetGap:
 
 @cache
 def _sets() -> dict:
-    return load_yaml("table_sets.yaml") or {}
+    return (load_yaml("table_sets.yaml") or {}).get("sets") or {}
 
 
 def table_set_gaps(doc: Document, genre: str | None) -> list[SetGap]:
