@@ -267,3 +267,15 @@ def test_proposed_pairs_per_passage_are_bounded_by_the_bucket_cap():
         index.close()
     assert stats["proposed"] <= stats["nodes"] * index.bands * (crossdoc.BUCKET_CAP - 1) / 2
     assert stats["candidates"] < stats["proposed"] / 50
+
+
+def test_stock_prefaces_and_form_sentences_of_two_units_are_no_copy():
+    """The 政府信息公开年报 preface of the national format (parts, statistics period, electronic version,
+    whom to ask) and the 部门决算 basic-facts fields written as sentences, as two units of corpora/real
+    write them: taken out as stock, so no cluster (a scan of corpora/real found these two pairs)."""
+    def line(name: str, n: int) -> str:
+        return (ROOT / "corpora" / "real" / name).read_text(encoding="utf-8").split("\n")[n - 1]
+
+    for (a, la), (b, lb) in ((("325.txt", 2), ("513.txt", 2)), (("468.txt", 18), ("501.txt", 15))):
+        reports = [(a, "甲单位", [_passage(line(a, la))]), (b, "乙单位", [_passage(line(b, lb))])]
+        assert crossdoc.find_clusters(reports) == []
