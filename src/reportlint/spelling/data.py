@@ -2,7 +2,8 @@
 
 Shapes:
 - ``entries()`` -> tuple of (name, group), group one of ``term`` (terms.txt), ``idiom`` (idioms.txt),
-  ``strict`` and ``phrase`` (names.yaml), ``heading`` (names.yaml headings: statutory form headings);
+  ``strict`` and ``phrase`` (names.yaml), ``heading`` (names.yaml headings: statutory form headings),
+  ``place`` (names.yaml places: long division names);
 - ``people()`` -> leaders' names of three characters (names.yaml ``people``);
 - ``wrong_words()`` -> {wrong: right} (confusion.yaml ``wrong``);
 - ``variant_words()`` -> {variant: recommended form} (confusion.yaml ``variants``: 帐目 -> 账目);
@@ -27,7 +28,7 @@ def entries() -> tuple[tuple[str, str], ...]:
     for t in load_list("idioms.txt"):
         out.setdefault(t, "idiom")
     lex = load_yaml("names.yaml")
-    for group, key in (("strict", "strict"), ("phrase", "phrases"), ("heading", "headings")):
+    for group, key in (("strict", "strict"), ("phrase", "phrases"), ("heading", "headings"), ("place", "places")):
         for t in lex.get(key) or []:
             out.setdefault(str(t), group)  # a finance term keeps the term matcher
     return tuple(out.items())

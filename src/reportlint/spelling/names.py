@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -49,7 +49,7 @@ class Candidate:
     start: int
     end: int
     name: str  # the exact form
-    group: str  # term | idiom | strict | phrase | heading | wrong | own | person
+    group: str  # term | idiom | strict | phrase | heading | place | wrong | own | person
     kind: str  # missing | extra | doubled | replaced | swapped | word-swap | word-drop | wrong-word
     pos: int = -1  # index in the candidate of the edited character (-1: not one character)
 
@@ -245,6 +245,15 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
     text = doc.text
     cand = text[c.start:c.end]
     n = len(c.name)
+    if c.group == "place":
+        # a long division name: judged as a strict name, unless the near miss is another division; a
+        # same-sound or look-alike character that jieba glues into a word no dictionary has (自治洲) counts
+        if _is_division(cand):
+            return False
+        if c.kind == "replaced" and confusable(cand[c.pos], c.name[c.pos]) and _odd_at(doc, c, freq) \
+                and (c.start == 0 or not is_han(text[c.start - 1]) or doc.is_boundary(c.start)):
+            return True
+        return accept(replace(c, group="strict"), doc, exact, freq)
     if c.group == "person":
         # a leader's name with a same-sound or look-alike character, which breaks the segmentation into
         # a stray character or a word no dictionary has (习|近乎, 习进平); 学习|近乎 is two words
@@ -514,6 +523,33 @@ def _stray(doc, i: int, side: int, freq) -> bool:
         return False
     pair = text[min(i, j):max(i, j) + 1]
     return freq.get(pair, 0) == 0
+
+
+def _odd_at(doc, c: Candidate, freq) -> bool:
+    """The word holding the replaced character is a lone character, or a rare word (jieba's dictionary has
+    typos: 自治洲 3) rarer than the same word with the right character (自治州)."""
+    i = c.start + c.pos
+    words = doc.words_in(i, i + 1)
+    if not words:
+        return False
+    w = words[0]
+    if len(w) == 1:
+        return True
+    start = i
+    while start > 0 and not doc.is_boundary(start):
+        start -= 1
+    k = i - start
+    fixed = w[:k] + c.name[c.pos] + w[k + 1:] if 0 <= k < len(w) else w
+    return (freq.get(w, 0) or 0) < DISTINCTIVE_FREQ and (freq.get(fixed, 0) or 0) > (freq.get(w, 0) or 0)
+
+
+def _is_division(name: str) -> bool:
+    """A real division of the national division codes (reportlint.places): another place, not a typo."""
+    try:
+        from reportlint.places import divisions
+    except ImportError:  # pragma: no cover - the divisions module is optional here
+        return False
+    return bool(divisions().lookup(name))
 
 
 def _rare_word_fixed(doc, c: Candidate, cand: str, freq) -> bool:
