@@ -23,7 +23,10 @@
   same-sound or look-alike one (``lexicons/policies.yaml``); a law's name with a wrong character
   (《中华人民共合国预算法》, 《政府信息公开条列》; law-name reports it too);
 - a leader's name of three characters with a same-sound or look-alike character (习近乎, 刁近平:
-  ``names.yaml`` ``people``);
+  ``names.yaml`` ``people``); a long division name near-missed (广西状族自治区, …苗族侗族自治洲:
+  ``names.yaml`` ``places``), unless the near miss is another division;
+- a word cut short where the text shows it: a lone character before 其中: (经费支其中:), or glued to a
+  conjunction before a word (管理用房及消通道), fixed with the report's own word (支出, 消毒);
 - a false start: a pair no dictionary knows right before a common word starting with its first character
   (提实提高);
 - a word cut short before punctuation where the report has the whole word in the same frame
