@@ -826,7 +826,7 @@ class _Builder:
             if m is None or not self.doc.is_boundary(m.end()):
                 continue
             verb = m.group("verb")
-            done = re.compile(rf"(?:已|已经|累计)(?:完成|实际)?{verb}(?:资金)?$")
+            done = re.compile(rf"(?:已|已经|累计|实际)(?:完成|实际)?{verb}(?:资金)?$")
             p = self.doc.paragraphs[c.paragraph]
             for d in amounts:
                 if d.start <= m.end() or d.paragraph - c.paragraph > 3:
