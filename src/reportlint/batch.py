@@ -236,48 +236,63 @@ def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, 
     started = time.perf_counter()
     ov = tuple(sorted((overrides or {}).items(), key=lambda kv: kv[0]))
     ov = tuple((k, tuple(sorted(v)) if isinstance(v, set) else v) for k, v in ov)
-    keys: dict[str, str] = {}
-    unreadable: list[dict] = []
-    for f in files:
+    keys: list[str] = []  # each file's record name, in file order
+    failed_early: set[int] = set()
+    for n, f in enumerate(files):
         try:
-            keys[str(f)] = record_key(f, settings_of(f, config, ov))
+            keys.append(record_key(f, settings_of(f, config, ov)))
         except OSError as exc:  # vanished or unreadable since discovery: its own record, the scan goes on
             rec = _failed({}, str(f), None, "error", f"{display_path(f)}: 无法读取 ({exc.strerror or exc})")
             write_record(out, rec)
-            keys[str(f)] = rec["key"]
-            unreadable.append(rec)
-    failed_early = {str(f) for f in files if keys[str(f)] in {r_["key"] for r_ in unreadable}}
-    todo = [str(f) for f in files if str(f) not in failed_early
-            and not (resume and (out / "records" / f"{keys[str(f)]}.json").exists())]
-    skipped = len(files) - len(todo) - len(unreadable)
+            keys.append(rec["key"])
+            failed_early.add(n)
+    todo = [(str(f), k) for n, (f, k) in enumerate(zip(files, keys, strict=True)) if n not in failed_early
+            and not (resume and (out / "records" / f"{k}.json").exists())]
+    skipped = len(files) - len(todo) - len(failed_early)
     done = len(files) - len(todo)
     if progress:
         progress(done, len(files))
-    for _ in _execute(todo, keys, str(out), config, ov, timeout, jobs, scheduler, all_pages):
+    for _ in _execute(todo, str(out), config, ov, timeout, jobs, scheduler, all_pages):
         done += 1
         if progress:
             progress(done, len(files))
+    del todo
     reduce_started = time.perf_counter()
-    paths = [out / "records" / f"{keys[str(f)]}.json" for f in files]
-    result = reduce_scan(paths, out, similarity, config, ov, decisions)
+    result = reduce_scan(RecordPaths(out / "records", keys), out, similarity, config, ov, decisions)
     now = time.perf_counter()
     result.skipped, result.seconds, result.reduce_seconds = skipped, now - started, now - reduce_started
     return result
 
 
-def _execute(todo: list[str], keys: dict[str, str], out: str, config, ov, timeout, jobs: int,
+class RecordPaths(Sequence):
+    """The record files of a scan, in file order, from their names (no Path object held per report)."""
+
+    def __init__(self, folder: Path, keys: list[str]):
+        self.folder, self.keys = folder, keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return self.folder / f"{self.keys[i]}.json"
+
+
+def _execute(todo: list[tuple[str, str]], out: str, config, ov, timeout, jobs: int,
              scheduler: str | None, all_pages: bool = False) -> Iterable[dict]:
+    """The map step: (path, record name) pairs to their records."""
     if not todo:
         return
     if scheduler:
-        yield from _execute_dask(todo, keys, out, config, ov, timeout, scheduler, all_pages)
+        yield from _execute_dask(todo, out, config, ov, timeout, scheduler, all_pages)
         return
     jobs = min(jobs or os.cpu_count() or 1, len(todo))
-    memory = _resolver(config, ov).for_file(Path(todo[0])).limits.worker_memory_mb
-    yield from WorkerPool(jobs, memory).run([(p, keys[p]) for p in todo], out, config, ov, timeout, all_pages)
+    memory = _resolver(config, ov).for_file(Path(todo[0][0])).limits.worker_memory_mb
+    yield from WorkerPool(jobs, memory).run(todo, out, config, ov, timeout, all_pages)
 
 
-def _execute_dask(todo, keys, out, config, ov, timeout, scheduler, all_pages=False) -> Iterable[dict]:
+def _execute_dask(todo, out, config, ov, timeout, scheduler, all_pages=False) -> Iterable[dict]:
     from reportlint.errors import UsageError
 
     try:
@@ -289,14 +304,14 @@ def _execute_dask(todo, keys, out, config, ov, timeout, scheduler, all_pages=Fal
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"无法连接调度器 {scheduler}：{type(exc).__name__}: {exc}".splitlines()[0]) from None
     with client:
-        futures = {client.submit(process_one, path, out, config, ov, timeout, keys[path], all_pages, pure=False): path
-                   for path in todo}
+        futures = {client.submit(process_one, path, out, config, ov, timeout, key, all_pages, pure=False): (path, key)
+                   for path, key in todo}
         for fut in as_completed(futures):
-            path = futures[fut]
+            path, key = futures[fut]
             try:
                 yield fut.result()
             except Exception as exc:  # a worker that died (KilledWorker) costs only its report
-                rec = _failed({}, path, keys[path], "error",
+                rec = _failed({}, path, key, "error",
                               f"{display_path(path)}: 检查进程异常退出 ({type(exc).__name__}: {exc})".splitlines()[0])
                 write_record(Path(out), rec)
                 yield {"key": rec["key"], "file": rec["file"], "status": rec["status"]}
@@ -563,10 +578,10 @@ def reduce_scan(paths: list[Path], out: Path, similarity: float = 70.0, config: 
                 years.write(json.dumps({"file": rec["file"], "unit": rec["unit"], "real": real_path(rec),
                                         "evaluation_year": rec["evaluation_year"],
                                         "passages": [{k: v for k, v in p.items() if k != "sig"}
-                                                     for p in rec["passages"]]}, ensure_ascii=False).encode() + b"\n")
+                                                     for p in rec["passages"]]}).encode() + b"\n")  # ASCII: any name
         found = index.clusters()
         extra: dict[int, list[dict]] = {}
-        clusters = _cross_findings(index, found, [paths[i] for i in in_index], in_index, extra, config, overrides)
+        clusters = _cross_findings(index, found, paths, in_index, extra, config, overrides)
         stock = {(in_index[index.report[m]], index.pindex[m]) for m in index.stock}
         clusters += _year_copies(years, units, stock, extra, config, overrides)
     finally:
@@ -584,10 +599,11 @@ def reduce_scan(paths: list[Path], out: Path, similarity: float = 70.0, config: 
     return result
 
 
-def _cross_findings(index, found: list, paths: list[Path], numbers: list[int], extra: dict[int, list[dict]],
+def _cross_findings(index, found: list, paths: Sequence[Path], numbers: list[int], extra: dict[int, list[dict]],
                     config: str | None, overrides: tuple) -> list:
-    """Clusters of ``index.clusters()`` with their members' passages (re-read from their records), and
-    a ``boilerplate-cross`` finding for every member of a non-template cluster, added to ``extra``."""
+    """Clusters of ``index.clusters()`` with their members (re-read from their records: file, unit,
+    passage), and a ``boilerplate-cross`` finding for every member of a non-template cluster, added to
+    ``extra``. ``numbers``: the record number of each report in the index."""
     from reportlint import crossdoc
 
     listed = [members[:crossdoc.TEMPLATE_LISTED] if template else members for members, _, template in found]
@@ -597,18 +613,19 @@ def _cross_findings(index, found: list, paths: list[Path], numbers: list[int], e
             wanted.setdefault(index.report[m], set()).add(index.pindex[m])
     passages: dict[tuple[int, int], dict] = {}
     real: dict[int, str] = {}
+    named: dict[int, tuple[str, str]] = {}  # report in the index -> (file, unit)
     for r in sorted(wanted):
-        rec = _read(paths[r])
+        rec = _read(paths[numbers[r]])
         real[numbers[r]] = real_path(rec)
+        named[r] = (rec["file"], rec["unit"])
         for n in wanted[r]:
             passages[(r, n)] = _slim(rec["passages"][n])
     clusters = []
     for (members, similarity, template), shown in zip(found, listed, strict=True):
-        c = crossdoc.Cluster([crossdoc.Member(index.reports[index.report[m]][0], index.reports[index.report[m]][1],
-                                              passages[(index.report[m], index.pindex[m])],
+        c = crossdoc.Cluster([crossdoc.Member(*named[index.report[m]], passages[(index.report[m], index.pindex[m])],
                                               record=numbers[index.report[m]]) for m in shown],
                              similarity=similarity, template=template, size=len(members),
-                             unit_names=sorted({index.reports[index.report[m]][1] for m in members}))
+                             unit_names=index.unit_names(members))
         clusters.append(c)
     for n, c in enumerate(clusters, 1):
         if c.template:

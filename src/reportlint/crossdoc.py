@@ -353,8 +353,9 @@ class CrossIndex:
         self.hash = array("q")
         self.offset = array("q")
         self.length = array("i")
-        self.reports: list[tuple[str, str]] = []  # (path, unit) per report number
-        self._units: dict[str, int] = {}
+        self.n_reports = 0  # reports are numbered in the order they are added (their paths are not kept)
+        self._units: dict[str, int] = {}  # unit key -> unit number
+        self._names: list[str] = []  # unit number -> the unit's name as first written
         self._end = 0
         self.stats: dict[str, int] = {}
         self.stock: set[int] = set()  # passages of template clusters and common text (after ``clusters``)
@@ -362,9 +363,11 @@ class CrossIndex:
     def add(self, path: str, unit: str, passages: list[dict], key: str | None = None) -> None:
         """One report's passages (``text`` and ``sig`` each); ``key`` names its unit for comparison
         (default ``unit``). Its text is written out, not kept."""
-        r = len(self.reports)
-        self.reports.append((path, unit))
+        r = self.n_reports
+        self.n_reports += 1
         u = self._units.setdefault(key or unit, len(self._units))
+        if u == len(self._names):
+            self._names.append(unit)
         for n, p in enumerate(passages):
             data = p["text"].encode("utf-8")
             self._texts.write(data)
@@ -516,8 +519,12 @@ class CrossIndex:
             if template:
                 self.stock.update(members)
             out.append((sorted(members), float(min(best[g] for g in group)), template))
-        out.sort(key=lambda c: (-len({self.unit[m] for m in c[0]}), self.reports[self.report[c[0][0]]][0]))
+        out.sort(key=lambda c: (-len({self.unit[m] for m in c[0]}), c[0][0]))  # most units first, then file order
         return out
+
+    def unit_names(self, members: list[int]) -> list[str]:
+        """The units of the passages ``members``, by name."""
+        return sorted({self._names[self.unit[m]] for m in members})
 
 
 def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float = 70.0,

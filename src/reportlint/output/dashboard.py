@@ -97,8 +97,8 @@ class Tally:
             kinds=[(label, [c for c in shown if c.get("kind", "cross-unit") == kind])
                    for kind, label in (("same-unit", "同一单位跨年度沿用"), ("cross-unit", "不同单位之间雷同"))],
             other_place=self.other_place,
-            decisions=[{"unit": u, "open": c[0], "confirmed": c[1], "dismissed": c[2]}
-                       for u, c in sorted(self.status.items(), key=lambda kv: (-kv[1][0], kv[0]))])
+            decisions=({"unit": u, "open": c[0], "confirmed": c[1], "dismissed": c[2]}
+                       for u, c in sorted(self.status.items(), key=lambda kv: (-kv[1][0], kv[0]))))
         try:
             with open(path, "w", encoding="utf-8") as fh:
                 fh.writelines(stream)
