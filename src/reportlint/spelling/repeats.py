@@ -21,7 +21,7 @@ from reportlint.lexicon import load_yaml
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,8}[:：]?)\1")
 # a unit of measure typed twice after a figure (1837600元元)
 _UNIT_TWICE = re.compile(r"(?<=[0-9])(万元|亿元|元|人次|人|个|次|件|项|户|家|所|平方米|公里|吨)\1(?![\u4e00-\u9fff])")
-_SINGLE = re.compile(r"([的了是在和与及对为将把被从向于并也都就又而])\1")
+_SINGLE = re.compile(r"([的了是在和与及对为将把被从向于并也都就又而有要已以由其之所])\1")
 # verbs whose ABAB reduplication is colloquial but correct ("研究研究"), and runs a reader repeats on purpose
 ALLOWED = frozenset({
     "研究", "讨论", "商量", "学习", "考虑", "了解", "检查", "休息", "活动", "锻炼", "打扫", "整理", "收拾",
