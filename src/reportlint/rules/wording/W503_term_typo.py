@@ -12,7 +12,7 @@
   岚溪县人民检察院; 青梧市 for 青梧岭市);
 - a 别字 that is never a word (拔款, 布署, 再接再励: ``lexicons/confusion.yaml``), and confusable
   pairs in a context that decides them (累积完成1234万元, 群众反应的问题, 2021度, 关2020年度, 增长下降57%),
-  a word lost from a fixed frame (…万元,2023年度相比, → 与2023年度相比; a figure with 余/多 and no measure
+  a word lost from a fixed frame (…万元,2023年度相比, → 与2023年度相比; a figure with 余 and no measure
   word ending its clause: 主动公开政府信息260余), 他/她 for an organ (他具有以下职能 → 它);
 - a word typed twice, the copies touching (保障保障, 部门部门决算, 情况说明说明, 其中:其中:, 1837600元元),
   also when the first copy's first character was taken into the word before (水务湖泊局部门部门决算);
