@@ -26,8 +26,8 @@ written in December or early in the next: 今年以来 / 明年 are then correct
 report as a whole, so it is raised once, at the first relative year, with the count of the others, and
 again only where the word dates a cumulative figure's period (今年1至11月累计完成投资…).
 
-**Leaves alone**: 去年 as the base of a comparison (与去年同期相比, 比去年, 较去年: the year before the
-figures' year); reports on part of a year (2024年上半年/前三季度/1-6月工作总结); 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
+**Leaves alone**: 去年同期 (与去年同期相比增长32.2%: the fixed phrase of a year-on-year comparison, like
+同比; 比去年 alone is reported); reports on part of a year (2024年上半年/前三季度/1-6月工作总结); 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
 words inside 《》; reports filed in the year they evaluate; genres that are not retrospective
 (budgets, plans) and speeches delivered on a stated day (a 政府工作报告 or 决算报告 given
 “——2024年3月5日在…会议上”: 今年 is that day's year); 近年来 (vague, not a wrong year).
@@ -93,16 +93,10 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
                          suggestion=f"{meant}年" + ("度" if word.endswith("度") else ""), severity=sev)
 
 
-# 与去年同期相比 / 比去年 / 较去年: the year before the one the figures are for, as every comparison says
-_COMPARED_BEFORE = re.compile(r"(?:与|和|比|较|同比|对比|相比|相较)\s*$")
-
-
 def _comparison(text: str, m: re.Match[str]) -> bool:
-    """A past relative year as the base of a comparison (与去年同期相比增长32.2%): read against the period
-    the figures are for, not against the day of writing."""
-    if m.group(0) not in ("去年", "去年度", "前年"):
-        return False
-    return bool(_COMPARED_BEFORE.search(text[max(0, m.start() - 3):m.start()])) or text.startswith("同期", m.end())
+    """去年同期 (与去年同期相比增长32.2%): the fixed phrase of a year-on-year comparison, as 同比 is; 比去年
+    alone is still a relative year."""
+    return m.group(0) in ("去年", "去年度") and text.startswith("同期", m.end())
 
 
 def _edge_ok(ctx: RuleContext, start: int, end: int) -> bool:
