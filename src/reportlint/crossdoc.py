@@ -319,8 +319,9 @@ def sketch_cuts(threshold: float, bands: int, rows: int, recall: float = RECALL)
 class CrossIndex:
     """The reduce step's copy index: passages in (their signature and text), clusters out.
 
-    Memory: per passage a few integers; the band keys go to one file per band and the texts to one
-    file (in a temporary folder), so the parent never holds the passages' text or signatures.
+    Memory: per passage a few integers; the band keys go to one file per band, the sketches and the
+    texts to one file each (in a temporary folder), so the parent never holds the passages' text or
+    signatures (at ``clusters``: the sketches of distinct passages, 256 bytes each, and one band's keys).
     ``add`` takes one report's passages at a time (streamed from its record); ``clusters`` then:
 
     1. identical texts become one node (compared once; different units sharing one are a cluster);
@@ -330,7 +331,8 @@ class CrossIndex:
        still over the cap is not compared, and a node in such buckets in half its bands or more is
        *common text* (a template), set aside like a template cluster. Pairs of one unit are skipped.
        Work per band is at most BUCKET_CAP/2 pairs per node: linear in the number of passages;
-    3. candidates are verified exactly (rapidfuzz ratio ≥ threshold), texts read from disk;
+    3. pairs whose sketches share too few values (``sketch_cuts``) are dropped, in blocks of BLOCK;
+       the rest are verified exactly (rapidfuzz ratio ≥ threshold), texts read from disk;
     4. verified pairs are joined into clusters (union-find); a cluster spread over more than
        ``template_share`` of the units (and more than four) is a template, set aside.
     """
@@ -444,7 +446,7 @@ class CrossIndex:
         need_head, need = sketch_cuts(self.threshold, self.bands, self.rows)
         found, stopped = [], np.zeros(nodes, dtype=np.int32)
         proposed = 0
-        nxt = keys(0)
+
         def take(blocks: Iterator[np.ndarray]) -> None:
             """Pairs of different units whose sketches come near the floor, kept as codes lo*nodes+hi."""
             nonlocal proposed
@@ -456,6 +458,7 @@ class CrossIndex:
                 p = p[np.count_nonzero(sketch[p[:, 0]] == sketch[p[:, 1]], axis=1) >= need]
                 found.append(p[:, 0] * nodes + p[:, 1])
 
+        nxt = keys(0)
         for b in range(self.bands):
             cur, nxt = nxt, keys(b + 1)
             over: list[np.ndarray] = []
