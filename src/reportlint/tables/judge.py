@@ -104,18 +104,12 @@ def table_set_findings(ctx: RuleContext) -> Iterator[Finding]:
 
     for gap in table_set_gaps(ctx.doc, ctx.context.genre_name):
         if gap.kind == "missing":
-            yield ctx.report(gap.start, gap.end, f"缺少第{gap.number}张公开表“{gap.title}”（{ctx.context.genre_name}"
-                                                 f"公开表共{len(_set_titles(ctx))}张，无数据的表也应公开并注明）",
+            yield ctx.report(gap.start, gap.end, f"缺少第{gap.number}张公开表“{gap.title}”（{gap.set_name}共"
+                                                 f"{gap.set_size}张，无数据的表也应公开并注明）",
                              severity=Severity.WARNING)
         else:
             yield ctx.report(gap.start, gap.end, f"“{gap.title}”为空表，但未说明原因（应注明如“本单位无…，故本表无数据”）",
                              severity=Severity.WARNING)
-
-
-def _set_titles(ctx: RuleContext) -> list[str]:
-    from reportlint.tables.tableset import _sets
-
-    return [t["title"] for t in _sets().get(ctx.context.genre_name or "", {}).get("tables", [])]
 
 
 def code_findings(ctx: RuleContext) -> Iterator[Finding]:

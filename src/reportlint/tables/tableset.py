@@ -38,6 +38,8 @@ class SetGap:
     number: int  # 1-based place in the set
     start: int  # doc-text span to report at
     end: int
+    set_name: str = ""  # 部门决算公开表
+    set_size: int = 0
 
 
 @cache
@@ -75,7 +77,7 @@ def table_set_gaps(doc: Document, genre: str | None) -> list[SetGap]:
         if k not in present and len(present) >= len(tables) - 2 and not foreign and stem \
                 and any(stem in t for t in prose):
             p = paras[first]
-            out.append(SetGap("missing", title, k + 1, p.start, p.end))
+            out.append(SetGap("missing", title, k + 1, p.start, p.end, spec.get("name", ""), len(tables)))
     for k, (title, _) in enumerate(tables):
         at = [i for i, v in lines.items() if v == k]
         if not at:
@@ -97,7 +99,7 @@ def table_set_gaps(doc: Document, genre: str | None) -> list[SetGap]:
         if fund and any(fund.group(0) in t and note.search(t) for t in prose):
             continue  # 本部门无政府性基金预算财政拨款收入支出 said in the 说明
         p = paras[i]
-        out.append(SetGap("empty", title, k + 1, p.start, p.end))
+        out.append(SetGap("empty", title, k + 1, p.start, p.end, spec.get("name", ""), len(tables)))
     return out
 
 
