@@ -1,9 +1,11 @@
 """(Batch scan only) passages shared by reports of different units.
 
 **Finds**: in ``reportlint scan``, paragraphs of at least 60 Chinese characters (stock phrases taken
-out) whose MinHash (64 permutations, character 5-grams) collides in an LSH index with a paragraph
-of another unit's report and whose rapidfuzz ratio reaches ``boilerplate_similarity``; verified pairs
-are joined into clusters, and every member gets a finding naming the other units and places.
+out) whose rapidfuzz ratio with a paragraph of another unit's report reaches ``boilerplate_similarity``
+(70): candidates come from a banded MinHash of each paragraph's character multiset and a sketch
+filter, chosen so that every pair at the threshold is verified with probability ≥ 0.99 however
+densely it was edited (``crossdoc.CrossIndex``); verified pairs are joined into clusters, and every
+member gets a finding naming the other units and places.
 
 **Why a reviewer cares**: one unit's analysis pasted into another's report (with its figures,
 places and problems) means the second report does not describe its own unit.
@@ -16,8 +18,9 @@ places and problems) means the second report does not describe its own unit.
 **Fix**: replace the copied passage with the unit's own facts.
 
 **Leaves alone**: template text every report carries (a cluster spread over more than 30 % of the
-units and more than four); stock phrases; copies within one unit; single documents (``check``
-never runs it; see ``crossdoc.py``).
+units and more than four, or text in the index's overfull buckets in half its bands); stock phrases
+(``lexicons/stock_phrases.txt``: lead-ins, the 政府信息公开年报 preface, 决算 form sentences); copies within
+one unit; reports whose unit is unknown; single documents (``check`` never runs it; see ``crossdoc.py``).
 
 **Source**: 财预〔2020〕10号 (each unit evaluates its own spending); thresholds are configuration.
 """

@@ -20,7 +20,9 @@ false for the year it claims.
 
 **Fix**: state this year's work and this year's figures.
 
-**Leaves alone**: stock phrases every report must contain (``lexicons/stock_phrases.txt``); a paragraph
+**Leaves alone**: stock phrases every report must contain (``lexicons/stock_phrases.txt``) and, in a
+scan, template text across units (the passages of ``boilerplate-cross``'s template clusters: every
+unit repeats the genre's template every year); a paragraph
 kept with new figures (a template filled again); a carried paragraph without figures (the unit's
 functions, its organisation) unless the report is mostly an earlier one; reports of other units
 (``boilerplate-cross``); reports whose unit or year is unknown.
