@@ -242,3 +242,25 @@ def test_pdf_radicals_read_as_characters():
 
     assert fold_radicals("⼀般公共服务⽀出，项⽬⽀出，部⻔决算") == "一般公共服务支出，项目支出，部门决算"
     assert fold_radicals("支出（万元）") == "支出（万元）"
+
+
+def test_docx_cells_merged_down_and_across():
+    # zipingbiao.docx: 产出指标 merged down three rows (w:vMerge), 合计 across five columns (w:gridSpan)
+    doc = read_document(str(FIXTURES / "zipingbiao.docx"))
+    t = doc.tables[1]
+    assert [(c.text, c.own) for c in (t.rows[1][0], t.rows[2][0], t.rows[3][0], t.rows[4][0])] == [
+        ("产出指标", True), ("产出指标", False), ("产出指标", False), ("效益指标", True)]
+    assert [c.own for c in t.rows[5][:5]] == [True, False, False, False, False]
+    assert all(c.text == "合计" for c in t.rows[5][:5])
+
+
+@pytest.mark.skipif(not JUESUAN.exists(), reason="shared real PDFs not mounted")
+def test_juesuan_text_restates_its_table_rows_rightly():
+    from reportlint.claims import claims_of
+    from reportlint.tables.judge import restatements
+
+    doc = read_document(str(JUESUAN))
+    found = restatements(doc, claims_of(doc), 2024)
+    # 社会保障和就业支出 326.72 (the 总表 says 326.71: rounding across tables), 卫生健康支出 60.99, 住房保障支出 445.69
+    assert [(r.label, r.claim.raw, r.agrees) for r in found] == [
+        ("社会保障和就业支出", "326.72万元", True), ("卫生健康支出", "60.99万元", True), ("住房保障支出", "445.69万元", True)]
