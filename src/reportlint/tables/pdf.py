@@ -1,4 +1,5 @@
-"""Ruled tables on PDF pages, found by pdfplumber's table finder.
+"""Tables on PDF pages, found by pdfplumber: ruled ones by its table finder (drawn lines), unruled ones
+(columns aligned by text) by its text strategy on the block of lines that carry figures (``_unruled``).
 
 pdfplumber (pdfminer.six underneath) is slow next to PDFium, so only pages whose text layer looks
 tabular (several lines carrying two or more figures, or a unit caption 单位：万元) are handed to it.
