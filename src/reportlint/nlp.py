@@ -114,32 +114,40 @@ def _tries() -> tuple:
     earlier one), the longest word's length in characters)."""
     import marisa_trie
 
+    from reportlint.warmcache import owned
+
     base = _cache_dir()
     stem = _cache_stem()
-    found = sorted(base.glob(stem + "-*-*-*.marisa"))
-    if not found:
-        total = 0
-        items: dict[str, int] = {}
-        with open(_dict_path(), encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split(" ")
-                if len(parts) >= 2:
-                    total += int(parts[1])
-                    items[parts[0]] = int(parts[1])  # as in jieba: the last line of a word wins
-        kept = {w: f for w, f in items.items() if f > 0}
-        longest = max(len(w) for w in items)
-        target = base / f"{stem}-{total}-{sum(items.values())}-{longest}.marisa"
-        for trie, path in ((marisa_trie.Trie(kept), base / f"{stem}.keys"),
-                           (marisa_trie.RecordTrie("<I", ((w, (f,)) for w, f in kept.items())), target)):
+    found = [p for p in sorted(base.glob(stem + "-*-*-*.marisa")) if owned(p)]
+    keys_path = base / f"{stem}.keys"
+    if found and owned(keys_path):
+        freq = marisa_trie.RecordTrie("<I")
+        freq.mmap(str(found[0]))
+        keys = marisa_trie.Trie()
+        keys.mmap(str(keys_path))
+        total, rs_total, longest = (int(x) for x in found[0].stem.rsplit("-", 3)[1:])
+        return freq, keys, total, rs_total, longest
+    total = 0
+    items: dict[str, int] = {}
+    with open(_dict_path(), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) >= 2:
+                total += int(parts[1])
+                items[parts[0]] = int(parts[1])  # as in jieba: the last line of a word wins
+    kept = {w: f for w, f in items.items() if f > 0}
+    longest = max(len(w) for w in items)
+    rs_total = sum(items.values())
+    keys = marisa_trie.Trie(kept)
+    freq = marisa_trie.RecordTrie("<I", ((w, (f,)) for w, f in kept.items()))
+    try:  # the frequency trie last: its name says that both are complete
+        for trie, path in ((keys, keys_path), (freq, base / f"{stem}-{total}-{rs_total}-{longest}.marisa")):
             tmp = path.with_name(path.name + f".tmp{os.getpid()}")
             trie.save(str(tmp))
-            os.replace(tmp, path)  # the frequency trie last: its name says that both are complete
-        found = [target]
-    freq = marisa_trie.RecordTrie("<I")
-    freq.mmap(str(found[0]))
-    keys = marisa_trie.Trie()
-    keys.mmap(str(base / f"{stem}.keys"))
-    total, rs_total, longest = (int(x) for x in found[0].stem.rsplit("-", 3)[1:])
+            os.chmod(tmp, 0o644)  # read only where no one else may write it (warmcache.owned)
+            os.replace(tmp, path)
+    except OSError:  # a folder we may not write, or another user's file in the way: built for this process only
+        pass
     return freq, keys, total, rs_total, longest
 
 
@@ -188,22 +196,27 @@ def wordfreq_zh():
     An empty mapping when wordfreq is not installed."""
     import marisa_trie
 
-    from reportlint.warmcache import _stamp
+    from reportlint.warmcache import _stamp, owned
 
     sources = _wordfreq_sources()
     if not sources:
         return {}
     path = _cache_dir() / f"reportlint-wordfreq-zh-{_stamp(sources)}.marisa"
-    if not path.is_file():
-        import wordfreq
+    if owned(path):
+        trie = marisa_trie.RecordTrie("<d")
+        trie.mmap(str(path))
+        return _TrieFreq(trie)
+    import wordfreq
 
-        d = wordfreq.get_frequency_dict("zh", wordlist="best")
-        built = marisa_trie.RecordTrie("<d", ((w, (f,)) for w, f in d.items() if w))
+    d = wordfreq.get_frequency_dict("zh", wordlist="best")
+    trie = marisa_trie.RecordTrie("<d", ((w, (f,)) for w, f in d.items() if w))
+    try:
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-        built.save(str(tmp))
+        trie.save(str(tmp))
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    trie = marisa_trie.RecordTrie("<d")
-    trie.mmap(str(path))
+    except OSError:  # not writable, or another user's file in the way: this process only
+        pass
     return _TrieFreq(trie)
 
 

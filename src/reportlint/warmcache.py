@@ -30,7 +30,7 @@ from reportlint.cachedir import cache_dir
 _MAX_PATTERNS = 1000  # beyond this, the file keeps only the patterns of the latest run
 
 
-def _owned(path: Path) -> bool:
+def owned(path: Path) -> bool:
     """Is ``path`` a regular file of the current user that no one else may write?"""
     try:
         st = path.stat()
@@ -74,7 +74,7 @@ def derived(name: str, sources: Iterable[Path], build: Callable[[], Any], code: 
         path = cache_dir() / f"reportlint-{name}-{_stamp(files)}.pickle"
     except OSError:
         return build()
-    if _owned(path):
+    if owned(path):
         with contextlib.suppress(Exception), open(path, "rb") as fh:  # a damaged file: derive again
             return pickle.load(fh)
     value = build()
@@ -117,7 +117,7 @@ def install_regex_cache() -> None:
     if array("I").itemsize != _sre.CODESIZE:
         return
     table: dict = {}
-    if _owned(path):
+    if owned(path):
         try:
             with open(path, "rb") as fh:
                 loaded = marshal.load(fh)
