@@ -207,3 +207,15 @@ def test_markdown_indented_paragraphs_are_text_not_code():
 
     text = "一、概况\n\n    截止2024年12月31日，在职74人。\n\n\t本单位设3个科室。\n"
     assert blank_markup(text) == text
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "json", "text"])
+def test_output_into_a_closed_pipe_ends_quietly(fmt):
+    """`reportlint check DIR -f sarif | head -1`: the reader goes away; no internal-error line (exit 1)."""
+    p = subprocess.Popen([sys.executable, "-m", "reportlint", "check", str(ROOT / "corpora" / "real"), "-f", fmt,
+                          "--color", "never"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert p.stdout.read(1)
+    p.stdout.close()
+    err = p.stderr.read().decode("utf-8", "replace")
+    assert p.wait(timeout=300) == 1
+    assert "内部错误" not in err and "Traceback" not in err

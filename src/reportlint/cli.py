@@ -39,7 +39,7 @@ def check(
     fmt: FormatOpt = "text",
     select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（名称、代码或代码前缀，可逗号分隔）")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="评价年度（报告未写明评价年度时使用；报告写明的年度优先）")] = None,
     level: Annotated[str | None, typer.Option("--level", help="单位层级：province / city / district / county / town …")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件（默认从被检查文件所在目录向上查找 reportlint.toml，"
@@ -83,7 +83,7 @@ def check(
 def claims(
     paths: Annotated[list[str], typer.Argument(help="报告文件或目录")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：csv 或 json")] = "csv",
-    year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="评价年度（报告未写明评价年度时使用；报告写明的年度优先）")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件")] = None,
 ) -> None:
@@ -132,7 +132,7 @@ def scan(
     resume: Annotated[bool, typer.Option("--resume", help="跳过已完成的报告（中断后继续）")] = False,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="dask.distributed 调度器地址，如 tcp://10.0.0.5:8786")] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="单份报告的时限（秒）")] = 120.0,
-    year: Annotated[int | None, typer.Option("--year", help="评价年度（覆盖自动识别）")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="评价年度（报告未写明评价年度时使用；报告写明的年度优先）")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件")] = None,
     all_pages: Annotated[bool, typer.Option("--all-pages", help="为每份报告生成 HTML 页面（默认只为有问题的报告生成）")] = False,
     decisions: Annotated[Path | None, typer.Option("--decisions", help="审核决定文件（HTML 报告导出）：汇总中按单位统计"
@@ -353,6 +353,10 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("已中断")
         sys.exit(130)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        from reportlint.entry import _quiet_broken_pipe
+
+        _quiet_broken_pipe()
     except Exception as exc:  # a bug must end in one clear line, not a traceback (REPORTLINT_DEBUG=1 shows it)
         if os.environ.get("REPORTLINT_DEBUG"):
             raise

@@ -11,6 +11,7 @@ typer would reject) goes to the full CLI in ``cli.py``, which gives the same res
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -88,10 +89,27 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("已中断")
         code = 130
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as other command-line tools do
+        _quiet_broken_pipe()
     except Exception as exc:  # as cli.main: one clear line, not a traceback (REPORTLINT_DEBUG=1 shows it)
         if os.environ.get("REPORTLINT_DEBUG"):
             raise
         _err(f"内部错误 (internal error: {type(exc).__name__}: {exc})；设置 REPORTLINT_DEBUG=1 可查看详情")
         code = 2
-    sys.stdout.flush()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
     sys.exit(code)
+
+
+def _quiet_broken_pipe() -> None:
+    """Exit 1 without a message when standard output's reader has closed the pipe.
+
+    Python's own advice (docs, "Note on SIGPIPE"): point stdout at devnull so the interpreter's final
+    flush does not raise again, then exit.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(1)
