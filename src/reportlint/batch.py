@@ -760,7 +760,8 @@ def _write_outputs(records: Records, clusters: list, out: Path, result: ScanResu
              "members": [{"file": m.report, "unit": m.unit, "line": m.passage["line"], "where": m.passage["where"],
                           "text": m.passage["text"][:120]} for m in c.members]}
             for n, c in enumerate(clusters, 1)]
-    (out / "clusters.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    with open(out / "clusters.json", "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
     tally.write(out / "index.html", data, pages)
 
 
