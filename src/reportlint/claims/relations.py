@@ -370,6 +370,18 @@ class _Builder:
         """A plain level figure: not an increment, a change end or a per-capita figure."""
         return c.kind in SUMMABLE and id(c) not in self.not_level
 
+    def reference(self, c: Claim) -> bool:
+        """A figure another figure is measured against, not the subject of its sentence: the base of a
+        comparison (较2024年的2190万元 / 比上年累计支出285万元 / 较上年同期110374万元) or the whole of a share or
+        completion (占预算92390万元的108.1% / 完成全年预算84.82万元的73.2%). It is never the level a growth
+        rate follows, nor a total or a part of a 其中 list (real 决算/预算 说明 and 三公 explanations, /work/wild)."""
+        return bool(_COMPARED.search(c.indicator)) or bool(_SHARE_BASE.match(self.text, c.end))
+
+    def negative(self, c: Claim) -> bool:
+        """A figure written with a minus sign (补充预算周转金-21万元): its sign is not read, so no sum with it is judged."""
+        t = self.text
+        return c.start > 0 and t[c.start - 1] in "-−－" and not (c.start > 1 and t[c.start - 2].isdigit())
+
     # ---- sums
     def _sums(self) -> None:
         text = self.text
@@ -507,10 +519,11 @@ class _Builder:
         unread = any(text[i].isdigit() and not covered[i - m_end] and not nested[i - m_end] for i in range(m_end, end))
         out = []
         for fam in dict.fromkeys(unit_family(c) for c in inside if self.level(c)):
-            parts = [c for c in inside if unit_family(c) == fam and self.level(c)]
+            listed = [c for c in inside if unit_family(c) == fam and self.level(c)]
+            parts = [c for c in listed if not self.reference(c)]
             same = [c for c in before if unit_family(c) == fam]
-            levels = [c for c in same if self.level(c)]
-            if not parts or not levels:
+            levels = [c for c in same if self.level(c) and not self.reference(c)]
+            if not parts or not levels or any(self.negative(c) for c in listed) or _MINUS.search(text, m_end, end):
                 continue
             total, conf = levels[-1], confidence
             if total is not same[-1]:
@@ -521,6 +534,8 @@ class _Builder:
                 out.append(Sum(total, tuple(parts), False, word, conf * 0.5))  # one part of a total: a subset
                 continue
             complete = word.startswith("分别") or self._closed(parts) or self._remainder_last(parts)
+            if len(parts) < len(listed):
+                complete = False  # a budget or base figure of a part was left out: the list is not its parts alone
             if unread or any(unit_family(c) != fam and c.kind in SUMMABLE and c.kind == total.kind for c in inside):
                 complete = False  # a part we cannot read or add (征集调查16期 among 条)
             out.append(Sum(total, tuple(parts), complete, word, conf))
@@ -562,6 +577,8 @@ class _Builder:
         total = after[0]
         s0 = b.group_start(k, p.start)
         region = [c for c in idx.between(s0, k) if same_family(c, total) and self.level(c)]
+        if any(self.negative(c) for c in region) or _MINUS.search(text, s0, k):
+            return None  # 补充预算周转金-21万元 among the parts: a sign we do not read
         confidence = 0.9
         head = self._added_to(p, idx, s0, total) if len(region) == 1 else None
         if head is not None:  # "A收入111.11万元…。加上…1,756.37万元，收入总计1,867.48万元"
@@ -799,13 +816,19 @@ class _Builder:
         if change is not None:
             return Ratio(r, change.after, change.before, "增长率", 0.9, growth="change", decrease=decrease)
         if id(prev) in self.increment_ids:
-            levels = [c for c in before[:-1] if self.level(c) and same_family(c, prev)]
-            dec = bool(re.search(r"(?:减少|下降|降低|节约|少)了?$", prev.indicator))
-            if levels and dec == decrease:
+            cands = [c for c in before[:-1] if self.level(c) and same_family(c, prev)]
+            dec = bool(re.search(r"(?:减少|下降|降低|节约|少|减收|减支|节支|短收)了?$", prev.indicator))
+            if dec != decrease:
+                return False
+            if cands and _COMPARED.search(cands[-1].indicator) and not re.search(r"[，,。；;]", text[cands[-1].end:prev.start]):
+                # 较2024年的2190万元减少221万元，下降10.1% / 比上年累计支出285万元下降34万元，下降12%: rate = change ÷ base
+                return Ratio(r, prev, cands[-1], "增长率", 0.9, decrease=decrease)
+            levels = [c for c in cands if not self.reference(c)]
+            if levels:
                 return Ratio(r, prev, levels[-1], "增长率", 0.9, growth="dec" if dec else "inc", decrease=decrease)
             return False
-        if re.search(r"(?:较|比)[^，,。；;]{0,12}$", prev.indicator) and not gap:
-            levels = [c for c in before[:-1] if self.level(c) and same_family(c, prev)]
+        if _COMPARED.search(prev.indicator) and not gap:
+            levels = [c for c in before[:-1] if self.level(c) and same_family(c, prev) and not self.reference(c)]
             if levels and text.rfind("较", levels[-1].end, prev.start) + text.rfind("比", levels[-1].end, prev.start) > -2:
                 return Ratio(r, levels[-1], prev, "增长率", 0.9, growth="change", decrease=decrease)
         return False
@@ -1047,6 +1070,8 @@ class _Builder:
         measure = normalise_measure(c.indicator)
         if c.kind in ("percent", "permille") and ("占" in c.indicator or measure.endswith("的")):
             return None  # a share is about the figure before it (集中采购…占…100%, 分散采购…占…0%)
+        if _SHARE_BASE.match(text, c.end) or re.match(r"的[\u4e00-\u9fff]", text[c.end:c.end + 2]):
+            return None  # 完成预算29.6万元的92.8%: the budget of the item before it; 投资2000万元的养殖场: an attribute
         noun = ""
         if c.kind == "count":
             m = re.match(r"([\u4e00-\u9fff]{2,6}?)(?=[，,。；;：:、全均都已共达为是的和及与（(\s]|$)", text[c.end:c.end + 8])
@@ -1113,6 +1138,10 @@ class _Builder:
         pre = text[seg:cut] if seg < cut <= seg + 60 else ""  # a condition is short
         if pre and not re.search(r"\d", pre) and _CONDITION.search(pre):
             key += "|" + re.sub(r"\s", "", pre)
+        k = bisect.bisect_left(breaks, c.start) - 1
+        ordinal = _ORDINAL_SUBJECT.match(text, breaks[k] if k >= 0 else p.start)
+        if ordinal:  # 一批项目…建设道路311520平方米。…三批项目…建设道路71634平方米: one batch each
+            key += "|" + ordinal.group(1)
         return key
 
     def _marks(self, p: Paragraph) -> tuple[list[int], list[int], list[int]]:
@@ -1212,6 +1241,10 @@ def is_total_score(c: Claim) -> bool:
 # an item label inside a paragraph: 一是/其一 enumerators, or the words before a ： opening a clause
 _ITEM_LABEL = re.compile(r"(?:^|(?<=[。；;！？!?\n]))\s*(?:(?P<enum>[一二三四五六七八九十]+是|其[一二三四五六七八九十])"
                          r"|(?P<label>[^，,。；;：:！？!?\n]{2,20})[：:])")
+_COMPARED = re.compile(r"(?:较|比)[^，,。；;]{0,12}$")  # 较上年同期 / 比上年累计支出 / 较2024年的: a comparison base follows
+_SHARE_BASE = re.compile(r"的\s*[-−]?\d[\d,，.]*\s*[%％]")  # B的R%: B is the whole of a share or completion
+_MINUS = re.compile(r"(?<![\dA-Za-z])[-−－]\s*\d")  # a negative figure (-21万元), whose sign claims do not keep
+_ORDINAL_SUBJECT = re.compile(r"\s*((?:第)?[一二三四五六七八九十\d]{1,3}(?:批|期|标段))")  # 一批项目… / 二期工程…: one item each
 _SELF_SCOPE = re.compile(r"全局|全院|全委|全单位|本单位|本局|我局|本部门|我单位|本院|我院")
 _CONDITION = re.compile(r"(?:^|[，,])\s*(?:在|由|对于?|凡)|[中的]$")
 # a section about a topic of the unit's own work, not an item (project, platform, indicator) of a list

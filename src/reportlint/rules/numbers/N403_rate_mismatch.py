@@ -21,7 +21,9 @@ Every rate is judged through a relation of ``reportlint.claims.relations`` (``Ra
 whose numerator and denominator are told apart by the right-most role word of their indicators, so
 支出预算 is a budget and 预算执行数 an execution; A 占 B 的 R%; a growth rate of a change 由A增加到B，增长R%,
 of a comparison 2023年预算2万元，较2022年预算1.50万元增长75%, or of an increment 116433.12元，同比增加
-16803.36元，增长14.43% (base = level − increment); ``BasePair``: two rates in one sentence).
+16803.36元，增长14.43% (base = level − increment), or of a change against a base it names 较2024年的2190万元减少221万元，
+下降10.1% (rate = change ÷ base); the whole of a share or completion (完成全年预算B的R%, 占预算B的R%) is never the
+level a growth rate follows; ``BasePair``: two rates in one sentence).
 
 **Leaves alone**: approximate figures; rates whose numerator or denominator is ambiguous (two
 candidates) or absent; results within the rounding of the stated figures.
@@ -83,6 +85,8 @@ def _judge_rate(ctx: RuleContext, rel: Ratio) -> Iterator[Finding]:
     lo, hi = min(values), max(values)
     actual = f(num.value, den.value)
     r_lo, r_hi = r.interval()
+    # writers also truncate (6.0099 % written 6.00 %): a rate stated with d decimals covers [r, r + 10^-d) too
+    r_hi = max(r_hi, r.value + Decimal(1).scaleb(-r.decimals))
     if hi < r_lo or lo > r_hi:
         yield ctx.report(r.start, r.end,
                          f"{rel.name}与所列数字不符：{formula} = {fmt(actual, max(2, r.decimals))}%，"

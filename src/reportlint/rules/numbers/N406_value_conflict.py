@@ -36,10 +36,11 @@ and the reviewer cannot tell which without going back to the accounts.
 **Fix**: correct the wrong figure (check against the source table).
 
 **Leaves alone**: changes and parts (增加, 减少, 增长, 新增, 其中, 比上年, 同比); plans and targets
-(将, 拟, 计划, 目标, 预期 …); shares (占…的R%: about the figure before them); figures as of a date;
+(将, 拟, 计划, 目标, 预期 …); shares (占…的R%: about the figure before them) and their wholes (完成预算B的R%:
+the budget of the item before it); attributes (投资2000万元的养殖场); figures as of a date;
 figures in sections about the future; the same measure under different items of a list (年初预算 of
 project A and of project B in a 决算 project section, 实际完成值 of two indicators, 发布信息数量 of two
-platforms in a 年报); subsets (惠及行政村42个 vs 全县行政村186个); approximations
+platforms in a 年报, 一批项目… and 三批项目… opening their sentences); subsets (惠及行政村42个 vs 全县行政村186个); approximations
 (两三个); table cells; approximate figures; growth rates of different years, average (年均) or planned
 growth; two growth rates whose levels are stated and differ; a partial figure of another amount.
 
