@@ -354,9 +354,9 @@ def main() -> None:
         _err("已中断")
         sys.exit(130)
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        from reportlint.entry import _quiet_broken_pipe
+        from reportlint.errors import quiet_broken_pipe
 
-        _quiet_broken_pipe()
+        quiet_broken_pipe()
     except Exception as exc:  # a bug must end in one clear line, not a traceback (REPORTLINT_DEBUG=1 shows it)
         if os.environ.get("REPORTLINT_DEBUG"):
             raise

@@ -11,7 +11,6 @@ typer would reject) goes to the full CLI in ``cli.py``, which gives the same res
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 
@@ -90,7 +89,9 @@ def main() -> None:
         _err("已中断")
         code = 130
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as other command-line tools do
-        _quiet_broken_pipe()
+        from reportlint.errors import quiet_broken_pipe
+
+        quiet_broken_pipe()
     except Exception as exc:  # as cli.main: one clear line, not a traceback (REPORTLINT_DEBUG=1 shows it)
         if os.environ.get("REPORTLINT_DEBUG"):
             raise
@@ -99,17 +100,7 @@ def main() -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        from reportlint.errors import quiet_broken_pipe
+
+        quiet_broken_pipe()
     sys.exit(code)
-
-
-def _quiet_broken_pipe() -> None:
-    """Exit 1 without a message when standard output's reader has closed the pipe.
-
-    Python's own advice (docs, "Note on SIGPIPE"): point stdout at devnull so the interpreter's final
-    flush does not raise again, then exit.
-    """
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    with contextlib.suppress(OSError, ValueError):
-        os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(1)
