@@ -28,7 +28,19 @@ _EVALUATED_AFTER = [
     re.compile(r"^\s*年\s*12\s*月\s*31\s*日"),
     re.compile(r"^\s*年度?\s*(?:局本级|本级|单位|部门|全年)?\s*(?:财政拨款)?\s*(?:收入|支出)\s*(?:预算|决算)"),
     re.compile(r"^\s*年度?\s*(?:部门)?整体(?:支出)?绩效"),
+    # the accounts' own scope: 纳入…局2021年度部门决算编制范围 / 2024年度部门决算编报的单位共3个
+    re.compile(r"^\s*年度?\s*(?:部门|单位)?决算\s*(?:的)?(?:编制|编报)(?:范围|的?单位)"),
 ]
+# a year-end snapshot without 12月31日: 截至2021年底 / 截止2022年末
+_YEAR_END = re.compile(r"^\s*年\s*(?:年底|年末|底|末)(?!前|以前|之前)")
+# a head-count at a year-end: 2021年末实有在职人员60人 / 2021年年末实有在职66人 / 2021年末在职人数57人
+_STAFF_YEAR_END = re.compile(r"^\s*年\s*(?:12\s*月\s*31\s*日|年底|年末|底|末)\s*[,，]?\s*(?:(?:本|我)?(?:单位|局|镇|乡|街道))?"
+                             r"\s*(?:共有|共)?\s*(?:实有|在职|在编|在岗)")
+# the report of one year named with its publication date: 完成2024年政府信息公开年度报告，并于2024年1月15日
+# 之前…公布 (a year's 年报 is published by January 31 of the next year)
+_REPORT_PUBLISHED = re.compile(r"\s*年度?[^。；，,\n]{0,20}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|年报)"
+                               r"[^。；\n]{0,30}?(?:于|在)\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
+                               r"[^。；\n]{0,60}?(?:公布|发布|公开|上网|挂网|报送)")
 
 
 @dataclass(frozen=True)
@@ -131,8 +143,15 @@ def classify_years(doc: Document) -> list[YearMention]:
             years_before = [int(v) for v in re.findall(r"((?:19|20)\d{2})\s*年", sent)]
             carried = years_before[-1] if years_before else (ctx.evaluation_year if ctx else None)
             role = "carryover" if carried is not None and year <= carried else "other"
-        elif m.group(2) and _EVALUATED_FRAMES[1].search(before) and _EVALUATED_AFTER[0].match(after):
+        elif m.group(2) and (
+                (_EVALUATED_FRAMES[1].search(before) and _EVALUATED_AFTER[0].match(after))
+                or (((_EVALUATED_FRAMES[1].search(before) and _YEAR_END.match(after)) or _STAFF_YEAR_END.match(after))
+                    and _lone_year_end(text, start, year))):
+            # 截至2023年12月31日; 截至2021年底 / 2021年末实有在职人员60人 stated alone in their sentence
             role = "snapshot"
+        elif m.group(2) and (pm := _REPORT_PUBLISHED.match(text, m.end(1), m.end(1) + 160)):
+            # a year's 年报 named with its publication date: that year's report (not necessarily this one)
+            role = "published-early" if int(pm.group(1)) <= year else "other"
         elif m.group(2) and _WHOLE_YEAR.match(after) and "全年" in after[:6] and _SENTENCE_START.search(
                 text[max(0, start - 20):start]) and not re.search(r"[比较]|同比|相比|上年|增长|下降|增加|减少",
                                                                  _sentence_at(text, start)):
@@ -144,6 +163,14 @@ def classify_years(doc: Document) -> list[YearMention]:
             role = "evaluated"
         out.append(YearMention(year, start, end, role))
     return out
+
+
+def _lone_year_end(text: str, pos: int, year: int) -> bool:
+    """The sentence at ``pos`` states one year-end and nothing cumulative or compared (截至2021年底，我镇尚无…;
+    2022年我单位共有行政编制24个…，2021年末实有在职人员60人), not two year-ends side by side or a running total."""
+    sent = _sentence_at(text, pos)
+    ends = {int(v) for v in re.findall(r"(?<![\d〔\[(（])((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年底|年末|底|末)", sent)}
+    return ends == {year} and not re.search(r"累计|以来|历年|[比较]上?年|相比|增加|减少|增长|下降", sent)
 
 
 def _paragraph_at(doc: Document, pos: int):

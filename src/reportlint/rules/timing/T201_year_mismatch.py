@@ -3,9 +3,12 @@
 **Finds**: years that ``years.classify_years`` gives a judged role, against the evaluation year Y:
 ``evaluated`` (the 现将…报告如下 announcement, …年收支预决算, the title) and ``heading`` (一、2023年度
 收支情况说明) not Y; the statistics period of a 年报 (统计期限自2024年1月1日起至2023年12月31日止) not
-Y; the report's own title quoted in its opening (编制了《田黄镇2020年政府信息公开工作年度报告》) not Y; a
-year-end snapshot (截至2023年12月31日，在职人员36人) before Y; and, in a retrospective report (the
-genre's period logic, ``lexicons/genres.yaml``): a year's results dated to another year (a sentence
+Y; the report's own title quoted in its opening (编制了《田黄镇2020年政府信息公开工作年度报告》) not Y;
+the accounts' own scope (纳入…局2020年度部门决算编制范围 in a 2021 决算) not Y; and, in a retrospective
+report, a year's 年报 said to be published within that year (完成2024年政府信息公开年度报告，并于2024年1月
+15日之前…公布: the report of year X is published by January 31 of X+1), a year-end snapshot
+(截至2023年12月31日，在职人员36人; 截至2021年底 or 2021年末实有在职人员60人 as the one year-end of its
+sentence) before Y (the genre's period logic, ``lexicons/genres.yaml``), a year's results dated to another year (a sentence
 opening 2023年全年共开展… in a 2024 report), the year's guidance of an earlier year (按照《X市2020年
 政务公开工作要点》 in a 2021 report), year-end carry-over said to be used in Y (年末结转…在2021年度继续
 安排使用), and a plan in 改进措施/下一步 naming Y or earlier (the plan is for Y+1).
@@ -23,7 +26,8 @@ year's) figures in its key sentences; the wrong year makes the report describe a
 
 **Leaves alone**: titles in 《》 other than the report's own and its basis, document numbers
 〔2025〕, the filing and publication dates, comparisons (比2023年, 较2023年增加41条), plans (2025年将…,
-2023年工作计划), cut-off dates after the year (截至2024年12月31日 in a 2023 project's report), a
+2023年工作计划), cut-off dates after the year (截至2024年12月31日 in a 2023 project's report), two year-ends side by side
+(2021年末…，2022年末…), a year-end in a comparison (较2021年末增加) or a running total (截至2021年底，累计…), a budget's snapshot of the year before (截至2022年底 in a 2023 预算), a
 whole-year figure set against another (2024年培训人次比2023年增加) and any year whose role is not
 certain; reports whose evaluation year is unknown.
 
@@ -53,7 +57,9 @@ def mismatch(role: str, year: int, y: int, plan_year: int) -> str | None:
     if role in _MESSAGES:
         return _MESSAGES[role] if year != y else None
     if role == "snapshot" and year < y:
-        return "年末时点数（截至12月31日）早于评价年度，疑似沿用上年数据"
+        return "年末时点（截至年底、年末在职人数）早于评价年度，疑似沿用上年数据"
+    if role == "published-early":
+        return f"{year}年的年度报告应在次年1月31日前公布，不会在{year}年内公布，报告年份与公布日期矛盾"
     if role == "basis" and year < y:
         return f"依据的是{year}年的工作要点，评价年度的工作应依据{y}年的"
     if role == "carryover":
@@ -74,13 +80,15 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     plan_year = ctx.context.plan_year or y + 1
     retrospective = ctx.context.retrospective
     for ym in classify_years(ctx.doc):
-        if ym.role in ("whole-year", "plan-section", "basis", "snapshot") and not retrospective:
+        if ym.role in ("whole-year", "plan-section", "basis", "snapshot", "published-early") and not retrospective:
             continue
         why = mismatch(ym.role, ym.year, y, plan_year)
         if why is None:
             continue
         text = ctx.text[ym.start:ym.end]
-        fix_year = plan_year if ym.role == "plan-section" else ym.year + 1 if ym.role == "carryover" else y
+        fix_year = plan_year if ym.role == "plan-section" else ym.year + 1 if ym.role == "carryover" else (
+            ym.year - 1 if ym.role == "published-early" else y)
+        head = "年份与公布日期矛盾" if ym.role == "published-early" else "年份与评价年度不符"
         yield ctx.report(ym.start, ym.end,
-                         f"年份与评价年度不符：{why}，写的是{text}，评价年度为{y}年",
+                         f"{head}：{why}，写的是{text}，评价年度为{y}年",
                          suggestion=text.replace(str(ym.year), str(fix_year)))
