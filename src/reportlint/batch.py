@@ -53,8 +53,29 @@ def record_key(path: Path, settings: str = "") -> str:
     (options, configuration, limits and linter version), so ``--resume`` never reuses a record
     made from other bytes or with other settings. Safe in a file name and a URL (no # ? %)."""
     h = hashlib.sha1(f"{content_digest(path)}|{settings}|{__version__}".encode()).hexdigest()[:16]
-    stem = _UNSAFE_NAME.sub("_", display_path(path.stem))[:40].strip("._") or "report"
+    stem = _UNSAFE_NAME.sub("_", _readable_stem(path.stem))[:40].strip("._") or "report"
     return f"{stem}-{h}"
+
+
+_GB_READABLE = re.compile(r"[A-Za-z0-9_\u3000-\u303f\u3400-\u9fff\uff00-\uffef .()-]+")
+
+
+def _readable_stem(stem: str) -> str:
+    """A file name's stem as text for a record name. A name whose bytes are not UTF-8 is read as
+    GB18030 when that gives plain Chinese text (Windows zips store GBK names: ``湛江报告``); other
+    bytes are escaped one by one (``odd\\xff``), never half-decoded into stray letters."""
+    try:
+        stem.encode("utf-8")
+        return display_path(stem)
+    except UnicodeEncodeError:
+        raw = os.fsencode(stem)
+    try:
+        text = raw.decode("gb18030")
+        if _GB_READABLE.fullmatch(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    return "".join(chr(b) if b < 0x80 else f"\\x{b:02x}" for b in raw)
 
 
 @cache
