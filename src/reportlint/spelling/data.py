@@ -85,7 +85,7 @@ def _rows() -> dict[str, str]:
 
 
 # look-alike code points that are not in the sets above (釆 U+91C6 for 采, pycorrector issue #205)
-_VARIANT_SHAPES = {"釆": "采", "兰": "兰", "戍": "戌", "戌": "戍", "己": "已", "已": "己", "巳": "已"}
+_VARIANT_SHAPES = {"釆": "采", "兰": "兰", "戍": "戌", "戌": "戍", "己": "已", "已": "己", "巳": "已", "刁": "习"}
 
 
 def confusable(a: str, b: str) -> bool:
@@ -180,6 +180,27 @@ def look_alike_or_homophone(c: str) -> frozenset[str]:
     out.update(g for g in _shape_groups().get(c, ""))
     out.discard(c)
     return frozenset(out)
+
+
+@cache
+def look_alikes(c: str) -> frozenset[str]:
+    """Look-alike characters only (pycorrector's same_stroke sets, one stroke added, removed or changed):
+    乎/平, 刁/习."""
+    extra = {a for a, b in _VARIANT_SHAPES.items() if b == c} | ({_VARIANT_SHAPES[c]} if c in _VARIANT_SHAPES else set())
+    return frozenset(set(_shape_groups().get(c, "")) | shape_neighbours(c) | extra) - {c}
+
+
+def name_look_alikes(c: str) -> frozenset[str]:
+    """Look-alikes of a character of a person's name that are no other name's character: those written
+    with the character inside (萍, 坪 hold 平) are left out, they make other people's names (邓小萍)."""
+    st = _strokes()
+    x0 = st.get(c, "")
+
+    def holds(x: str) -> bool:
+        y = st.get(x, "")
+        return bool(x0 and y) and (x0 in y or y in x0)
+
+    return frozenset(x for x in look_alikes(c) if not holds(x))
 
 
 @cache

@@ -23,9 +23,9 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 
 from reportlint.spelling.data import (
-    candidates_for,
     confusable,
     entries,
+    name_look_alikes,
     people,
     variant_words,
     wrong_words,
@@ -156,9 +156,10 @@ def _build_automaton(extra: tuple[str, ...]):
                         add(v, ("variant", name, group, "word-drop"))
     for name in people():
         # a leader's name of three characters has no half to anchor on: its one-character variants are
-        # keys of their own (习近乎, 刁近平), those that are words left out (习近期 is no variant: 期/平)
+        # keys of their own (习近乎, 刁近平), those that are words left out (习近期 is no variant: 期/平).
+        # Look-alike characters only: a same-sound one often makes another person's real name (邓小萍)
         for k, ch in enumerate(name):
-            for alt in candidates_for(ch):
+            for alt in name_look_alikes(ch):
                 v = name[:k] + alt + name[k + 1:]
                 if is_han(alt) and v not in names and not freq.get(v, 0) and zipf(v) == 0:
                     add(v, ("person", name, "person", k))
@@ -329,6 +330,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return new in c.name or freq.get(new, 0) < COMMON_CHAR_FREQ or n >= 6
     # replaced
     old = c.name[c.pos]
+    if _in_person_name(c.name, c.pos) and new not in name_look_alikes(old):
+        return False  # 邓小明同志, 王小平同志: another person's name, unless a look-alike slip (刁近平)
     if old in NUMERALS and new in NUMERALS:
         return False  # 党的十六大精神, 第十三个五年规划: another congress or plan, not a typo
     if old in FREE_VARIANTS and new in FREE_VARIANTS:
@@ -523,6 +526,15 @@ def _stray(doc, i: int, side: int, freq) -> bool:
         return False
     pair = text[min(i, j):max(i, j) + 1]
     return freq.get(pair, 0) == 0
+
+
+def _in_person_name(name: str, pos: int) -> bool:
+    """Position ``pos`` of ``name`` lies in a leader's name it holds (邓小平同志, 习近平新时代…)."""
+    for person in people():
+        a = name.find(person)
+        if a >= 0 and a <= pos < a + len(person):
+            return True
+    return False
 
 
 def _odd_at(doc, c: Candidate, freq) -> bool:
