@@ -22,7 +22,7 @@
 - a central policy document cited with a word dropped from its title, or a character of it replaced by a
   same-sound or look-alike one (``lexicons/policies.yaml``); a law's name with a wrong character
   (《中华人民共合国预算法》, 《政府信息公开条列》; law-name reports it too);
-- a leader's name of three characters with a same-sound or look-alike character (习近乎, 刁近平:
+- a leader's name of three characters with a look-alike character (习近乎, 刁近平:
   ``names.yaml`` ``people``); a long division name near-missed (广西状族自治区, …苗族侗族自治洲:
   ``names.yaml`` ``places``), unless the near miss is another division;
 - a word cut short where the text shows it: a lone character before 其中: (经费支其中:), or glued to a
