@@ -2,6 +2,10 @@
 must not change a report's structure, check's per-file time limit, and message wording."""
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from hostile import sample_path
@@ -24,3 +28,50 @@ def test_record_names_of_non_utf8_and_gbk_file_names_are_readable(tmp_path):
     run_scan([Path(os.fsdecode(odd)), Path(os.fsdecode(gbk))], out, jobs=1)
     assert sorted(p.name.split("-")[0] for p in (out / "records").iterdir()) == ["odd_xff", "湛江报告"]
     assert (out / "summary.csv").exists() and (out / "findings.jsonl").exists() and (out / "index.html").exists()
+
+
+def _descendants(pid: int) -> list[int]:
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            kids.append(int(stat.parent.name))
+    return kids + [d for k in kids for d in _descendants(k)]
+
+
+def test_ctrl_c_during_a_scan_says_how_far_it_got_and_stops_its_workers(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    sample = sample_path().read_text(encoding="utf-8")
+    (src / "a0.txt").write_text(sample, encoding="utf-8")
+    for i in range(1, 5):
+        (src / f"slow{i}.txt").write_text(sample * 60, encoding="utf-8")
+    out = tmp_path / "o"
+    scan = subprocess.Popen([sys.executable, "-m", "reportlint", "scan", str(src), "--out", str(out), "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        end = time.monotonic() + 120
+        while time.monotonic() < end and not list((out / "records").glob("*.json")):
+            time.sleep(0.1)
+        time.sleep(0.5)
+        workers = _descendants(scan.pid)
+        scan.send_signal(signal.SIGINT)
+        stdout, stderr = scan.communicate(timeout=60)
+    finally:
+        if scan.poll() is None:
+            scan.kill()
+    assert scan.returncode == 130
+    assert stdout == ""
+    done = len(list((out / "records").glob("*.json")))
+    assert stderr in {f"reportlint: 已中断：已完成 {n}/5 份，用 --resume 继续\n" for n in range(1, done + 1)}
+    def alive() -> list[int]:
+        return [w for w in workers if Path(f"/proc/{w}").exists()
+                and Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+
+    end = time.monotonic() + 10  # the fork server leaves when the scan's pipe to it closes
+    while alive() and time.monotonic() < end:
+        time.sleep(0.1)
+    assert not alive()

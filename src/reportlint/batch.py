@@ -271,18 +271,31 @@ def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, 
             and not (resume and (out / "records" / f"{k}.json").exists())]
     skipped = len(files) - len(todo) - len(failed_early)
     done = len(files) - len(todo)
-    if progress:
-        progress(done, len(files))
-    for _ in _execute(todo, str(out), config, ov, timeout, jobs, scheduler, all_pages):
-        done += 1
+    try:
         if progress:
             progress(done, len(files))
-    del todo
-    reduce_started = time.perf_counter()
-    result = reduce_scan(RecordPaths(out / "records", keys), out, similarity, config, ov, decisions)
+        for _ in _execute(todo, str(out), config, ov, timeout, jobs, scheduler, all_pages):
+            done += 1
+            if progress:
+                progress(done, len(files))
+        del todo
+        reduce_started = time.perf_counter()
+        result = reduce_scan(RecordPaths(out / "records", keys), out, similarity, config, ov, decisions)
+    except KeyboardInterrupt:
+        with contextlib.suppress(Exception):
+            getattr(progress, "close", lambda: None)()
+        raise ScanInterrupted(done, len(files)) from None
     now = time.perf_counter()
     result.skipped, result.seconds, result.reduce_seconds = skipped, now - started, now - reduce_started
     return result
+
+
+class ScanInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a scan: ``done`` of ``total`` records are on disk (``--resume`` keeps them)."""
+
+    def __init__(self, done: int, total: int):
+        super().__init__(done, total)
+        self.done, self.total = done, total
 
 
 class RecordPaths(Sequence):
@@ -426,6 +439,7 @@ class WorkerPool:
         pending = deque(tasks)
         self.workers = [self._spawn() for _ in range(min(self.jobs, len(tasks)))]
         hard = (timeout + GRACE) if timeout else None
+        finished = False
         try:
             while pending or any(w["task"] for w in self.workers):
                 for w in self.workers:
@@ -448,7 +462,12 @@ class WorkerPool:
                         self._stop(w)
                         self.replaced += 1
                         self.workers[i] = self._spawn()
+            finished = True
         finally:
+            if not finished:  # Ctrl-C or an error: no report's end is awaited, busy workers are killed now
+                for w in self.workers:
+                    if w["task"] is not None and w["proc"].is_alive():
+                        w["proc"].kill()
             for w in self.workers:
                 try:
                     if w["proc"].is_alive() and w["ready"] and w["task"] is None:
@@ -795,15 +814,22 @@ def progress_printer(stream=None) -> Callable[[int, int], None] | None:
 
     bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                    TimeRemainingColumn(), transient=True)
-    task = None
+    return _Bar(bar)
 
-    def update(done: int, total: int) -> None:
-        nonlocal task
-        if task is None:
-            bar.start()
-            task = bar.add_task("检查报告", total=total)
-        bar.update(task, completed=done)
+
+class _Bar:
+    """``progress_printer``'s callable: ``bar(done, total)``; ``close()`` erases it (Ctrl-C)."""
+
+    def __init__(self, bar):
+        self.bar, self.task = bar, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.task is None:
+            self.bar.start()
+            self.task = self.bar.add_task("检查报告", total=total)
+        self.bar.update(self.task, completed=done)
         if done >= total:
-            bar.stop()
+            self.bar.stop()
 
-    return update
+    def close(self) -> None:
+        self.bar.stop()

@@ -139,7 +139,7 @@ def scan(
                                                    "待处理、已确认、已忽略")] = None,
 ) -> None:
     """批量检查一批报告：并行检查、汇总表、仪表盘，并找出不同单位报告之间的复制。"""
-    from reportlint.batch import progress_printer, run_scan
+    from reportlint.batch import ScanInterrupted, progress_printer, run_scan
     from reportlint.safeio import check_output_dir
     from reportlint.source import discover, display_path
 
@@ -165,6 +165,9 @@ def scan(
     except ReportlintError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
+    except ScanInterrupted as stop:
+        _err(f"已中断：已完成 {stop.done}/{stop.total} 份，用 --resume 继续")
+        raise typer.Exit(130) from None
     n_find = result.findings  # counted by the reduce step as it wrote the outputs (records stay on disk)
     if book is not None:
         from reportlint.decisions import resolved_lines
