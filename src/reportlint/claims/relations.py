@@ -505,7 +505,10 @@ class _Builder:
                 break
             nested[i - m_end] = depth > 0 or ch in "）)"
         inside = [c for c in idx.between(m_end, end) if not nested[c.start - m_end]]
-        if end >= p.end and not in_bracket:
+        below = self._listed_below(p) if end >= p.end and not in_bracket and not text[m_end:p.end].strip(" ：:") else []
+        if len(below) >= 2:  # 其中： ends its line, one part per following line
+            inside, confidence = below, min(confidence, 0.8)
+        elif end >= p.end and not in_bracket:
             wrapped = following
             if wrapped:
                 w_end = b.group_end(wrapped[0].start, self.doc.paragraphs[wrapped[0].paragraph].end)
@@ -539,6 +542,29 @@ class _Builder:
             if unread or any(unit_family(c) != fam and c.kind in SUMMABLE and c.kind == total.kind for c in inside):
                 complete = False  # a part we cannot read or add (征集调查16期 among 条)
             out.append(Sum(total, tuple(parts), complete, word, conf))
+        return out
+
+    def _listed_below(self, p: Paragraph) -> list[Claim]:
+        """The parts of a 其中： that ends its line, one per following line: "基本支出911.7万元，其中：" then
+        "人员经费489.18万元，主要包括：…" and "公用经费46.89万元，主要包括：…" (a real 决算说明, /work/wild W062). Each
+        line opens with its figure, named by a member of one closed set (lexicons/claims.yaml closed_sets);
+        the list ends at a heading or at the first line that does not open so."""
+        sets = list(lex()["closed_sets"].values())
+        out: list[Claim] = []
+        members: list | None = None
+        for q in self.doc.paragraphs[p.index + 1:p.index + 7]:
+            cs = self.by_para.get(q.index, [])
+            if q.heading is not None or not cs:
+                break
+            first = min(cs, key=lambda c: c.start)
+            if not self.level(first) or first.start - q.start > 16:
+                break
+            name = self.text[q.start:first.start].strip()
+            found = [ms for ms in sets if any(name.startswith(m) for m in ms)]
+            members = found if members is None else [ms for ms in members if ms in found]
+            if not members:
+                break
+            out.append(first)
         return out
 
     def _extend_over_semicolons(self, p: Paragraph, k: int, end: int, word: str) -> tuple[int, bool]:
