@@ -330,8 +330,10 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return new in c.name or freq.get(new, 0) < COMMON_CHAR_FREQ or n >= 6
     # replaced
     old = c.name[c.pos]
-    if _in_person_name(c.name, c.pos) and new not in name_look_alikes(old):
-        return False  # 邓小明同志, 王小平同志: another person's name, unless a look-alike slip (刁近平)
+    if _in_person_name(c.name, c.pos) and new not in name_look_alikes(old) and not c.name.endswith(("思想", "理论")):
+        # 邓小明同志, 王小平同志: another person's name, unless a look-alike slip (刁近平); in a theory's
+        # name (毛泽冬思想) no other person stands
+        return False
     if old in NUMERALS and new in NUMERALS:
         return False  # 党的十六大精神, 第十三个五年规划: another congress or plan, not a typo
     if old in FREE_VARIANTS and new in FREE_VARIANTS:
