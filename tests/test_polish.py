@@ -8,8 +8,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from hostile import sample_path
 from reportlint.batch import record_key, run_scan
+from reportlint.engine import lint_path
 
 
 def test_record_names_of_non_utf8_and_gbk_file_names_are_readable(tmp_path):
@@ -75,3 +78,29 @@ def test_ctrl_c_during_a_scan_says_how_far_it_got_and_stops_its_workers(tmp_path
     while alive() and time.monotonic() < end:
         time.sleep(0.1)
     assert not alive()
+
+
+_SHORT = "某县民政局2024年度部门整体支出绩效自评报告\n\n评价年度：2024\n\n{h}一、基本情况\n\n{p}\n\n{h}一、存在问题\n\n预算执行率偏低。\n"
+
+
+@pytest.mark.parametrize(("name", "head", "para"), [
+    ("h.txt", "", "全县完成任务。"),
+    ("spaced.txt", "", "全县  完成  任务。"),             # double spaces inside a sentence
+    ("tabbed.txt", "", "全县\t完成\t任务。"),
+    ("plain.md", "## ", "全县完成任务。"),
+    ("bold.md", "## ", "全县**完成**任务。"),            # markup is blanked: it is no cell separator
+    ("html.md", "## ", "全县<b>完成</b>任务。"),
+    ("emph.md", "## ", "全县*完成*的__任务__。"),
+])
+def test_spaces_and_markup_inside_a_paragraph_keep_the_heading_rules(tmp_path, name, head, para):
+    f = tmp_path / name
+    f.write_text(_SHORT.format(h=head, p=para), encoding="utf-8")
+    found = [(x.code, x.line, x.message) for x in lint_path(str(f)).findings if x.code.startswith("S")]
+    assert found == [("S101", 9, "序号重复：顶层已有「一、基本情况」（第5行），此处又是一、，应为二、")]
+
+
+def test_a_table_written_with_spaces_is_still_a_table(tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_text("某县民政局2024年度部门整体支出绩效自评报告\n\n一、基本情况\n\n项目  预算数  执行数\n\n"
+                 "一、一般公共服务  100.00  98.00\n\n二、存在问题\n\n预算执行率偏低。\n", encoding="utf-8")
+    assert [x.code for x in lint_path(str(f)).findings if x.code.startswith("S")] == []

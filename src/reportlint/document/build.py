@@ -21,6 +21,16 @@ from reportlint.source import Source
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
 
 
+def _markup_shown(source: Source) -> str | None:
+    """Markdown: the blanked text with each blanked markup character shown as a zero-width space
+    (table pipes as ``|``), so blanks left by ``**bold**`` or ``<b>`` never read as spaces between
+    table cells; None for other kinds (their text has no markup)."""
+    if source.original is None or len(source.original) != len(source.text):
+        return None
+    return "".join(t if t == o or t != " " else ("|" if o in "|｜" else "\u200b")
+                   for t, o in zip(source.text, source.original, strict=True))
+
+
 def build_document(source: Source) -> Document:
     raw = source.text
     lines = split_lines(raw, markdown=source.kind == "markdown")
@@ -55,7 +65,7 @@ def build_document(source: Source) -> Document:
         pos += len(ptext)
     text = "".join(text_parts)
 
-    structure = find_structure(text, raw, offsets, paragraphs)
+    structure = find_structure(text, raw, offsets, paragraphs, _markup_shown(source))
     headings = structure.headings
     if structure.notes:
         # said once, in the output's header, where the reader's notes already are (Source.notes)

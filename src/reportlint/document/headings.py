@@ -65,7 +65,10 @@ class Structure:
     lost: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, the marker it lost)
 
 
-def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Paragraph]) -> Structure:
+def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Paragraph],
+                   shown: str | None = None) -> Structure:
+    """Headings and table of contents of a document. ``shown``: the raw text with markup visible
+    (build._markup_shown), used to tell table cells from blanks that markup left."""
     out = Structure()
     body = [p for p in paragraphs if not p.table]
     if not body:
@@ -74,7 +77,8 @@ def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Par
     raws = [_raw_of(raw, offsets, p) for p in body]
     lost = lost_open_brackets(text)
     markers = [_bracketed(_marker(t, r), p.start, lost) for t, r, p in zip(ptexts, raws, body, strict=True)]
-    strong = [_row_like(t, r, m) for t, r, m in zip(ptexts, raws, markers, strict=True)]
+    cells = raws if shown is None else [_raw_of(shown, offsets, p) for p in body]
+    strong = [_row_like(t, r, m) for t, r, m in zip(ptexts, cells, markers, strict=True)]
     toc = _toc_block(ptexts, raws, markers, strong)
 
     stack: list[Heading] = []
@@ -177,8 +181,10 @@ def _bracketed(m: Marker | None, pos: int, lost: dict[int, tuple[str, str, str]]
 
 def _row_like(t: str, r: str, m: Marker | None) -> bool:
     """A table row written as text: cells, numeric columns, a unit caption, two markers, an amount."""
-    if _CELLS.search(r) or "|" in t:
+    if "|" in t or "|" in r:
         return True
+    if _CELLS.search(r) and t[-1] not in "。！？!?":
+        return True  # spaces inside a sentence (one that ends as prose) are not cell separators
     if _UNIT_CAPTION.match(t):
         return True
     if len(t) <= 60 and _NUM_COLUMNS.search(t):
