@@ -229,6 +229,30 @@ def _row_cells(tables: list[Table]) -> dict[str, list[tuple[Table, Cell, str | N
     return out
 
 
+_TOTAL_ROW = re.compile(r"^(?:本年(?:收入|支出)?)?(?:合计|总计)$")
+
+
+def _column_cells(tables: list[Table]) -> dict[str, list[tuple[Table, Cell]]]:
+    """Column header -> the cell of that column in the table's one total row (合计, 总计, 本年支出合计):
+    基本支出 / 项目支出 / 财政拨款 are the columns of most 决算 and 预算 tables, so a figure of the prose
+    may restate a column's total as well as a row."""
+    out: dict[str, list[tuple[Table, Cell]]] = {}
+    for t in tables:
+        if not t.unit or not t.header_rows:
+            continue
+        totals = [r for r in t.rows[t.header_rows:]
+                  if any(c.own and c.number is None and _TOTAL_ROW.match(c.label) for c in r)]
+        if len(totals) != 1:
+            continue
+        for c in totals[0]:
+            if not c.own or c.number is None or c.number.percent:
+                continue
+            head = re.sub(r"[（(][类款项][)）]$", "", _MARKER.sub("", t.column_label(c.col).split("/")[-1]))
+            if len(head) >= 4 and not _GENERIC_LABEL.search(head) and re.search(r"[\u4e00-\u9fff]", head):
+                out.setdefault(head, []).append((t, c))
+    return out
+
+
 @dataclass(frozen=True)
 class Restatement:
     """A figure of the prose read as restating table cells: the row label it names and the cells compared."""
@@ -248,6 +272,7 @@ def restatements(doc: Document, claims: list[Claim], year: int | None) -> list[R
     rows = _row_cells(tables_of(doc))
     if not rows:
         return []
+    columns = _column_cells(tables_of(doc))
     labels = sorted(rows, key=len, reverse=True)
     text = doc.text
     out = []
@@ -283,7 +308,8 @@ def restatements(doc: Document, claims: list[Claim], year: int | None) -> list[R
             continue
         c_lo, c_hi = c.interval()
         agrees = False
-        for t, cell in same:
+        # a table holding the label as a column (its total row) is a reading too: agreement with it counts
+        for t, cell in same + (columns.get(label, []) if want in (None, "执行") else []):
             assert cell.number is not None
             v_lo = (cell.number.value - tolerance(cell)) * t.scale()
             v_hi = (cell.number.value + tolerance(cell)) * t.scale()
