@@ -104,3 +104,31 @@ def test_a_table_written_with_spaces_is_still_a_table(tmp_path):
     f.write_text("某县民政局2024年度部门整体支出绩效自评报告\n\n一、基本情况\n\n项目  预算数  执行数\n\n"
                  "一、一般公共服务  100.00  98.00\n\n二、存在问题\n\n预算执行率偏低。\n", encoding="utf-8")
     assert [x.code for x in lint_path(str(f)).findings if x.code.startswith("S")] == []
+
+
+def test_check_skips_a_file_past_its_time_limit_in_one_line_and_checks_the_others(tmp_path, monkeypatch, capsys):
+    import reportlint.engine as engine
+    from reportlint.checkcmd import run_check
+
+    stuck = tmp_path / "stuck.txt"
+    stuck.write_text(sample_path().read_text(encoding="utf-8"), encoding="utf-8")
+    real = engine.lint_path
+
+    def lint_path(path, cfg=None):
+        if path.endswith("stuck.txt"):
+            time.sleep(60)  # stands for super-linear work: the alarm ends it
+        return real(path, cfg)
+
+    monkeypatch.setattr(engine, "lint_path", lint_path)
+    code = run_check([str(stuck), str(sample_path())], "text", None, None, None, None, None, None,
+                     quiet=True, color="never", timeout=2)
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err == f"reportlint: {stuck}: 超过 2 秒未完成，已跳过 (timeout)\n"
+    assert "000_645b6df18162c422.txt:" in out and "stuck" not in out
+
+
+def test_check_timeout_option_is_validated():
+    run = subprocess.run([sys.executable, "-m", "reportlint", "check", str(sample_path()), "--timeout", "-1"],
+                         capture_output=True, text=True)
+    assert (run.returncode, run.stdout, run.stderr) == (2, "", "reportlint: --timeout 应为非负秒数（0 表示不限时）\n")

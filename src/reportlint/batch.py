@@ -112,14 +112,6 @@ def _file_digest(path: str) -> str:
         return "unreadable"
 
 
-class _Timeout(BaseException):
-    """Raised by the alarm; a BaseException so that no ``except Exception`` in a reader swallows it."""
-
-
-def _alarm(_signum, _frame):
-    raise _Timeout
-
-
 def _fs_path(path: str) -> dict:
     """How to find a file again from its record: its name as text, plus its raw bytes when the
     name is not valid UTF-8 (Python keeps such bytes as lone surrogates, which JSON cannot carry)."""
@@ -150,7 +142,7 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
     from reportlint import crossdoc
     from reportlint.engine import lint_path
     from reportlint.errors import ReportlintError
-    from reportlint.limits import TooLargeError
+    from reportlint.limits import Timeout, TooLargeError, time_limit
     from reportlint.output import html
     from reportlint.output.text import context_line
 
@@ -158,18 +150,8 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
     out = Path(out_dir)
     rec: dict = {}
     started = time.perf_counter()
-    use_alarm = timeout and threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
-    fired: list[bool] = []
-
-    def on_alarm(signum, frame):
-        fired.append(True)  # remembered: Python swallows an exception raised inside a weakref callback or __del__
-        _alarm(signum, frame)
-
-    if use_alarm:
-        old = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        try:
+        with time_limit(timeout):
             rec = new_record(path, key or record_key(p, settings_of(p, config, overrides)))
             cfg = _resolver(config, overrides).for_file(p)
             result = lint_path(path, cfg)
@@ -185,13 +167,7 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
                 page.write_text(html.render([result], title=f"reportlint：{p.name}"), encoding="utf-8",
                                 errors="backslashreplace")
                 rec["page"] = f"pages/{rec['key']}.html"
-        finally:  # disarmed before any handler runs, so the alarm cannot fire inside one
-            if use_alarm:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, old)
-        if fired:  # the alarm went off but its exception was swallowed where Python ignores exceptions
-            raise _Timeout
-    except _Timeout:
+    except Timeout:
         rec = _failed(rec, path, key, "timeout", f"超过 {timeout:g} 秒未完成 (timeout)")
     except TooLargeError as exc:
         rec = _failed(rec, path, key, "too-large", str(exc))

@@ -92,7 +92,7 @@ def _stdin_source(name: str | None, limits):
 def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=None, write_baseline=None, *,
               statistics: bool = False, quiet: bool = False, exit_zero: bool = False, color: str = "auto",
               fix: bool = False, diff: bool = False, fix_to=None, stdin_filename: str | None = None,
-              decisions=None, previous=None) -> int:
+              decisions=None, previous=None, timeout: float = 120.0) -> int:
     from pathlib import Path
 
     from reportlint.baseline import filter_new, read_baseline
@@ -100,6 +100,7 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
     from reportlint.config import ConfigResolver
     from reportlint.engine import lint_path, lint_source
     from reportlint.findings import Severity
+    from reportlint.limits import Timeout, time_limit
     from reportlint.safeio import check_output, open_output
     from reportlint.source import discover, display_path
 
@@ -107,6 +108,8 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         raise UsageError(f"未知输出格式：{fmt}（可选 {'、'.join(FORMATS)}）")
     if color not in COLORS:
         raise UsageError(f"--color 取值应为 {'、'.join(COLORS)} 之一")
+    if not timeout >= 0:
+        raise UsageError("--timeout 应为非负秒数（0 表示不限时）")
     if statistics and fmt != "text":
         raise UsageError("--statistics 只用于 text 格式")
     stdin = "-" in paths
@@ -138,18 +141,27 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         name = stdin_filename
         cfg = resolver.for_file(Path(name) if name else Path.cwd())
         try:
-            results.append(lint_source(_stdin_source(name, cfg.limits), cfg))
+            with time_limit(timeout):
+                results.append(lint_source(_stdin_source(name, cfg.limits), cfg))
             origin[0] = None
         except InputError as exc:
             _err(str(exc))
             failed += 1
+        except Timeout:
+            _err(f"{display_path(name) if name else '<stdin>'}: 超过 {timeout:g} 秒未完成，已跳过 (timeout)")
+            failed += 1
     for f in files:
         cfg = resolver.for_file(f)  # a broken configuration stops the run (exit 2)
         try:
-            results.append(lint_path(str(f), cfg))
+            with time_limit(timeout):  # the scan's per-report limit (limits.time_limit), one line and exit 2
+                result = lint_path(str(f), cfg)
+            results.append(result)
             origin[len(results) - 1] = f
         except InputError as exc:
             _err(str(exc))
+            failed += 1
+        except Timeout:
+            _err(f"{display_path(f)}: 超过 {timeout:g} 秒未完成，已跳过 (timeout)")
             failed += 1
         except Exception as exc:  # a bug must not hide the other files' results
             _err(f"{display_path(f)}: 内部错误，已跳过 (internal error: {type(exc).__name__}: {exc})")

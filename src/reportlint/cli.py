@@ -62,6 +62,7 @@ def check(
                                                             "并从其目录查找配置）")] = None,
     previous: Annotated[Path | None, typer.Option("--previous", help="同一单位往年的报告：列出沿用往年报告的段落"
                                                   "（仅年份不同、数字照搬）")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="单份报告的时限（秒），超时的报告跳过，退出码 2；0 表示不限时")] = 120.0,
 ) -> None:
     """检查报告，逐条列出问题（位置、代码、规则名、级别、说明、原文摘录、建议）。
 
@@ -72,7 +73,8 @@ def check(
     try:
         code = run_check(paths, fmt, select, ignore, year, level, output, config, baseline, write_baseline,
                          statistics=statistics, quiet=quiet, exit_zero=exit_zero, color=color, fix=fix, diff=diff,
-                         fix_to=fix_to, stdin_filename=stdin_filename, decisions=decisions, previous=previous)
+                         fix_to=fix_to, stdin_filename=stdin_filename, decisions=decisions, previous=previous,
+                         timeout=timeout)
     except ReportlintError as exc:
         _err(str(exc))
         code = 2

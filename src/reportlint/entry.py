@@ -2,7 +2,7 @@
 
 ``reportlint check PATH… [options]`` with the options it documents (``-f/--format``, ``--select``,
 ``--ignore``, ``--year``, ``--level``, ``-o/--output``, ``--config``, ``--baseline``, ``--write-baseline``,
-``--color``, ``--fix-to``, ``--stdin-filename``, ``--decisions``, ``--previous``, as ``--opt value`` or ``--opt=value``; the flags
+``--color``, ``--fix-to``, ``--stdin-filename``, ``--decisions``, ``--previous``, ``--timeout``, as ``--opt value`` or ``--opt=value``; the flags
 ``--fix``, ``--diff``, ``--statistics``, ``-q/--quiet``, ``--exit-zero``; ``-`` for standard input) runs
 straight away: the command-line framework (typer, click, rich's console, pydantic: about 0.15 s of
 imports) is not loaded. Anything else (``--help``, another command, an option it does not know, a value
@@ -18,7 +18,7 @@ _VALUED = {"-f": "fmt", "--format": "fmt", "--select": "select", "--ignore": "ig
            "--level": "level", "-o": "output", "--output": "output", "--config": "config",
            "--baseline": "baseline", "--write-baseline": "write_baseline", "--color": "color",
            "--fix-to": "fix_to", "--stdin-filename": "stdin_filename",
-           "--decisions": "decisions", "--previous": "previous"}
+           "--decisions": "decisions", "--previous": "previous", "--timeout": "timeout"}
 _FLAGS = {"--statistics": "statistics", "-q": "quiet", "--quiet": "quiet", "--exit-zero": "exit_zero",
           "--fix": "fix", "--diff": "diff"}
 _LISTS = ("select", "ignore")
@@ -55,6 +55,11 @@ def parse_check(args: list[str]) -> dict | None:
         elif key == "year":
             try:
                 opts[key] = int(value)
+            except ValueError:
+                return None
+        elif key == "timeout":
+            try:
+                opts[key] = float(value)
             except ValueError:
                 return None
         elif key in _PATHS:

@@ -17,7 +17,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import threading
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 
 from reportlint.errors import InputError
@@ -113,6 +117,35 @@ def check_pdf_streams(data: bytes, name: str, limits: Limits) -> None:
         size = inflated_size(data, m.end(), limits.max_part_bytes)
         if size > limits.max_part_bytes:
             raise part_too_large(name, "PDF 内容流", size, limits)
+
+
+class Timeout(BaseException):
+    """Raised by ``time_limit``; a BaseException so that no ``except Exception`` in a reader swallows it."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``Timeout`` in the block once ``seconds`` have passed (SIGALRM: main thread, POSIX; elsewhere
+    or with 0, no limit). Used per report by ``check --timeout`` and by a scan's workers; work stuck in C
+    code is out of its reach (a scan's parent then kills the worker)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+    fired: list[bool] = []
+
+    def on_alarm(_signum, _frame):
+        fired.append(True)  # remembered: Python swallows an exception raised inside a weakref callback or __del__
+        raise Timeout
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:  # disarmed before any handler runs, so the alarm cannot fire inside one
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    if fired:  # the alarm went off but its exception was swallowed where Python ignores exceptions
+        raise Timeout
 
 
 def cap_memory(megabytes: int) -> None:
