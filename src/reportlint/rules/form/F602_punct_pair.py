@@ -21,7 +21,9 @@ ends; it is usually a character lost in copying.
 opens with “ too); a pair split over two lines that the reflow kept apart (a line that does not end
 a sentence, whose opener the next line closes); the ) of a list marker 1) or a) (in a list of 1) 2) items); brackets
 inside a URL; site widgets whose other half is not in the text (【字体:, the toolbar row 【打印】【关闭】
-saved as 打印 】【 关闭: the toolbar words of lexicons/confusion.yaml ``page_furniture``); the end
+saved as 打印 】【 关闭: the toolbar words of lexicons/confusion.yaml ``page_furniture``); an opener that
+begins a template's instruction (``instructions`` of lexicons/templates.yaml: 省级专项资金(每个专项一行),
+which lost its ) with it and is reported by template-left; the end
 of an excerpt cut inside a pair (the text stops without a sentence's end, even in a numbered item
 or a heading: the openers of its last sentence are not reported; said once as a note).
 
@@ -33,10 +35,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from reportlint.document.markers import lost_open_brackets
 from reportlint.document.model import Paragraph
 from reportlint.findings import Finding
+from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.spelling.repeats import page_furniture
 
@@ -114,6 +118,8 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
                 continue  # a multi-paragraph quotation reopens in the next paragraph
             if ch == "【" and (_WIDGET.match(text, pos) or _furniture_after(text, pos)):
                 continue  # a site widget (【字体: 大 中 小】, 【 关闭) whose closer is not in the stored text
+            if ch in "（(" and _template_instruction().match(text, pos):
+                continue  # a template's instruction (每个专项一行 …) that lost its ) with it: template-left's
             if last and cut and not _SENTENCE_BREAK.search(text, pos, p.end):
                 continue  # the excerpt is cut inside the pair (an opener of its last sentence)
             out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_PAIRS[ch]}”"))
@@ -132,6 +138,13 @@ def _furniture_before(text: str, pos: int) -> bool:
         return True  # 字体: 大 中 小】 whose 【 is not in the stored text
     m = _HAN_BEFORE.search(text, max(0, pos - 10), pos)
     return m is not None and any(m.group(1).endswith(w) for w in _widget_words())
+
+
+@cache
+def _template_instruction() -> re.Pattern[str]:
+    """The instructions of a template (``instructions`` in ``lexicons/templates.yaml``), reported by
+    template-left."""
+    return re.compile("|".join(f"(?:{p})" for p in load_yaml("templates.yaml")["instructions"]))
 
 
 def _widget_words() -> frozenset[str]:
