@@ -32,7 +32,7 @@ from reportlint.lexicon import load_yaml
 from reportlint.places import Place, known_places, place_chain
 
 _EVAL_YEAR = re.compile(r"(?:评价|考核|预算|决算|报告|统计|自评)年度\s*[:：]?\s*(\d{4})")
-_TITLE_YEAR = re.compile(r"(?<![—\-－~～至到]\s)(?<![—\-－~～至到\d])(\d{4})(?!\s*[—\-－~～至到]\s*\d{4})\s*年度?[^。，；]{0,40}?(?:报告|说明|总结|自评表|评价表)")
+_TITLE_YEAR = re.compile(r"(?<![—\-－~～至到]\s)(?<![—\-－~～至到\d])(\d{4})(?!\s*[—\-－~～至到]\s*\d{4})\s*年度?[^。，；]{0,40}?(?:报告|说明|总结|自评表|评价表|[决预]算公开)")
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _ISO = r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"
 _FILING = re.compile(r"(?:填报|报告|成文|编制|填表|报送|评价|自评)(?:日期|时间)\s*[:：]?\s*\]?\s*(?:" + _DATE + "|" + _ISO + ")")
@@ -89,6 +89,10 @@ _NOT_NAME_START = re.compile(r"^[全我本各该]")
 _BARE_LEVEL = re.compile(r"[省市州盟县区旗乡镇街道]+")
 _STRONG = ("cover", "title", "opening")
 _TITLE_PARAGRAPHS = 8  # a title may follow a page's metadata lines
+# a web page's metadata and menu lines before the title (•关怀版, 索引号: …, 生效日期: …, 文 号:, 全文检索):
+# not counted among the opening paragraphs where the title is looked for
+_PAGE_CHROME = re.compile(r"^\s*[•·▪■◆]|索引号|发布机构\s*[:：]|生效日期|废止日期|^\s*文\s*号\s*[:：]|所属主题|全文检索|"
+                          r"浏览次数|【字体|^\s*来源\s*[:：]\s*发布时间")
 # an organ speaking of itself (我局 / 本委 / 我办; not 本办法, 本局限)
 _ORGAN_SELF = re.compile(r"[我本](?:局(?!限|部)|委(?!托|员)|厅|办(?!法|理|事|学))")
 # site furniture around a page's text (甘肃政府服务网, 市政府部门网站, 无障碍阅读): no title
@@ -207,7 +211,7 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
     if m:
         ctx.evaluation_year, ctx.year_source = int(m.group(1)), "cover"
     else:
-        for p in doc.paragraphs[:4]:
+        for p in _head_paragraphs(doc, 4):
             t = doc.paragraph_text(p)
             m = _TITLE_YEAR.search(t)
             if m and len(t) <= 80 and not _OPENING.search(t):
@@ -238,10 +242,21 @@ _STAT_PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|范围|区间)[
                           r"(?:至|到|—|-|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
 
 
+def _head_paragraphs(doc: Document, n: int) -> list:
+    """The first ``n`` paragraphs that are not a web page's metadata or menu lines (``_PAGE_CHROME``)."""
+    out = []
+    for p in doc.paragraphs[:n + 20]:
+        if not _PAGE_CHROME.search(doc.paragraph_text(p)[:60]):
+            out.append(p)
+            if len(out) == n:
+                break
+    return out
+
+
 def _part_year(doc: Document, ctx: Context) -> bool:
     """The title (a short paragraph among the first four, or the genre's title evidence) names part of
     a year: 2024年上半年工作总结, 2024年前三季度工作情况汇报, 2024年1-6月工作总结."""
-    titles = [doc.paragraph_text(p) for p in doc.paragraphs[:4]]
+    titles = [doc.paragraph_text(p) for p in _head_paragraphs(doc, 4)]
     titles = [t for t in titles if len(t) <= 80 and not _OPENING.search(t)]
     if ctx.genre and ctx.genre.source == "title":
         titles.append(ctx.genre.evidence)
@@ -290,7 +305,7 @@ def _unit_candidates(doc: Document, ctx: Context, head: str) -> Iterator[tuple[s
     """Names the report gives for the unit it is about, strongest first: (source, name)."""
     for m in _UNIT_FIELD.finditer(head):
         yield "cover", m.group(1)
-    for p in doc.paragraphs[:_TITLE_PARAGRAPHS]:
+    for p in _head_paragraphs(doc, _TITLE_PARAGRAPHS):
         t = doc.paragraph_text(p).strip()
         if len(t) > 90 or _OPENING.search(t) or _FURNITURE.search(t):
             continue
@@ -298,14 +313,14 @@ def _unit_candidates(doc: Document, ctx: Context, head: str) -> Iterator[tuple[s
             m = f.match(t)
             if m:
                 yield "title", m.group(1)
-    for p in doc.paragraphs[:_TITLE_PARAGRAPHS]:
+    for p in _head_paragraphs(doc, _TITLE_PARAGRAPHS):
         t = doc.paragraph_text(p).strip()
         m = _RUN_IN_TITLE.match(t[:120])
         if m and len(t) > 90 and not _FURNITURE.search(t[:120]):
             yield "title", m.group(1)
     # a short line that is only a unit's name (欢迎来到泸州市中医医院; a site banner 洱源县人民政府 ranks
     # after a title that names the report)
-    for p in doc.paragraphs[:_TITLE_PARAGRAPHS]:
+    for p in _head_paragraphs(doc, _TITLE_PARAGRAPHS):
         t = doc.paragraph_text(p).strip()
         m = _UNIT_NAME_IN_TEXT.match(t)
         if m and len(t) <= 60 and not _OPENING.search(t):
