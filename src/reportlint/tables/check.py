@@ -137,9 +137,9 @@ def table_relations(doc: Document) -> TableRelations:
     if got is None:
         got = TableRelations([], [], [])
         tables = tables_of(doc)
-        scheme = rate_scheme_in_text(doc) if tables else None
+        schemes = table_schemes(doc, tables) if tables else {}
         for t in tables:
-            _Checker(t, got, scheme).run()
+            _Checker(t, got, schemes.get(t.index)).run()
         _across(tables, got)
         doc.__dict__["_table_relations"] = got
     return got
@@ -199,15 +199,103 @@ _SCHEME = re.compile(r"(?:执行率|完成率)\s*[×*xX✕]\s*(?:该指标|该�
 _SCHEME_WEIGHT = re.compile(r"(\d+(?:\.\d+)?)分\s*[×*xX✕]|[×*xX✕]\s*(\d+(?:\.\d+)?)分")
 
 
-def rate_scheme_in_text(doc: Document) -> str | None:
-    """A sentence of the report's prose that states 得分 = 分值 × 执行率 for budget execution, if any."""
-    for p in doc.paragraphs:
-        if p.table or p.row:
-            continue
-        m = _SCHEME.search(doc.text, p.start, p.end)
-        if m is not None and "得分" in doc.text[max(p.start, m.start() - 30):min(p.end, m.end() + 30)]:
-            return doc.text[m.start():m.end()]
+# a note's own scheme that is not the product: intervals and deductions (执行率≥95%得满分，每低1个百分点扣0.5分)
+_OTHER_SCHEME = re.compile(r"[≥≤＞＜><]|扣\s*\d|每(?:低|少|下降|降低|减少)|区间|分段|以上得满分")
+_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d*\s*[:：]")
+
+
+@dataclass(frozen=True)
+class _Scheme:
+    text: str  # the words stating 得分 = 分值 × 执行率
+    paragraph: int
+
+
+def _stated_scheme(doc: Document, start: int, end: int) -> str | None:
+    m = _SCHEME.search(doc.text, start, end)
+    if m is not None and "得分" in doc.text[max(start, m.start() - 30):min(end, m.end() + 30)]:
+        return doc.text[m.start():m.end()]
     return None
+
+
+def rate_schemes_in_text(doc: Document) -> list[_Scheme]:
+    """The sentences of the report's prose that state 得分 = 分值 × 执行率 for budget execution."""
+    out = []
+    for p in doc.paragraphs:
+        if doc.in_table(p):
+            continue
+        said = _stated_scheme(doc, p.start, p.end)
+        if said is not None:
+            out.append(_Scheme(said, p.index))
+    return out
+
+
+def _paragraph_at(doc: Document, pos: int) -> int | None:
+    import bisect
+
+    i = bisect.bisect_right([p.start for p in doc.paragraphs], pos) - 1
+    return i if i >= 0 else None
+
+
+def _table_span(doc: Document, t: Table) -> tuple[int, int] | None:
+    """The first and last paragraph of a table, from its located cells."""
+    at = [c.start for row in t.rows for c in row if c.start is not None]
+    if not at:
+        return None
+    a, b = _paragraph_at(doc, min(at)), _paragraph_at(doc, max(at))
+    return (a, b) if a is not None and b is not None else None
+
+
+def _note_after(doc: Document, last: int) -> int | None:
+    """The paragraph of the note right under a table (注：…, 备注：, 说明：), if any."""
+    for p in doc.paragraphs[last + 1:last + 3]:
+        if doc.in_table(p):
+            continue
+        return p.index if _NOTE.match(doc.paragraph_text(p)) else None
+    return None
+
+
+def _within(doc: Document, inner: int, outer: int) -> bool:
+    """Is paragraph ``inner`` in the section subtree of paragraph ``outer`` (its innermost heading and the
+    headings under it)? A paragraph before every heading governs the whole text."""
+    top = doc.paragraphs[outer].section
+    node = doc.paragraphs[inner].section
+    if top is None:
+        return True
+    while node is not None:
+        if node is top:
+            return True
+        node = node.parent
+    return False
+
+
+def table_schemes(doc: Document, tables: list[Table]) -> dict[int, str | None]:
+    """Table index -> the 得分 = 分值 × 执行率 scheme that governs it, or None. A table's own note wins:
+    a note stating the product is its scheme; a note stating intervals or deductions (≥95%得满分，
+    每低1个百分点扣0.5分) means the product rule does not hold for it. A scheme of the prose governs the
+    tables of its own section subtree only; one that is itself a note under a table governs that table only."""
+    schemes = rate_schemes_in_text(doc)
+    spans = {t.index: _table_span(doc, t) for t in tables}
+    notes = {i: _note_after(doc, sp[1]) for i, sp in spans.items() if sp is not None}
+    note_paragraphs = {n for n in notes.values() if n is not None}
+    out: dict[int, str | None] = {}
+    for t in tables:
+        sp = spans[t.index]
+        note = notes.get(t.index)
+        if note is not None:
+            p = doc.paragraphs[note]
+            said = _stated_scheme(doc, p.start, p.end)
+            if said is not None or _OTHER_SCHEME.search(doc.paragraph_text(p)):
+                out[t.index] = said if said is not None and not _OTHER_SCHEME.search(doc.paragraph_text(p)) else None
+                continue
+        if sp is None:
+            # a table not located in the text: only a scheme that governs the whole text
+            out[t.index] = next((s.text for s in schemes if s.paragraph not in note_paragraphs
+                                 and doc.paragraphs[s.paragraph].section is None), None)
+            continue
+        governing = [s for s in schemes if s.paragraph not in note_paragraphs and _within(doc, sp[0], s.paragraph)]
+        before = [s for s in governing if s.paragraph < sp[0]]
+        out[t.index] = (before[-1] if before else governing[0]).text if governing else None
+    return out
 
 
 class _Checker:
