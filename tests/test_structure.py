@@ -162,3 +162,16 @@ def test_items_inside_one_long_paragraph_scale_linearly():
     window, never from the rest of the paragraph (that was items x length)."""
     small, large = _one_paragraph_seconds(2000), _one_paragraph_seconds(8000)
     assert large < 8 * max(small, 0.05)
+
+
+def test_section_style_tie_when_both_lists_switch_names_the_standard():
+    """Two lists that each switch forms (1、 2. and 1. 2、): neither form came first in the text, so the
+    message says the standard's form, not 先写作 (REVIEW2 item 12)."""
+    from reportlint.config import Config
+
+    text = ("一、部门概况\n（一）机构设置\n1、内设机构。局机关内设办公室等8个科室。\n2.下属单位。下属学校45所。\n"
+            "二、绩效目标完成情况\n（一）产出指标\n1.数量指标。完成校舍维修12所。\n2、质量指标。验收合格率100%。\n")
+    r = lint_text(text, Config(select={"section-style"}))
+    assert [f.message for f in r.findings] == [
+        "同一层级序号写法不一致：本文三级标题按标准应写作「1.」，此处写作「1、」",
+        "同一层级序号写法不一致：本文三级标题按标准应写作「1.」，此处写作「2、」"]

@@ -83,7 +83,8 @@ def section_style(ctx: RuleContext) -> Iterator[Finding]:
         leads = _leading_forms(own, kind)
         (major, count), (_, second), *_ = sorted(
             forms.items(), key=lambda kv: (-kv[1], kv[0] not in leads, kv[0] != _canonical_form(level)))
-        how = "多写作" if count > second else ("先写作" if major in leads else "按标准应写作")
+        # when lists start each way (1、 then 2. here, 1. then 2、 there), no form came first: the standard's
+        how = "多写作" if count > second else ("先写作" if leads & set(forms) == {major} else "按标准应写作")
         for h in own:
             if h.kind == kind and not _bad_punct(h) and _form(h) != major:
                 findings.append(ctx.report(
