@@ -15,7 +15,9 @@ figure is the median of the per-round ratios A/B, next to the medians of A and B
    of that check;
 4. scan workers: the fork server's one-time warm-up, then each worker's start (fork to ready);
 5. batch scans of generated reports: 2 workers vs 1 worker on the same reports (wall time, 2 rounds),
-   throughput, and how the cross-report (reduce) step's time grows with the number of reports.
+   throughput, and how the cross-report (reduce) step's time grows with the number of reports;
+6. with ``--scale``: the cross-report step alone at 100 to 20,000 reports (``scan_scale.py``: CPU time per
+   report against the 1,000-report figure, the parent's peak memory, clusters found against planted).
 
 Results are printed as Markdown and written to benchmarks/results.md.
 """
@@ -276,6 +278,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="scans of 100 and 1,000 reports only")
     ap.add_argument("--src", type=Path, default=SRC, help="the reportlint source tree to measure (default: this one)")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results.md")
+    ap.add_argument("--scale", action="store_true",
+                    help="also the cross-report step at 100-20,000 reports (benchmarks/scan_scale.py, ~20 min)")
     args = ap.parse_args()
     SRC = args.src.resolve()
     sys.path.insert(0, str(SRC))
@@ -289,6 +293,11 @@ def main() -> None:
         sizes, at = ([100, 1000], 1000) if args.quick else ([100, 1000, 4000], 4000)
         rows, speedup = scans(sizes, at, Path(tmp))
     text = report(lint, folder, cold, start, rows, speedup, costs)
+    if args.scale:  # the reduce step alone at scale, in its own processes (CPU-time ratios, peak memory)
+        scale = Path(__file__).with_name("scan_scale.md")
+        subprocess.run([sys.executable, str(Path(__file__).with_name("scan_scale.py")), "--out", str(scale)],
+                       env=_env(), check=True, capture_output=True)
+        text += "\nThe cross-report step at scale (`scan_scale.py`):\n\n" + scale.read_text(encoding="utf-8")
     print(text)
     args.out.write_text(text, encoding="utf-8")
 
