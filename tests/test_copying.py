@@ -279,3 +279,30 @@ def test_stock_prefaces_and_form_sentences_of_two_units_are_no_copy():
     for (a, la), (b, lb) in ((("325.txt", 2), ("513.txt", 2)), (("468.txt", 18), ("501.txt", 15))):
         reports = [(a, "甲单位", [_passage(line(a, la))]), (b, "乙单位", [_passage(line(b, lb))])]
         assert crossdoc.find_clusters(reports) == []
+
+
+SHARED_TEMPLATE = ("本部门严格按照政府信息公开有关规定公开相关预决算信息，用以反映部门预决算的公开透明和公开合规性情况，本着公开及时、"
+                   "内容完整、形式规范的原则，已在部门网站公开年度部门预决算及相关说明，同时在政务公开专栏设置预决算公开入口，"
+                   "方便社会公众查询监督，公开内容涵盖收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算财政拨款支出表、"
+                   "一般公共预算财政拨款基本支出表和政府性基金预算财政拨款收支表，并对机关运行经费和三公经费作出说明。")
+
+
+def test_a_template_every_unit_carries_is_not_a_units_own_carry_over(tmp_path):
+    """Eight units, two years each, every report carrying the same template paragraph and a paragraph of
+    its own: the template is a template cluster across units, so no unit is told that its report is
+    mostly last year's (the false kind of 30 same-unit clusters on 1,000 generated reports)."""
+    from reportlint.batch import run_scan
+
+    texts = sorted({normalise(p) for f in sorted((ROOT / "corpora" / "real").glob("*.txt"))
+                    for p in f.read_text(encoding="utf-8").split("\n") if 70 <= len(normalise(p)) <= 90})
+    src = tmp_path / "in"
+    src.mkdir()
+    for k, unit in enumerate(["岚溪县财政局", "桐川县财政局", "梧岭市教育局", "东屏市民政局", "柘塘县水利局",
+                              "鹤屿区统计局", "石门县审计局", "白沙区商务局"]):
+        for n, y in enumerate((2023, 2024)):
+            (src / f"{k}-{y}.txt").write_text("\n".join([
+                f"{unit}{y}年度部门整体支出绩效自评报告", f"评价单位：{unit}", "一、基本情况", SHARED_TEMPLATE,
+                texts[2 * k + n], ""]), encoding="utf-8")
+    result = run_scan(sorted(src.glob("*.txt")), tmp_path / "out", jobs=1)
+    assert [c.template for c in result.clusters] == [True]
+    assert [f for r in result.records for f in r["findings"] if f["rule"] == "boilerplate-year"] == []
