@@ -7,7 +7,9 @@ from the division data, ``places``: 全县 is wrong in 宁波市鄞州区东柳�
 when the parents are unknown, of the peer levels listed in ``lexicons/scope.yaml`` (``peers``), and
 the county's (全县) in a town or street office whose text names its government only as a district's
 (区委、区政府, ``parent_words``). Also
-an organ's self-reference (我局 / 本委) in the report of a town, township or subdistrict government.
+an organ's self-reference (我局 / 本委) in the report of a town, township or subdistrict government,
+and a glossary that has another level appropriate the unit's budget (一般公共预算拨款收入：指市本级财政当年
+拨付的资金 in a town's or a county bureau's 预算/决算说明; only 省/市/州, ``own_finance_levels``).
 A word must start and end on token
 boundaries when Han characters surround it (全乡镇, 全乡村振兴 and 本区域 are other words).
 
@@ -22,8 +24,8 @@ boundaries when Han characters surround it (全乡镇, 全乡村振兴 and 本�
 
 **Fix**: write the unit's own scope word (the suggestion: 全区 for a district).
 
-**Leaves alone**: parent levels (全市, 全省); words that are part of the unit's own name; words in
-《》; 全区 in a 自治区's report; 县委 inside a place name (遂溪县委); reports whose level is unknown.
+**Leaves alone**: parent levels (全市, 全省); 县本级财政 in a town's glossary (the county may keep
+its books); words that are part of the unit's own name; words in 《》; 全区 in a 自治区's report; 县委 inside a place name (遂溪县委); reports whose level is unknown.
 
 **Source**: the unit's administrative level (its name on the cover, 行政区划 levels); the scope
 word table in ``lexicons/scope.yaml``.
@@ -119,6 +121,24 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
                                  suggestion=fix)
     yield from _level_nouns(ctx, judged, label, where)
     yield from _organ_self_reference(ctx, label, where)
+    yield from _own_finance(ctx, label, where)
+
+
+def _own_finance(ctx: RuleContext, label: str, where: str) -> Iterator[Finding]:
+    """The glossary's own appropriation of another level: 指市本级财政当年拨付的资金 in a town's report."""
+    lex = load_yaml("scope.yaml")
+    c = ctx.context
+    if not c.unit_name or c.level_source not in ("divisions", "suffix", "option"):
+        return
+    forms = lex.get("form_levels", {})
+    own = {c.unit_level} | {lv for p in c.places[:1] for lv in forms.get(p.form, ())}
+    for m in re.finditer(lex["own_finance_pattern"], ctx.text):
+        level = lex["own_finance_levels"][m.group(1)]
+        if level in own or in_brackets(ctx.text, m.start()):
+            continue
+        yield ctx.report(m.start(1), m.end(), f"“{m.group(1)}本级财政”与单位层级不符：本单位为{label}级{where}，"
+                                              f"本单位的财政拨款不由{m.group(1)}本级财政拨付，疑似套用其他单位的名词解释",
+                         suggestion="本级财政")
 
 
 def _parent_is_district(text: str) -> bool:
