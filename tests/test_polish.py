@@ -132,3 +132,36 @@ def test_check_timeout_option_is_validated():
     run = subprocess.run([sys.executable, "-m", "reportlint", "check", str(sample_path()), "--timeout", "-1"],
                          capture_output=True, text=True)
     assert (run.returncode, run.stdout, run.stderr) == (2, "", "reportlint: --timeout 应为非负秒数（0 表示不限时）\n")
+
+
+def _one_line(copies: int) -> str:
+    return sample_path().read_text(encoding="utf-8").replace("\n", " ") * copies
+
+
+def test_typo_search_on_a_one_line_text_is_linear():
+    from reportlint.engine import lint_text
+    from reportlint.spelling import find_typos
+    from test_scaling import CALLS, _calls_ratio
+
+    assert _calls_ratio(lambda s: lint_text(_one_line(10 * s)).doc, find_typos) < CALLS
+
+
+def test_bracket_and_clause_lookups_on_a_one_line_text_are_linear():
+    from reportlint.spelling.general import lint_typos
+    from reportlint.textutil import in_brackets
+    from test_scaling import LINEAR, _ratio
+
+    def brackets(t: str) -> None:
+        for i in range(0, len(t), 50):
+            in_brackets(t, i)
+
+    assert _ratio(lambda s: _one_line(20 * s), brackets) < LINEAR
+    assert _ratio(lambda s: _one_line(10 * s) + "预箅", lint_typos) < LINEAR
+
+
+def test_in_brackets_reads_the_sentence_it_stands_in():
+    from reportlint.textutil import in_brackets
+
+    t = "按照《关于开展绩效自评的通知》要求。" * 3
+    assert in_brackets(t, t.index("绩效")) and not in_brackets(t, t.index("要求"))
+    assert not in_brackets("《通知。" + "报告" * 10, 8)

@@ -19,8 +19,12 @@ CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"  # every Chi
 YEAR = r"(?:19|20)\d{2}"  # a four-digit year of the reports' era (regular expression)
 
 
+_SENTENCE_WINDOW = 2000  # characters looked back for a sentence's start (real sentences are far shorter)
+
+
 def in_brackets(text: str, pos: int, open_: str = "《", close: str = "》") -> bool:
     """Is ``pos`` inside an ``open_ … close`` pair of its sentence? (An unclosed 《 does not run on.)"""
-    start = max(text.rfind(ch, 0, pos) for ch in "\n" + SENTENCE_ENDS) + 1
+    lo = max(0, pos - _SENTENCE_WINDOW)  # bounded: a one-line text of millions of characters stays linear
+    start = max(lo - 1, *(text.rfind(ch, lo, pos) for ch in "\n" + SENTENCE_ENDS)) + 1
     o = text.rfind(open_, start, pos)
     return o >= 0 and text.rfind(close, o, pos) < 0

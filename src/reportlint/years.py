@@ -52,7 +52,8 @@ class YearMention:
 
 
 def _clause_before(text: str, pos: int) -> str:
-    start = max(text.rfind(ch, 0, pos) for ch in "。；，！？\n：") + 1
+    lo = max(0, pos - 500)  # bounded: a one-line text of millions of characters stays linear
+    start = max(lo - 1, *(text.rfind(ch, lo, pos) for ch in "。；，！？\n：")) + 1
     return text[start:pos]
 
 

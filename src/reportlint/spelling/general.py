@@ -157,7 +157,8 @@ def lint_typos(text: str) -> list[tuple[int, str, str]]:
     for i in sorted(at):
         if _best_word(text, i, freq) > 0 or _name_like(text, i):
             continue
-        m = _SENTENCE.search(text, text.rfind("\n", 0, i) + 1)
+        lo = max(0, i - 2000)  # the sentence's start, looked for nearby: a one-line text stays linear
+        m = _SENTENCE.search(text, max(lo - 1, *(text.rfind(c, lo, i) for c in "。；！？!?\n")) + 1)
         while m and m.end() <= i:
             m = _SENTENCE.search(text, m.end())
         if m is None or m.start() in done:
