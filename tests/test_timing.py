@@ -175,3 +175,26 @@ def test_quanqu_alone_gives_no_district():
 def test_a_source_of_funds_is_no_publisher():
     """来源 needs a field separator: 资金来源于市财政局 names no publisher (and no city level)."""
     assert lint_text("项目资金来源于市财政局拨款。\n", Config(select=set())).context.unit_level is None
+
+
+def test_title_behind_web_page_menu(tmp_path):
+    """A web page's menu and metadata lines (•关怀版, 索引号, 生效日期, 文号) and the site banner before the title
+    (shape of a 甘肃 town's 决算 page): the title gives the unit, its level and the year."""
+    page = ("•关怀版\n•无障碍\n•政务微信\n某某县人民政府\n某镇政府信息公开\n全文检索\n索引号: 621021/2024-00082发布机构:\n"
+            "生效日期: 2024-08-29废止日期:\n文号:所属主题:预算决算\n2023年度庆城县驿马镇人民政府部门决算公开\n"
+            "第一部分部门概况\n执行全镇的社会和经济发展计划、预算。\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    ctx = read_document(str(path)).context
+    assert (ctx.unit_name, ctx.unit_level, ctx.evaluation_year) == ("庆城县驿马镇人民政府", "town", 2023)
+
+
+def test_unit_from_budget_form_sentences(tmp_path):
+    """A 预算说明 excerpt without its title (page 3 of a 四川 town's): the form sentences name the unit."""
+    page = ("九、政府性基金预算支出情况说明\n大英县金元镇人民政府2023年没有使用政府性基金预算拨款安排的支出。\n"
+            "(三)国有资产占有使用情况\n截至2022年底,大英县金元镇人民政府所属各预算单位共有车辆1辆。\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    ctx = read_document(str(path)).context
+    assert (ctx.unit_name, ctx.unit_level) == ("大英县金元镇人民政府", "town")
+    assert [p.name for p in ctx.places] == ["金元镇", "大英县", "遂宁市", "四川省"]
