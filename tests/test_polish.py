@@ -165,3 +165,19 @@ def test_in_brackets_reads_the_sentence_it_stands_in():
     t = "按照《关于开展绩效自评的通知》要求。" * 3
     assert in_brackets(t, t.index("绩效")) and not in_brackets(t, t.index("要求"))
     assert not in_brackets("《通知。" + "报告" * 10, 8)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("按照《预算法规定执行。\n", "左书名号「《」没有对应的右书名号「》」"),
+    ("严格管控“三公经费支出。\n", "左引号「“」没有对应的右引号「”」"),
+    ("严格管控三公”经费支出。\n", "右引号「”」没有对应的左引号「“」"),
+    ("经费支出（含公务接待费。\n", "左括号「（」没有对应的右括号「）」"),
+    ("经费支出(含公务接待费。\n", "左括号「(」没有对应的右括号「)」"),
+    ("经费支出含公务接待费）。\n", "右括号「）」没有对应的左括号「（」"),
+    ("根据湛开财资〔2025号文件执行。\n", "左六角括号「〔」没有对应的右六角括号「〕」"),
+    ("根据湛开财资2025〕26号文件执行。\n", "右六角括号「〕」没有对应的左六角括号「〔」"),
+])
+def test_punct_pair_names_the_marks_in_corner_brackets(text, message):
+    from reportlint.engine import lint_text
+
+    assert [f.message for f in lint_text(text).findings if f.code == "F602"] == [message]

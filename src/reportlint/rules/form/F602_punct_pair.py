@@ -13,7 +13,7 @@ ends; it is usually a character lost in copying.
 **Example**:
 
     按照《预算法规定执行，严格管控“三公经费支出。
-    → “《”没有对应的“》”
+    → 左书名号「《」没有对应的右书名号「》」
 
 **Fix**: add the missing mark.
 
@@ -48,6 +48,7 @@ _PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〔": "〕", "【
 _FAMILY = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《",
            "〔": "〔", "〕": "〔", "【": "【", "】": "【", "‘": "‘", "’": "‘"}
 _OPENERS = set(_PAIRS)
+_NAMES = {"（": "括号", "“": "引号", "‘": "单引号", "《": "书名号", "〔": "六角括号", "【": "方头括号"}
 _PAIR_CHARS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
 _LIST_CLOSER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})[)）]")
 _URL = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+\-]+")
@@ -77,14 +78,14 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
         n = written[:-1]
         item = f"{open_}{n}{close}"
         out.append(ctx.report(start, start + len(written),
-                              f"“{written[-1]}”没有对应的“{open_}”：其后一项写作{open_}{int(n) + 1}{close}，"
+                              f"{_mark(written[-1])}没有对应的{_mark(open_)}：其后一项写作{open_}{int(n) + 1}{close}，"
                               f"此处应为{item}", suggestion=item))
     for k, p in enumerate(paras):
         items, mixed = loose[k]
         for o, c in mixed:
             inner = text[o + 1:c]
             fix = f"{_full(text[o])}{inner}{_PAIRS[_full(text[o])]}" if len(inner) <= 40 else ""
-            out.append(ctx.report(o, c + 1, f"括号全角半角混用：“{text[o]}”与“{text[c]}”配成一对，应同为全角",
+            out.append(ctx.report(o, c + 1, f"括号全角半角混用：「{text[o]}」与「{text[c]}」配成一对，应同为全角",
                                   suggestion=fix))
         nxt = paras[k + 1] if k + 1 < len(paras) else None
         if nxt is not None and text[p.end - 1] not in _SENTENCE_END:
@@ -102,17 +103,17 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
             if (kind == "open" and i + 1 < len(items) and items[i + 1][0] == "close"
                     and _FAMILY[text[items[i + 1][1]]] != _FAMILY[ch] and items[i + 1][1] - pos <= 40):
                 c = items[i + 1][1]
-                out.append(ctx.report(pos, c + 1, f"“{ch}”与“{text[c]}”不是一对：{ch}…{text[c]}"))
+                out.append(ctx.report(pos, c + 1, f"{_mark(ch)}与{_mark(text[c])}不是一对：{ch}…{text[c]}"))
                 i += 2
                 continue
             i += 1
             if kind == "inner":
-                out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_PAIRS[ch]}”"))
+                out.append(ctx.report(pos, pos + 1, f"{_mark(ch)}没有对应的{_mark(_PAIRS[ch])}"))
                 continue
             if kind == "close":
                 if ch == "】" and _furniture_before(text, pos):
                     continue  # the site's toolbar row 【打印】【关闭】 cut apart by the page layout: 打印 】
-                out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_opener(ch)}”"))
+                out.append(ctx.report(pos, pos + 1, f"{_mark(ch)}没有对应的{_mark(_opener(ch))}"))
                 continue
             if ch == "“" and pos == p.start and nxt is not None and text[nxt.start] == "“":
                 continue  # a multi-paragraph quotation reopens in the next paragraph
@@ -122,8 +123,14 @@ def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
                 continue  # a template's instruction (每个专项一行 …) that lost its ) with it: template-left's
             if last and cut and not _SENTENCE_BREAK.search(text, pos, p.end):
                 continue  # the excerpt is cut inside the pair (an opener of its last sentence)
-            out.append(ctx.report(pos, pos + 1, f"“{ch}”没有对应的“{_PAIRS[ch]}”"))
+            out.append(ctx.report(pos, pos + 1, f"{_mark(ch)}没有对应的{_mark(_PAIRS[ch])}"))
     yield from out
+
+
+def _mark(ch: str) -> str:
+    """A paired mark named and shown in corner brackets: 左引号「“」, 右括号「)」."""
+    family = _FAMILY[ch]
+    return f"{'左' if ch in _OPENERS else '右'}{_NAMES[family]}「{ch}」"
 
 
 def _furniture_after(text: str, pos: int) -> bool:
