@@ -181,3 +181,29 @@ def test_punct_pair_names_the_marks_in_corner_brackets(text, message):
     from reportlint.engine import lint_text
 
     assert [f.message for f in lint_text(text).findings if f.code == "F602"] == [message]
+
+
+def _zip(path: Path, parts: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_a_broken_docx_is_explained_without_a_python_exception_name(tmp_path):
+    from reportlint.errors import InputError
+
+    notzip = tmp_path / "notzip.docx"
+    notzip.write_bytes(b"PK\x03\x04 this is no zip" * 20)
+    cases = [
+        (notzip, "not a Word document: not a zip archive"),
+        (_zip(tmp_path / "junk.docx", {"a.bin": os.urandom(64)}), "not a Word document: [Content_Types].xml missing"),
+        (_zip(tmp_path / "nodoc.docx", {"[Content_Types].xml": b"<Types/>", "docProps/app.xml": b"<x/>"}),
+         "not a Word document: word/document.xml missing"),
+    ]
+    for path, why in cases:
+        with pytest.raises(InputError) as err:
+            lint_path(str(path))
+        assert str(err.value) == f"{path}: 不是有效的 .docx 文件，可能已损坏或被截断 ({why})"

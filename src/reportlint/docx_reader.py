@@ -36,6 +36,19 @@ def check_parts(data: bytes, name: str, limits: Limits) -> None:
         raise part_too_large(name, ".docx 全部部件", total, limits)
 
 
+def _why_broken(data: bytes) -> str:
+    """A short English gloss of why python-docx refused ``data`` (no exception names for users)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return "not a Word document: not a zip archive"
+    for part in ("[Content_Types].xml", "word/document.xml"):
+        if part not in names:
+            return f"not a Word document: {part} missing"
+    return "damaged Word document"
+
+
 def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
     if not data:
         raise InputError(f"{name}: 文件为空 (empty file)")
@@ -47,12 +60,12 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
         raise InputError(f"{name}: 需要 python-docx 才能读取 .docx") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"{name}: 不是有效的 .docx 文件，可能已损坏或被截断 ({type(exc).__name__})") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise InputError(f"{name}: 不是有效的 .docx 文件，可能已损坏或被截断 ({_why_broken(data)})") from None
     except MemoryError:
         raise
-    except Exception as exc:  # lxml errors on a broken part
-        raise InputError(f"{name}: 无法解析 .docx ({type(exc).__name__}: {exc})") from None
+    except Exception:  # lxml errors on a broken part
+        raise InputError(f"{name}: 不是有效的 .docx 文件，可能已损坏或被截断 ({_why_broken(data)})") from None
 
     numbering = Numbering.from_part(_numbering_element(document))
     texts = comment_texts(document)  # Word comments: a reportlint directive silences a rule on its text
