@@ -99,6 +99,7 @@ def classify_years(doc: Document) -> list[YearMention]:
     text = doc.text
     ctx = doc.context
     title_end = doc.paragraphs[2].end if len(doc.paragraphs) > 2 else len(text)
+    snapshot_genre = bool(ctx and ctx.genre and ctx.genre.genre.id in lex["snapshot_genres"])
     out: list[YearMention] = []
     for m in YEAR.finditer(text):
         year = int(m.group(1))
@@ -146,9 +147,12 @@ def classify_years(doc: Document) -> list[YearMention]:
             role = "carryover" if carried is not None and year <= carried else "other"
         elif m.group(2) and (
                 (_EVALUATED_FRAMES[1].search(before) and _EVALUATED_AFTER[0].match(after))
-                or (((_EVALUATED_FRAMES[1].search(before) and _YEAR_END.match(after)) or _STAFF_YEAR_END.match(after))
-                    and _lone_year_end(text, start, year))):
-            # 截至2023年12月31日; 截至2021年底 / 2021年末实有在职人员60人 stated alone in their sentence
+                or (_STAFF_YEAR_END.match(after) and _lone_year_end(text, start, year))
+                or (_EVALUATED_FRAMES[1].search(before) and _YEAR_END.match(after) and snapshot_genre
+                    and _lone_year_end(text, start, year, alone=True))):
+            # 截至2023年12月31日; 2021年末实有在职人员60人 as the one year-end of its sentence; 截至2021年底 as
+            # the one year of its sentence in a report of statistics or accounts (in a project's report it
+            # may be history: 截至2021年底项目已建成)
             role = "snapshot"
         elif m.group(2) and (pm := _REPORT_PUBLISHED.match(text, m.end(1), m.end(1) + 160)):
             # a year's 年报 named with its publication date: that year's report (not necessarily this one)
@@ -166,12 +170,15 @@ def classify_years(doc: Document) -> list[YearMention]:
     return out
 
 
-def _lone_year_end(text: str, pos: int, year: int) -> bool:
+def _lone_year_end(text: str, pos: int, year: int, alone: bool = False) -> bool:
     """The sentence at ``pos`` states one year-end and nothing cumulative or compared (截至2021年底，我镇尚无…;
-    2022年我单位共有行政编制24个…，2021年末实有在职人员60人), not two year-ends side by side or a running total."""
+    2022年我单位共有行政编制24个…，2021年末实有在职人员60人), not two year-ends side by side or a running total;
+    with ``alone``, it names no other year at all."""
     sent = _sentence_at(text, pos)
     ends = {int(v) for v in re.findall(r"(?<![\d〔\[(（])((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年底|年末|底|末)", sent)}
-    return ends == {year} and not re.search(r"累计|以来|历年|[比较]上?年|相比|增加|减少|增长|下降", sent)
+    years = {int(v) for v in re.findall(r"(?<![\d〔\[(（])((?:19|20)\d{2})(?!\d)", sent)}
+    return ends == {year} and (not alone or years == {year}) and not re.search(
+        r"累计|以来|历年|[比较]上?年|相比|增加|减少|增长|下降", sent)
 
 
 def _paragraph_at(doc: Document, pos: int):
