@@ -8,7 +8,8 @@ the accounts' own scope (纳入…局2020年度部门决算编制范围 in a 202
 report, a year's 年报 said to be published within that year (完成2024年政府信息公开年度报告，并于2024年1月
 15日之前…公布: the report of year X is published by January 31 of X+1), a year-end snapshot
 (截至2023年12月31日，在职人员36人; 2021年末实有在职人员60人 as the one year-end of its sentence; 截至
-2021年底 as the one year of its sentence in a 年报, 决算 or 部门整体自评, ``snapshot_genres``) before Y (the genre's period logic, ``lexicons/genres.yaml``), a year's results dated to another year (a sentence
+2021年底 as the one year of its sentence in a 年报, 决算 or 部门整体自评, ``snapshot_genres``) before Y
+(the genre's period logic, ``lexicons/genres.yaml``), a year's results dated to another year (a sentence
 opening 2023年全年共开展… in a 2024 report), the year's guidance of an earlier year (按照《X市2020年
 政务公开工作要点》 in a 2021 report), year-end carry-over said to be used in Y (年末结转…在2021年度继续
 安排使用), and a plan in 改进措施/下一步 naming Y or earlier (the plan is for Y+1).
@@ -27,7 +28,9 @@ year's) figures in its key sentences; the wrong year makes the report describe a
 **Leaves alone**: titles in 《》 other than the report's own and its basis, document numbers
 〔2025〕, the filing and publication dates, comparisons (比2023年, 较2023年增加41条), plans (2025年将…,
 2023年工作计划), cut-off dates after the year (截至2024年12月31日 in a 2023 project's report), two year-ends side by side
-(2021年末…，2022年末…), a year-end in a comparison (较2021年末增加) or a running total (截至2021年底，累计…), 截至2021年底 in a project's report (its history), a budget's snapshot of the year before (截至2022年底 in a 2023 预算), a
+(2021年末…，2022年末…), a year-end in a comparison (较2021年末增加) or a running total (截至2021年底，
+累计…), 截至2021年底 in a project's report (its history), a budget's snapshot of the year before
+(截至2022年底 in a 2023 预算), a
 whole-year figure set against another (2024年培训人次比2023年增加) and any year whose role is not
 certain; reports whose evaluation year is unknown.
 
