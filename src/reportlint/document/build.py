@@ -16,6 +16,7 @@ from reportlint.document.reflow import (
     split_lines,
     typical_width,
 )
+from reportlint.document.spaced_rows import row_text, spaced_rows
 from reportlint.source import Source
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
@@ -44,6 +45,8 @@ def build_document(source: Source) -> Document:
     table_lines = {i for i, li in enumerate(source.lines or ()) if li.table is not None}
     # a table row written as text (cells between | bars) is never joined to the lines around it
     table_lines |= {ln.number for ln in lines if ln.text.count("|") + ln.text.count("｜") >= 2}
+    spaced = spaced_rows(lines) if source.kind != "docx" else set()  # cells apart by tabs or spaces
+    table_lines |= spaced
     groups = group_paragraphs(lines, artifacts, hard, typical, keep_apart=table_lines)
 
     text_parts: list[str] = []
@@ -51,7 +54,10 @@ def build_document(source: Source) -> Document:
     paragraphs: list[Paragraph] = []
     pos = 0
     for group in groups:
-        ptext, poffs = join_lines(group, raw)
+        if len(group) == 1 and group[0].number in spaced:
+            ptext, poffs = row_text(group[0])  # written with | between the cells, as a text table
+        else:
+            ptext, poffs = join_lines(group, raw)
         if not ptext:
             continue
         if paragraphs:
