@@ -81,11 +81,14 @@ def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Par
     strong = [_row_like(t, r, m) for t, r, m in zip(ptexts, cells, markers, strict=True)]
     toc = _toc_block(ptexts, raws, markers, strong)
 
+    inside = _inside_tables(paragraphs)
     stack: list[Heading] = []
     toc_stack: list[Heading] = []
     in_table = False
     for k, p in enumerate(body):
         t, m = ptexts[k], markers[k]
+        if p.start in inside:
+            in_table = True  # a spanning row of a recognised table: "三、本年度办理结果" between its rows
         if k in toc:
             p.toc = True
             if m is not None:
@@ -116,6 +119,14 @@ def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Par
     _excerpt(out, ptexts)
     out.lost = _lost_markers(body, ptexts, markers, out)
     return out
+
+
+def _inside_tables(paragraphs: list[Paragraph]) -> set[int]:
+    """Starts of the paragraphs that sit between two rows of recognised tables (a row that spans the
+    table, written without cells: the 年报 申请 table's "三、本年度办理结果" between 二、上年结转…| 0 | and
+    （一）予以公开| 0 |). They are read as table lines unless they continue the numbering outside."""
+    return {p.start for a, p, b in zip(paragraphs, paragraphs[1:], paragraphs[2:], strict=False)
+            if a.table and b.table and not p.table}
 
 
 def _lost_markers(body: list[Paragraph], ptexts: list[str], markers: list[Marker | None],
