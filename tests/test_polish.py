@@ -207,3 +207,35 @@ def test_a_broken_docx_is_explained_without_a_python_exception_name(tmp_path):
         with pytest.raises(InputError) as err:
             lint_path(str(path))
         assert str(err.value) == f"{path}: 不是有效的 .docx 文件，可能已损坏或被截断 ({why})"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reportlint", *args], capture_output=True, text=True)
+
+
+def test_diff_with_nothing_to_fix_says_so(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(sample_path().read_text(encoding="utf-8"), encoding="utf-8")
+    assert _cli("check", str(f), "--fix", "-q").returncode == 1
+    run = _cli("check", str(f), "--diff")
+    assert run.stdout == ""
+    assert run.stderr.startswith("reportlint: 没有可自动修复的问题；剩余 ") and run.stderr.endswith(" 处需人工处理\n")
+    assert run.returncode == 0
+
+
+def test_fix_in_place_of_a_named_docx_is_a_usage_error_before_any_work():
+    docx = sample_path(".docx")
+    run = _cli("check", str(docx), "--fix")
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == f"reportlint: {docx}: Word 文件不就地修改，请用 --fix-to 新文件.docx\n"
+
+
+def test_claims_writes_nothing_when_no_report_can_be_read(tmp_path):
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\xff\xfe")
+    out = tmp_path / "c.csv"
+    for args in ((), ("-o", str(out))):
+        run = _cli("claims", str(bad), *args)
+        assert (run.returncode, run.stdout) == (2, "")
+        assert run.stderr == f"reportlint: {bad}: 不是文本文件 (binary file)\n"
+    assert not out.exists()

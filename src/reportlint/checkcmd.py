@@ -131,6 +131,10 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         return 2
     if fix_to is not None and not stdin and len(files) != 1:
         raise UsageError("--fix-to 只能用于单个输入文件")
+    if fix and not diff and fix_to is None:
+        named = [p for p in paths if p != "-" and str(p).lower().endswith(".docx") and Path(p).is_file()]
+        if named:  # a file named on the command line, refused before any work (in a folder: a note)
+            raise UsageError(f"{display_path(named[0])}: Word 文件不就地修改，请用 --fix-to 新文件.docx")
     for target, option in ((output, "-o"), (write_baseline, "--write-baseline"), (fix_to, "--fix-to")):
         if target is not None:
             check_output(target, files, option)

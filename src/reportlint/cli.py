@@ -109,12 +109,16 @@ def claims(
         if output:
             check_output(output, files, "-o")
         table: list[dict] = []
+        read = 0
         for f in files:
             try:
                 table.extend(claims_table.rows(read_document(str(f), resolver.for_file(f))))
+                read += 1
             except InputError as exc:
                 _err(str(exc))
                 code = 2
+        if not read:  # no report could be read: no header-only table that would look like "no claims"
+            raise typer.Exit(2)
         text = claims_table.render_csv(table) if fmt == "csv" else claims_table.render_json(table)
         if output:
             write_text(output, text, "-o")

@@ -262,6 +262,8 @@ def summary(results: list[FixResult], wrote: bool) -> str:
     remaining = sum(len(r.remaining) for r in results)
     if not wrote:
         would = sum(len(r.diff.splitlines()) > 0 for r in results)
+        if not would:
+            return f"没有可自动修复的问题；剩余 {remaining} 处需人工处理"
         return f"{would} 个文件有可自动修复的问题（见上方差异，未写入）；剩余 {remaining} 处需人工处理"
     by = Counter((f.code, f.rule) for f in applied)
     detail = "，".join(f"{c} {n} {k}" for (c, n), k in sorted(by.items()))
