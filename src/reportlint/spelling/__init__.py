@@ -90,6 +90,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     out += _false_starts(doc, freq, [(t.start, t.end) for t in out])
     out += _cut_before_breakdown(doc, freq, [(t.start, t.end) for t in out])
     out += _cut_after_conjunction(doc, freq, [(t.start, t.end) for t in out])
+    out += _line_cuts(doc, freq, [(t.start, t.end) for t in out])
     out += _malformed_years(text)
     cut = len(text.rstrip())
     if cut and is_han(text[cut - 1]):
@@ -179,11 +180,21 @@ def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
             edit = classify(cand, name)
             if edit is None or edit[0] == "extra" or freq.get(cand, 0) > 0 or _is_place(cand):
                 continue
+            if edit[1] < _short_place_stem(name):
+                # 丰县财政局: in a one-character place (丰县, 沛县) the "replaced" character is the word before
+                # (为/是/受县财政局) and 县财政局 is how a county's report names its own organ
+                continue
             # the place name keeps its administrative suffix: 青梧市 for 青梧岭市, not 青梧岭 (a cut)
             if cand[-1] != name[-1] and edit[1] >= len(cand) - 1:
                 continue
             out.append(Candidate(s, e, name, "own", edit[0], edit[1]))
     return out
+
+
+def _short_place_stem(name: str) -> int:
+    """The length of a one-character place stem opening the unit name (1 for 丰县财政局, 沛县教育局),
+    else 0: edits there are no evidence of a typo."""
+    return 1 if len(name) > 2 and name[1] in "省市州盟县区旗镇乡" and is_han(name[0]) else 0
 
 
 def _is_place(name: str) -> bool:
@@ -282,6 +293,15 @@ def _truncated(doc, freq, taken) -> list[Typo]:
         out.append(Typo(s, i + 1, text[s:i] + best[0], "truncated", best[0],
                         f"“{text[s:i + 1]}”缺字，应为“{text[s:i]}{best[0]}”（本文他处写作“{best[0]}”）"))
     return out
+
+
+def _line_cuts(doc, freq, taken) -> list[Typo]:
+    """A heading's word cut at a line break by a conversion (:mod:`reportlint.spelling.linecut`)."""
+    from reportlint.spelling.general import _FREE
+    from reportlint.spelling.linecut import line_cuts
+
+    return [Typo(s, e, fix, "truncated", fix, why) for s, e, fix, why in line_cuts(doc, freq, _FREE)
+            if not _overlaps(s, e, taken)]
 
 
 # ---------------------------------------------------------------- a word cut short before 其中:

@@ -297,6 +297,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return c.kind == "replaced" and left_ok and right_ok \
             and (_idiom_frame(text, c) or _odd(doc, c.start, c.end, freq)) \
             and confusable(cand[c.pos], c.name[c.pos])
+    if c.group == "heading" and c.kind in ("missing", "extra") and _reworded(doc, c, cand, freq):
+        return False
     # strict names, phrases, headings
     if _quoted(text, c.start, c.end) and c.kind not in ("doubled", "swapped") \
             and not (c.kind == "replaced" and confusable(cand[c.pos], c.name[c.pos])):
@@ -393,6 +395,22 @@ def _quoted(text: str, s: int, e: int) -> bool:
             close = text.find(QUOTES[ch], e, e + 20)
             nl = text.find("\n", e)
             return close >= 0 and (nl < 0 or close < nl)
+    return False
+
+
+def _reworded(doc, c: Candidate, cand: str, freq) -> bool:
+    """A form cell said in other words, not mistyped: the added character makes a word with its
+    neighbour (补正后申请内容仍然不明确: 仍然), or the cell ends on the head of its last word, itself a
+    word (上年结转…申请数 for …申请数量)."""
+    if c.kind == "extra":
+        k = c.start + c.pos
+        return any(len(w) >= 2 and freq.get(w, 0) > 0 for w in doc.words_in(k, k + 1))
+    k = 0
+    for w in _segmented(c.name):
+        if k <= c.pos < k + len(w):
+            rest = w[:c.pos - k] + w[c.pos - k + 1:]
+            return bool(rest) and freq.get(rest, 0) > 0 and (len(rest) >= 2 or c.pos == len(cand))
+        k += len(w)
     return False
 
 

@@ -46,8 +46,10 @@ def find_repeats(doc) -> list[Repeat]:
         s, mid, e = m.start(), m.start() + len(unit), m.end()
         if _in_table_row(text, s, e):
             continue
-        if not _touching(doc, mid):
-            continue  # 打印 打印, 纠错⏎纠错: words repeated across white space are page furniture
+        if not all(_touching(doc, k) for k in range(s + 1, e)):
+            # 打印 打印, 纠错⏎纠错: words repeated across white space are page furniture; 年初预算数 全年预算数
+            # 全年执行数: a copy crossing white space is two cells of a flattened table row read as one word
+            continue
         unit = unit.rstrip(":：")
         if unit in page_furniture() or _alone_on_line(text, s, e):
             continue
@@ -89,8 +91,8 @@ def page_furniture() -> frozenset[str]:
 
 
 def _touching(doc, mid: int) -> bool:
-    """The second copy starts right after the first in the written text (no space, tab or line break
-    that reflow dropped between Han characters)."""
+    """The character at ``mid`` follows the one before right away in the written text (no space, tab
+    or line break that reflow dropped between Han characters)."""
     offs = doc.offsets
     return 0 < mid < len(offs) and offs[mid] == offs[mid - 1] + 1
 
