@@ -46,7 +46,7 @@ from reportlint.claims.text import Boundaries
 from reportlint.lexicon import load_yaml
 
 if TYPE_CHECKING:
-    from reportlint.document.model import Document, Paragraph
+    from reportlint.document.model import Document, Heading, Paragraph
 
 SUMMABLE = ("amount", "count")
 
@@ -886,11 +886,15 @@ class _Builder:
                     continue
                 if not done.search(text[b.clause_start(d.start, q.start):d.start]):
                     continue
-                s0 = b.sentence_start(d.start, q.start)
-                same = [e for e in self.index[d.paragraph].between(s0, d.start)
-                        if e.kind == "amount" and e.value == c.value and e.decimals == c.decimals]
-                if same:
-                    self.rel.completions.append(Completed(c, m.end(), verb, same[-1], d, 0.8))
+                # the restatement is the nearest amount before the partial figure in its sentence, and not the
+                # claim of the whole itself: in 中央资金600万元已全部到位，省级资金400万元已到位300万元 the 300
+                # belongs to the 400 (a list of funds, each with its own status)
+                s0 = max(b.sentence_start(d.start, q.start), m.end() if d.paragraph == c.paragraph else 0)
+                before = [e for e in self.index[d.paragraph].between(s0, d.start)
+                          if e.kind == "amount" and e is not c and e.end <= d.start]
+                e = before[-1] if before else None
+                if e is not None and e.value == c.value and e.decimals == c.decimals and e.start >= s0:
+                    self.rel.completions.append(Completed(c, m.end(), verb, e, d, 0.8))
 
     # ---- counts built up over the year
     def _accruals(self) -> None:
@@ -918,8 +922,18 @@ class _Builder:
                 adds = [c for c in counts if base.end <= c.start < s1 and same_family(c, base)
                         and add_re.search(text[b.clause_start(c.start, s0):c.start]) and not self._bracketed(c, p)
                         and _noun_after(text, c.end) == noun]
-                if len(totals) == 1 and len(adds) == 1:
-                    self.rel.accruals.append(Accrual(totals[0], base, adds[0], 0.8))
+                if len(totals) != 1 or len(adds) != 1:
+                    continue
+                # a fourth count of the same thing in the sentence or the next one (有1个项目未实施, 2期合并举办,
+                # 淘汰2个项目): the writer accounts for a change the three counts leave out
+                s2 = b.sentence_end(s1 + 1, p.end) if s1 < p.end else s1
+                known = (totals[0], base, adds[0])
+                if any(c not in known and same_family(c, base) and s0 <= c.start < s2 and not self._bracketed(c, p)
+                       and (_noun_after(text, c.end) == noun or noun in text[c.end:b.clause_end(c.end, p.end)]
+                            or noun in text[b.clause_start(c.start, s0):c.start])
+                       for c in counts):
+                    continue
+                self.rel.accruals.append(Accrual(totals[0], base, adds[0], 0.8))
 
     def _bracketed(self, c: Claim, p: Paragraph) -> bool:
         """Inside an open bracket of its sentence (含…5个): a sub-part, not a figure of the sentence."""
@@ -1197,30 +1211,61 @@ class _Builder:
     # ---- scores
     def _scheme_weights(self) -> None:
         """The weights a stated scheme fixes (分值统一设置为：产出指标50分、效益指标30分…, in one sentence after the
-        cue of ``score_scheme_pattern``) against the bracketed weights of the same indicators (产出指标（70分）)."""
+        cue of ``score_scheme_pattern``) against the bracketed weights of the same indicators (产出指标（70分）).
+        A scheme governs only its own section subtree (the heading of its paragraph and the headings below it;
+        under a heading of method, ``score_scheme_method_titles`` (（一）评价方法), its parent's subtree);
+        where several govern a weight, the innermost section's, then the nearest before it. A scheme of the
+        部门整体 evaluation (its sentence or headings name 部门/整体, not 项目) never judges the weights of a
+        project (a sentence or heading naming 项目): the two evaluations use different frameworks."""
         text, b = self.text, self.b
         scores = [c for c in self.claims if c.kind == "score" and c.exact]
-        scheme: dict[str, Claim] = {}
+        schemes: list[tuple[int, Heading | None, bool, dict[str, Claim]]] = []
         for m in re.finditer(lex()["score_scheme_pattern"], text):
             p = self.doc.paragraphs[next(i for i, c in enumerate(self.doc.paragraphs) if c.end >= m.end())]
-            end = b.sentence_end(m.end(), p.end)
+            s0, end = b.sentence_start(m.start(), p.start), b.sentence_end(m.end(), p.end)
+            scheme: dict[str, Claim] = {}
             for c in scores:
                 if m.end() <= c.start < end and c.extra.get("role") == "score":
                     name = re.sub(r"^[\s、，,：:]+", "", text[max(m.end(), c.start - 12):c.start])
                     name = re.split(r"[、，,：:；;]", name)[-1]
                     if len(name) >= 2:
                         scheme.setdefault(name, c)
-        if not scheme:
+            if scheme:
+                said = text[s0:end] + self._titles(p)
+                unit_wide = "项目" not in text[s0:end] and bool(re.search("部门|整体", said))
+                scope = p.section  # a heading of method (（一）评价方法) states the scheme of its parent section
+                if scope is not None and re.search(lex()["score_scheme_method_titles"], scope.title):
+                    scope = scope.parent
+                schemes.append((m.start(), scope, unit_wide, scheme))
+        if not schemes:
             return
         for w in scores:
             if w.extra.get("role") != "weight":
                 continue
+            q = self.doc.paragraphs[w.paragraph]
+            if any(at <= w.start < b.sentence_end(at, len(text)) for at, _, _, _ in schemes):
+                continue  # a weight inside the scheme's own sentence
+            project = "项目" in text[b.sentence_start(w.start, q.start):b.sentence_end(w.end, q.end)] + self._titles(q)
+            governing = [(depth, -abs(w.start - at), scheme) for at, scope, unit_wide, scheme in schemes
+                         if (depth := _depth_within(q.section, scope)) is not None
+                         and not (unit_wide and project)]
+            if not governing:
+                continue
+            scheme = max(governing, key=lambda g: g[:2])[2]
             label = re.sub(r"[（(]\s*$", "", text[max(0, w.start - 12):w.start])
             for name, c in scheme.items():
                 if label.endswith(name):
                     start = max(0, w.start - 12) + len(label) - len(name)
                     self.rel.scheme_weights.append(SchemeWeight(w, c, name, start))
                     break
+
+    def _titles(self, p: Paragraph) -> str:
+        """The titles of the headings above a paragraph, innermost first."""
+        out, node = [], p.section
+        while node is not None:
+            out.append(node.title)
+            node = node.parent
+        return "".join(out)
 
     def _scores(self) -> None:
         self._scheme_weights()
@@ -1254,6 +1299,18 @@ class _Builder:
 
 
 # ---------------------------------------------------------------- helpers
+
+def _depth_within(section: Heading | None, scope: Heading | None) -> int | None:
+    """How deep ``scope`` lies on the path from ``section`` to the root (-1: the whole text, no heading), or
+    None when ``section`` is not ``scope`` nor below it."""
+    if scope is None:
+        return -1
+    path, node = [], section
+    while node is not None:
+        path.append(node)
+        node = node.parent
+    return len(path) - path.index(scope) if scope in path else None
+
 
 _TOTAL_SCORE = re.compile(r"自评|总分|总得分|综合得分|综合评分|得分合计|合计|评价得分|分数|得分|评分")
 _SUB_SCORE = re.compile(r"产出|效益|满意度|预算执行|投入|过程|决策|管理|预算编制|履职|效果|一级指标|二级指标")

@@ -67,12 +67,17 @@ def score_subtotal(ctx: RuleContext) -> Iterator[Finding]:
         w, sc = rel.weight, rel.score
         if sc.exact and sc.value > w.value + sc.tolerance:
             yield ctx.report(w.start, sc.end, f"得分超过分值：分值{fmt(w.value, 2)}分，得分{fmt(sc.value, 2)}分")
-    off = [sw for sw in rels.scheme_weights if sw.weight.value != sw.scheme.value]
-    if off:  # 产出指标（70分） where the form's note fixes 产出指标50分: one finding for the form
+    by_scheme: dict[int, list] = {}  # 产出指标（70分） where the form's note fixes 产出指标50分: one finding a scheme
+    for sw in rels.scheme_weights:
+        if sw.weight.value != sw.scheme.value:
+            text = ctx.doc.text  # the scheme's sentence identifies it
+            by_scheme.setdefault(max(text.rfind(e, 0, sw.scheme.start) for e in "。\n"), []).append(sw)
+    for off in by_scheme.values():
         first = off[0]
-        listed = "、".join(f"{sw.name}写的是{fmt(sw.weight.value, 2)}分（规定{fmt(sw.scheme.value, 2)}分）" for sw in off)
+        pairs = dict.fromkeys(f"{sw.name}写的是{fmt(sw.weight.value, 2)}分（规定{fmt(sw.scheme.value, 2)}分）"
+                              for sw in off)  # each pair once
         yield ctx.report(first.start, first.weight.end + 1,
-                         f"指标分值与规定不符：{listed}；分值规定见{ctx.doc.place(first.scheme.start)}")
+                         f"指标分值与规定不符：{'、'.join(pairs)}；分值规定见{ctx.doc.place(first.scheme.start)}")
     for c in claims:
         if is_total_score(c) and c.exact and c.value > full:
             yield ctx.report(c.start, c.end, f"总分{fmt(c.value, 2)}分超过满分{fmt(full)}分")
