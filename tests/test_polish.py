@@ -239,3 +239,16 @@ def test_claims_writes_nothing_when_no_report_can_be_read(tmp_path):
         assert (run.returncode, run.stdout) == (2, "")
         assert run.stderr == f"reportlint: {bad}: 不是文本文件 (binary file)\n"
     assert not out.exists()
+
+
+def test_an_excerpt_of_a_span_longer_than_the_window_is_cut_to_the_window():
+    from reportlint.findings import Finding, Severity
+    from reportlint.output.text import display_width, source_excerpt
+
+    raw = "标题\n4.绩效管理。" + "本部门严格按照有关规定公开相关绩效信息，" * 10 + "\n下一段"
+    start = raw.index("本部门")
+    f = Finding("boilerplate-internal", "C301", Severity.WARNING, "", start, raw.index("\n下一段"))
+    shown, mark = source_excerpt(raw, f)
+    assert shown == "4.绩效管理。" + "本部门严格按照有关规定公开相关绩效信息，" * 2 + "本部门严…"
+    assert display_width(shown) <= 100 + 1  # the window and its cut mark
+    assert mark == " " * display_width("4.绩效管理。") + "^" * (display_width(shown) - 2 - display_width("4.绩效管理。"))

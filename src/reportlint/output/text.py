@@ -57,6 +57,10 @@ def source_excerpt(raw: str, f: Finding, width: int = 100) -> tuple[str, str] | 
     a, b = f.raw_start - ls, min(f.raw_end, le) - ls
     if b <= a:
         b = a + 1
+    if b - a > width // 3 and display_width(line[a:b]) > width * 2 // 3:
+        # a span longer than the window (a whole paragraph of a .docx): its start is shown, the rest cut
+        while b > a + 1 and display_width(line[a:b]) > width * 2 // 3:
+            b -= 1
     # keep about a third of the window before the span, cut the rest with …
     lo, hi = a, b
     while lo > 0 and display_width(line[lo - 1:b]) <= width // 3 + display_width(line[a:b]):
