@@ -57,6 +57,7 @@ def source_excerpt(raw: str, f: Finding, width: int = 100) -> tuple[str, str] | 
     a, b = f.raw_start - ls, min(f.raw_end, le) - ls
     if b <= a:
         b = a + 1
+    span_end = b  # marked up to the window's end even when the window shows only the span's start
     if b - a > width // 3 and display_width(line[a:b]) > width * 2 // 3:
         # a span longer than the window (a whole paragraph of a .docx): its start is shown, the rest cut
         while b > a + 1 and display_width(line[a:b]) > width * 2 // 3:
@@ -73,7 +74,7 @@ def source_excerpt(raw: str, f: Finding, width: int = 100) -> tuple[str, str] | 
     tail = "…" if hi < len(line) else ""
     shown = head + line[lo:hi] + tail
     pad = display_width(head + line[lo:a])
-    mark = " " * pad + "^" * max(1, display_width(line[a:min(b, hi)]))
+    mark = " " * pad + "^" * max(1, display_width(line[a:min(span_end, hi)]))
     return shown, mark
 
 
