@@ -24,7 +24,9 @@ with the text, never with the square of its passages.
 two passages in the same paragraph; digits, punctuation and spacing (they do not make a passage
 original); headings, table-of-contents lines, table rows written as text (``a | b | c``) and
 captions without a sentence end (一批 "某单位2023年度…表" lines); the unit's own long name repeated
-in every caption.
+in every caption; the parallel lines of a 决算/预算说明 form (5.经营收入… 6.其他收入…, each in the
+frame 较2022年度决算数增加…，增长…%，主要原因是：…，与去年相比无变化) that differ in their item, its
+definition and figures (the frame is a stock phrase).
 
 **Source**: 财预〔2020〕10号 (the report must state the unit's own evidence for each indicator);
 the threshold is configuration, not a standard.
