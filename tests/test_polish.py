@@ -252,3 +252,16 @@ def test_an_excerpt_of_a_span_longer_than_the_window_is_cut_to_the_window():
     assert shown == "4.绩效管理。" + "本部门严格按照有关规定公开相关绩效信息，" * 2 + "本部门严…"
     assert display_width(shown) <= 100 + 1  # the window and its cut mark
     assert mark == " " * display_width("4.绩效管理。") + "^" * (display_width(shown) - 1 - display_width("4.绩效管理。"))
+
+
+def test_scan_into_its_input_folder_warns_once(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(sample_path().read_text(encoding="utf-8"), encoding="utf-8")
+    run = _cli("scan", str(src), "--out", str(src), "-j", "1")
+    assert run.returncode == 1
+    assert run.stderr == (f"reportlint: 注意：输出目录 {src} 在输入目录 {src} 之中，结果将与报告放在一起 "
+                          "(outputs go into the input folder)\n")
+    assert (src / "summary.csv").exists() and (src / "a.txt").read_text(encoding="utf-8") == \
+        sample_path().read_text(encoding="utf-8")
+    assert _cli("scan", str(src), "--out", str(tmp_path / "out"), "-j", "1").stderr == ""

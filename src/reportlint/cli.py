@@ -160,6 +160,13 @@ def scan(
         if not timeout >= 0:
             raise UsageError("--timeout 应为非负秒数（0 表示不限时）")
         check_output_dir(out, files, "--out")
+        target = out.resolve()
+        for p in paths:
+            folder = Path(p).resolve()
+            if folder.is_dir() and (folder == target or folder in target.parents):
+                _err(f"注意：输出目录 {display_path(out)} 在输入目录 {display_path(p)} 之中，结果将与报告放在一起 "
+                     f"(outputs go into the input folder)")
+                break
         book = None
         if decisions is not None:
             from reportlint.decisions import read_decisions
