@@ -65,7 +65,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     for c in choose(kept, text):
         kind = c.group if c.group in ("own", "variant") else c.kind
         out.append(Typo(c.start, c.end, c.name, kind, c.name, _edit_label(c.kind) if kind == "own" else ""))
-    taken = [(t.start, t.end) for t in out]
+    taken = _Taken((t.start, t.end) for t in out)
     for r in find_repeats(doc):
         if not _overlaps(r.start, r.end, taken):
             out.append(Typo(r.start, r.end, "", "repeat", r.unit, f"“{r.unit}”连写了两次"))
@@ -78,7 +78,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
                     fixed = _organ_written(text, m.group(1), s, fixed)
                 out.append(Typo(s, e, fixed, "context", fixed, why))
     out += _policy_typos(text)
-    taken = [(t.start, t.end) for t in out]
+    taken = _Taken((t.start, t.end) for t in out)
     for i, wrong, right in lint_typos(text):
         if not _overlaps(i, i + 1, taken):
             taken.append((i, i + 1))
@@ -86,11 +86,11 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     for s, wrong, right in common_swaps(text):
         if not _overlaps(s, s + len(wrong), taken):
             out.append(Typo(s, s + len(wrong), right, "char", right, f"“{wrong}”不成词，应为“{right}”"))
-    out += _truncated(doc, freq, [(t.start, t.end) for t in out])
-    out += _false_starts(doc, freq, [(t.start, t.end) for t in out])
-    out += _cut_before_breakdown(doc, freq, [(t.start, t.end) for t in out])
-    out += _cut_after_conjunction(doc, freq, [(t.start, t.end) for t in out])
-    out += _line_cuts(doc, freq, [(t.start, t.end) for t in out])
+    out += _truncated(doc, freq, _Taken((t.start, t.end) for t in out))
+    out += _false_starts(doc, freq, _Taken((t.start, t.end) for t in out))
+    out += _cut_before_breakdown(doc, freq, _Taken((t.start, t.end) for t in out))
+    out += _cut_after_conjunction(doc, freq, _Taken((t.start, t.end) for t in out))
+    out += _line_cuts(doc, freq, _Taken((t.start, t.end) for t in out))
     out += _malformed_years(text)
     cut = len(text.rstrip())
     if cut and is_han(text[cut - 1]):
@@ -118,7 +118,25 @@ def _edit_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)
 
 
+class _Taken:
+    """Spans already reported, as the set of their positions: an overlap test costs the span's length,
+    not the number of spans (a one-line text of millions of characters has thousands of them)."""
+
+    def __init__(self, spans=()):
+        self.cells: set[int] = set()
+        for a, b in spans:
+            self.append((a, b))
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.cells.update(range(*span))
+
+    def hits(self, s: int, e: int) -> bool:
+        return any(i in self.cells for i in range(s, e))
+
+
 def _overlaps(s: int, e: int, spans) -> bool:
+    if isinstance(spans, _Taken):
+        return spans.hits(s, e)
     return any(s < b and a < e for a, b in spans)
 
 
@@ -172,7 +190,7 @@ def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
                     s, e = (m.start(), m.start() + n + d) if left else (m.end() - n - d, m.end())
                     if s >= 0 and e <= len(text):
                         spans.add((s, e))
-        correct = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+        correct = _Taken((m.start(), m.end()) for m in re.finditer(re.escape(name), text))
         for s, e in spans:
             cand = text[s:e]
             if cand == name or not all(is_han(ch) for ch in cand) or _overlaps(s, e, correct):
