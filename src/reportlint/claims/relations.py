@@ -478,7 +478,8 @@ class _Builder:
             if text[s0:k].strip(" ，,：:") or s0 <= p.start:
                 return []  # the cue opens mid-sentence with no figure before it
             prev = b.sentence_start(s0 - 1, p.start)
-            before = idx.between(prev, s0)
+            attrs = self._attributes(idx.between(prev, s0))
+            before = [c for c in idx.between(prev, s0) if id(c) not in attrs]  # 资金50万元，已使用40万元，结余10万元。其中…
             confidence = 0.8
         # the end of the parts
         m_end = k + len(word)
@@ -505,6 +506,8 @@ class _Builder:
                 break
             nested[i - m_end] = depth > 0 or ch in "）)"
         inside = [c for c in idx.between(m_end, end) if not nested[c.start - m_end]]
+        attrs = self._attributes(inside)  # 中央补助资金30万元，已使用30万元，结余…: the part is 30, the rest its state
+        inside = [c for c in inside if id(c) not in attrs]
         below = self._listed_below(p) if end >= p.end and not in_bracket and not text[m_end:p.end].strip(" ：:") else []
         if len(below) >= 2:  # 其中： ends its line, one part per following line
             inside, confidence = below, min(confidence, 0.8)
@@ -542,6 +545,25 @@ class _Builder:
             if unread or any(unit_family(c) != fam and c.kind in SUMMABLE and c.kind == total.kind for c in inside):
                 complete = False  # a part we cannot read or add (征集调查16期 among 条)
             out.append(Sum(total, tuple(parts), complete, word, conf))
+        return out
+
+    def _attributes(self, claims: list[Claim]) -> set[int]:
+        """Ids of the amounts that state what became of the amount before them in the same item (no ；/、/。
+        between): a list item is a label and one amount, and 已使用30万元 / 已拨付 / 实际到位 (``completion_verbs``
+        after 已/已经/累计/实际) and then 结余10万元 / 剩余 (``attribute_rest``) are that part's state, not parts."""
+        lx, text = lex(), self.text
+        done = re.compile(r"(?:已经?|累计|实际)(?:完成|实际)?(?:" + "|".join(map(re.escape, lx["completion_verbs"]))
+                          + r")(?:资金)?$")
+        rest = re.compile("^(?:" + "|".join(map(re.escape, lx["attribute_rest"])) + r")(?:资金)?$")
+        out: set[int] = set()
+        prev: Claim | None = None
+        for c in claims:
+            if prev is not None and c.kind == "amount" and prev.kind == "amount" \
+                    and not re.search("[；;、。]", text[prev.end:c.start]):
+                lead = text[self.b.clause_start(c.start, prev.end):c.start].strip()
+                if done.search(lead) or (id(prev) in out and rest.search(lead)):
+                    out.add(id(c))
+            prev = c
         return out
 
     def _listed_below(self, p: Paragraph) -> list[Claim]:
