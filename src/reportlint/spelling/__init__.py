@@ -78,6 +78,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
                     fixed = _organ_written(text, m.group(1), s, fixed)
                 out.append(Typo(s, e, fixed, "context", fixed, why))
     out += _policy_typos(text)
+    out += _number_typos(text)
     taken = _Taken((t.start, t.end) for t in out)
     for i, wrong, right in lint_typos(text):
         if not _overlaps(i, i + 1, taken):
@@ -311,6 +312,13 @@ def _truncated(doc, freq, taken) -> list[Typo]:
         out.append(Typo(s, i + 1, text[s:i] + best[0], "truncated", best[0],
                         f"“{text[s:i + 1]}”缺字，应为“{text[s:i]}{best[0]}”（本文他处写作“{best[0]}”）"))
     return out
+
+
+def _number_typos(text: str) -> list[Typo]:
+    """A central 文号's issuer prefix with a same-sound or look-alike character (:mod:`reportlint.spelling.docnumber`)."""
+    from reportlint.spelling.docnumber import number_typos
+
+    return [Typo(s, e, right, "policy", right, f"发文字号应为“{right}”") for s, e, right in number_typos(text)]
 
 
 def _line_cuts(doc, freq, taken) -> list[Typo]:

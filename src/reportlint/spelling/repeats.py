@@ -6,8 +6,8 @@ copy is whole words (it starts and ends on jieba word boundaries), the second co
 boundary, the line is more than the doubled word itself (a line 纠错纠错 is page furniture), U is no
 toolbar word (``confusion.yaml`` ``page_furniture``), and U is not a reduplication the language allows: a dictionary word that is itself a doubling (常常, 人人, 等等, 看看, 研究研究 …) is one
 token and never matches; verbs that reduplicate (研究研究, 讨论讨论) and numeral + measure runs (一个一个)
-are listed below. A single character typed twice counts only for function characters (的的, 了了 …),
-whose doubling is never a word.
+are listed below. A single character typed twice counts for function characters (的的, 了了 …), whose doubling is never
+a word, and for a common word's last character typed again as a stray token (下属属各单位).
 """
 
 from __future__ import annotations
@@ -64,6 +64,41 @@ def find_repeats(doc) -> list[Repeat]:
         s, e = m.start(), m.end()
         if doc.is_boundary(s) and doc.is_boundary(s + 1) and doc.is_boundary(e):
             out.append(Repeat(s + 1, e, m.group(1)))
+    out += _char_after_word(doc)
+    return sorted(out, key=lambda r: (r.start, r.end))
+
+
+_PAIR = re.compile(r"([\u4e00-\u9fff])\1")
+# measure words and numerals, whose doubling after a numeral is the language's (一个个, 一次次)
+MEASURES = frozenset("个只件项条次回遍天年月日位名人家户座所台辆张本份批步层级代片块根")
+# the word before the stray copy is at least this common (jieba): 下属 1202
+CHAR_AFTER_WORD_FREQ = 500
+
+
+def _char_after_word(doc) -> list[Repeat]:
+    """A word's last character typed again (下属属各单位): the copy stands alone as a token, forms no
+    word with what follows, the doubled pair is no word (jieba, wordfreq: 人人, 常常 are), and the
+    word before is common; measure words (一个个) and function characters are left alone."""
+    from reportlint.nlp import tokenizer
+    from reportlint.spelling.data import zipf
+
+    text = doc.text
+    fq = tokenizer().FREQ.table
+    out: list[Repeat] = []
+    for m in _PAIR.finditer(text):
+        i = m.start() + 1
+        c = text[i]
+        if c in MEASURES or _SINGLE.match(c + c) or fq[c + c] or zipf(c + c) > 0:
+            continue
+        if not (doc.is_boundary(i) and doc.is_boundary(i + 1)) or not _touching(doc, i):
+            continue
+        before = doc.words_in(i - 1, i)
+        w = before[-1] if before else ""
+        if len(w) < 2 or text[i - len(w):i] != w or fq[w] < CHAR_AFTER_WORD_FREQ:
+            continue
+        if i + 1 < len(text) and (fq[text[i:i + 2]] or fq[text[i:i + 3]]):
+            continue
+        out.append(Repeat(i, i + 1, c))
     return out
 
 
