@@ -236,7 +236,7 @@ def _paragraph_at(doc: Document, pos: int) -> int | None:
     return i if i >= 0 else None
 
 
-def _table_span(doc: Document, t: Table) -> tuple[int, int] | None:
+def table_span(doc: Document, t: Table) -> tuple[int, int] | None:
     """The first and last paragraph of a table, from its located cells."""
     at = [c.start for row in t.rows for c in row if c.start is not None]
     if not at:
@@ -274,7 +274,7 @@ def table_schemes(doc: Document, tables: list[Table]) -> dict[int, str | None]:
     每低1个百分点扣0.5分) means the product rule does not hold for it. A scheme of the prose governs the
     tables of its own section subtree only; one that is itself a note under a table governs that table only."""
     schemes = rate_schemes_in_text(doc)
-    spans = {t.index: _table_span(doc, t) for t in tables}
+    spans = {t.index: table_span(doc, t) for t in tables}
     notes = {i: _note_after(doc, sp[1]) for i, sp in spans.items() if sp is not None}
     note_paragraphs = {n for n in notes.values() if n is not None}
     out: dict[int, str | None] = {}

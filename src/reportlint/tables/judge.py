@@ -18,7 +18,15 @@ from reportlint.claims.model import Claim, fmt
 from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext
 from reportlint.tables.build import tables_of
-from reportlint.tables.check import Equation, column_total, holds, row_total, table_relations, tolerance
+from reportlint.tables.check import (
+    Equation,
+    column_total,
+    holds,
+    row_total,
+    table_relations,
+    table_span,
+    tolerance,
+)
 from reportlint.tables.model import Cell, Table, is_dash
 
 if TYPE_CHECKING:
@@ -253,6 +261,28 @@ def _column_cells(tables: list[Table]) -> dict[str, list[tuple[Table, Cell]]]:
     return out
 
 
+# the funds a 决算/预算 table or a passage may be narrowed to: 财政拨款 is a part of all funds, 一般公共预算 a
+# part of 财政拨款; a measure named the same in tables of two scopes has two figures
+_FUND_SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营")
+
+
+def _scope(words: str) -> frozenset[str]:
+    return frozenset(m.group(0) for m in _FUND_SCOPE.finditer(words))
+
+
+def _table_scope(doc: Document, t: Table) -> frozenset[str]:
+    """The funds a table is narrowed to, from its caption, the lines just above it (表2 财政拨款收入支出决算总表)
+    and the title of its section."""
+    words = [t.caption]
+    span = table_span(doc, t)
+    if span is not None:
+        p = doc.paragraphs[span[0]]
+        words.append(p.section.title if p.section is not None else "")
+        words += [doc.paragraph_text(q) for q in doc.paragraphs[max(0, span[0] - 2):span[0]]
+                  if not (q.heading is not None and q is not doc.paragraphs[span[0] - 1])]
+    return _scope("".join(words))
+
+
 @dataclass(frozen=True)
 class Restatement:
     """A figure of the prose read as restating table cells: the row label it names and the cells compared."""
@@ -273,6 +303,7 @@ def restatements(doc: Document, claims: list[Claim], year: int | None) -> list[R
     if not rows:
         return []
     columns = _column_cells(tables_of(doc))
+    scopes = {t.index: _table_scope(doc, t) for t in tables_of(doc)}
     labels = sorted(rows, key=len, reverse=True)
     text = doc.text
     out = []
@@ -304,16 +335,22 @@ def restatements(doc: Document, claims: list[Claim], year: int | None) -> list[R
                 pick = [x for x in cells if x[2] == want]
             if len(pick) == 1:
                 same.append((pick[0][0], pick[0][1]))
+        # a table holding the label as a column (its total row: 基本支出, 项目支出) is a reading too
+        same += [x for x in columns.get(label, []) if want in (None, "执行")] if same else []
         if not same:
             continue
         c_lo, c_hi = c.interval()
-        agrees = False
-        # a table holding the label as a column (its total row) is a reading too: agreement with it counts
-        for t, cell in same + (columns.get(label, []) if want in (None, "执行") else []):
+        agrees = False  # agreement with any table that carries the label (the prose may mean any scope)
+        for t, cell in same:
             assert cell.number is not None
             v_lo = (cell.number.value - tolerance(cell)) * t.scale()
             v_hi = (cell.number.value + tolerance(cell)) * t.scale()
             agrees = agrees or not (c_hi < v_lo or c_lo > v_hi)
+        # tables narrowed to funds (财政拨款, 一般公共预算) the prose does not name speak of another scope:
+        # the cells shown are those of the prose's own scope when some table of it carries the label
+        sec = doc.paragraphs[c.paragraph].section
+        prose = _scope(clause + (sec.title if sec is not None else ""))
+        same = [x for x in same if scopes[x[0].index] <= prose] or same
         out.append(Restatement(c, label, tuple(same), agrees))
     return out
 
