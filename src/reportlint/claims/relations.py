@@ -829,6 +829,8 @@ class _Builder:
                     continue
                 name = _rate_name(r.indicator)
                 if name is None:
+                    if before and _BARE_SHARE.fullmatch(text[before[-1].end:r.start]) and self.level(before[-1]):
+                        pending.append((before[-1], r, "占比", s0))  # 1.4万元，占0.02%: a share of a whole not named
                     continue
                 num_words, den_words = rates[name]
                 roles = [(c, _head_role(c.indicator, num_words, den_words)) for c in before if self.level(c)]
@@ -841,7 +843,8 @@ class _Builder:
         for j in range(1, len(pending)):
             n1, r1, name1, s1 = pending[j - 1]
             n2, r2, name2, s2 = pending[j]
-            if name1 == name2 and s1 == s2 and same_family(n1, n2) and _shared_tail(n1.indicator, n2.indicator):
+            if name1 == name2 and s1 == s2 and same_family(n1, n2) and _shared_tail(n1.indicator, n2.indicator) \
+                    and not (name2 == "占比" and _NESTING.search(text, r1.end, n2.start)):  # 其中: a share of a part
                 self.rel.base_pairs.append(BasePair((n1, r1), (n2, r2), name2))
 
     def _growth(self, r: Claim, before: list[Claim], g0: int) -> Ratio | bool | None:
@@ -1332,6 +1335,12 @@ def _depth_within(section: Heading | None, scope: Heading | None) -> int | None:
         path.append(node)
         node = node.parent
     return len(path) - path.index(scope) if scope in path else None
+
+
+# A share written right after its figure with no whole named ("公务接待费支出决算0.28万元，占0.95%"): two such shares
+# of parts listed in one sentence imply one whole, unless a 其中/包括/含 list opens between them (a part of a part).
+_BARE_SHARE = re.compile(r"\s*[，,]\s*占(?:比)?(?:为|达)?\s*")
+_NESTING = re.compile(r"其中|包括|含|[（(]")
 
 
 _TOTAL_SCORE = re.compile(r"自评|总分|总得分|综合得分|综合评分|得分合计|合计|评价得分|分数|得分|评分")

@@ -5,7 +5,8 @@
 it in the sentence, or "A占B的R%"; the rate recomputed from their intervals against the stated
 rate's interval. In tables, an 执行率 / 完成率 column against the row's 执行数 ÷ 全年预算数
 (调整后预算数; never 年初预算 when a later budget is there, never a base of 0). Also two rates of one quantity (已缴费人数 at 完成率) in a paragraph whose implied
-bases cannot be equal (a warning).
+bases cannot be equal (a warning), and two bare shares of parts listed in one sentence (公务用车…1.4万元，占0.02%；
+公务接待费…0.28万元，占0.95%: shares of one whole not named; not across a 其中/包括/含 that opens a part's parts).
 
 **Why a reviewer cares**: 预算执行率 is a scored indicator of every self-evaluation; a rate that
 does not follow from the budget and spending stated next to it inflates the score.
@@ -37,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from reportlint.claims.model import fmt, show
+from reportlint.claims.model import Claim, fmt, show
 from reportlint.claims.relations import BasePair, Ratio, relations_of
 from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext, rule
@@ -102,7 +103,9 @@ def _implied_bases(ctx: RuleContext, pair: BasePair) -> Iterator[Finding]:
     b1 = (n1.interval()[0] / r1.interval()[1] * 100, n1.interval()[1] / r1.interval()[0] * 100)
     b2 = (n2.interval()[0] / r2.interval()[1] * 100, n2.interval()[1] / r2.interval()[0] * 100)
     if b1[1] < b2[0] or b2[1] < b1[0]:
-        v1, v2 = n1.value / r1.value * 100, n2.value / r2.value * 100
+        def base(n: Claim, r: Claim) -> str:  # the implied base in the figure's own unit: 0.28万元÷0.95% ≈ 29.47万元
+            return show(n, round(n.value / n.scale / r.value * 100, 2) * n.scale)
+
         yield ctx.report(r2.start, r2.end,
-                         f"两个{pair.name}推出的基数不一致：{show(n1)}÷{fmt(r1.value, 2)}% ≈ {fmt(v1, 0)}，"
-                         f"{show(n2)}÷{fmt(r2.value, 2)}% ≈ {fmt(v2, 0)}", severity=Severity.WARNING)
+                         f"两个{pair.name}推出的基数不一致：{show(n1)}÷{fmt(r1.value, 2)}% ≈ {base(n1, r1)}，"
+                         f"{show(n2)}÷{fmt(r2.value, 2)}% ≈ {base(n2, r2)}", severity=Severity.WARNING)
