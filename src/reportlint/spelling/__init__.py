@@ -33,7 +33,7 @@ from reportlint.spelling.repeats import find_repeats
 
 KIND_LABELS = {
     "missing": "缺字", "extra": "多字", "doubled": "重复字", "replaced": "错字", "swapped": "字序颠倒",
-    "word-swap": "词序颠倒", "word-drop": "缺词", "wrong-word": "别字", "repeat": "词语重复",
+    "word-swap": "词序颠倒", "word-drop": "缺词", "word-dup": "多词", "wrong-word": "别字", "repeat": "词语重复",
     "truncated": "缺字", "context": "用词不当", "year": "年份有误", "char": "错字", "policy": "文件名称有误", "own": "本单位名称不一致",
     "variant": "非推荐词形", "false-start": "误输入",
 }
@@ -79,6 +79,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
                 out.append(Typo(s, e, fixed, "context", fixed, why))
     out += _policy_typos(text)
     out += _number_typos(text)
+    out += _level_drops(text)
     taken = _Taken((t.start, t.end) for t in out)
     for i, wrong, right in lint_typos(text):
         if not _overlaps(i, i + 1, taken):
@@ -319,6 +320,13 @@ def _number_typos(text: str) -> list[Typo]:
     from reportlint.spelling.docnumber import number_typos
 
     return [Typo(s, e, right, "policy", right, f"发文字号应为“{right}”") for s, e, right in number_typos(text)]
+
+
+def _level_drops(text: str) -> list[Typo]:
+    """本 with the unit's level dropped (领导本工作; :mod:`reportlint.spelling.ownlevel`)."""
+    from reportlint.spelling.ownlevel import level_drops
+
+    return [Typo(s, e, fix, "missing", fix, f"“本”后缺少本级名称，应为“{fix}”") for s, e, fix in level_drops(text)]
 
 
 def _line_cuts(doc, freq, taken) -> list[Typo]:

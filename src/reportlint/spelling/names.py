@@ -50,7 +50,7 @@ class Candidate:
     end: int
     name: str  # the exact form
     group: str  # term | idiom | strict | phrase | heading | place | wrong | own | person
-    kind: str  # missing | extra | doubled | replaced | swapped | word-swap | word-drop | wrong-word
+    kind: str  # missing | extra | doubled | replaced | swapped | word-swap | word-drop | word-dup | wrong-word
     pos: int = -1  # index in the candidate of the edited character (-1: not one character)
 
 
@@ -149,6 +149,20 @@ def _build_automaton(extra: tuple[str, ...]):
                     if v != name and v not in names:
                         add(v, ("variant", name, group, "word-swap"))
             words = _segmented(name)
+            units = _units(name)
+            if group in ("heading", "strict", "phrase") and len(units) >= 3:
+                # a word of the name typed again between two others (政府公开信息公开年报): a garbled name;
+                # not at an end (优化营商环境优化服务 goes on with another phrase), nor next to itself (a
+                # doubled word: repeats.py)
+                for i, w in enumerate(units):
+                    if len(w) < 2:
+                        continue
+                    for k in range(1, len(units)):
+                        if k in (i, i + 1):
+                            continue
+                        v = "".join((*units[:k], w, *units[k:]))
+                        if v not in names:
+                            add(v, ("variant", name, group, "word-dup"))
             if group == "heading" and len(words) >= 3:
                 for i in range(1, len(words) - 1):
                     v = "".join(words[:i] + words[i + 1:])
@@ -284,12 +298,14 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         # word of the dictionary whose corrected form is a common one (竟争力 3 -> 竞争力)
         return (left_ok and right_ok) or _odd_around(doc, c.start, c.end, freq) \
             or _rare_word_fixed(doc, c, cand, freq)
-    if freq.get(cand, 0) > 0 and c.kind not in ("word-swap", "word-drop"):
+    if freq.get(cand, 0) > 0 and c.kind not in ("word-swap", "word-drop", "word-dup"):
         return False  # the candidate is itself a dictionary word (不忘初衷, 人民政权)
     if c.kind == "word-drop":
         return left_ok and _drop_evidenced(c, text, exact)
     if c.kind == "word-swap":
         return left_ok and right_ok
+    if c.kind == "word-dup":
+        return left_ok or right_ok  # 镇政府公开信息公开年报: 镇政府 glues the name's first word
     if c.group == "term":
         return _accept_term(c, doc, cand, freq, left_ok)
     if c.group == "idiom":

@@ -30,7 +30,15 @@
 - a false start: a pair no dictionary knows right before a common word starting with its first character
   (提实提高);
 - a word cut short before punctuation where the report has the whole word in the same frame
-  (实际规(㎡) beside 批复规模(㎡)).
+  (实际规(㎡) beside 批复规模(㎡));
+- a heading or contents entry cut at a line break by a conversion: its last character lost before the
+  next entry or a page number (2023年度单位决, 表四:…决算总, 第四部分:名词解), or the first character of its
+  wrapped second line (单位⏎算报表), fixed from the dictionary, the table list or the report's own word;
+- a word of a name typed again inside it (政府公开信息公开年报), a common word's last character typed again
+  (下属属各单位);
+- a central 文号 prefix with a same-sound or look-alike character (国办公开办涵〔2021〕30号: ``policies.yaml``
+  ``number_prefixes``); 依法申请公开 listed beside 主动公开 (依申请公开); 本 that lost the unit's level before
+  the object of a leading verb (领导本工作, 对本重大工作 in a report writing 本乡).
 
 **Why a reviewer cares**: website inspections and report reviews count every wrong character
 ("明显的…错别字的，每处扣0.5分"); a misspelt organ, formula or leader's name is a 严重表述错误.
@@ -54,7 +62,12 @@ copies apart or alone on a line, or a ``page_furniture`` word); a sibling of a n
 character forms a common word (党纪学习教育, 党章学习教育 beside 党史学习教育); a statutory heading
 shortened on purpose (存在的问题及改进情况: a dropped word is reported only when the report writes the
 full heading, or the dropped word after its neighbour, elsewhere); coined abbreviations that are no
-word (稳字当头, 扩优提质, 因城施策); a text that stops inside a word (an excerpt's cut);
+word (稳字当头, 扩优提质, 因城施策); a text that stops inside a word (an excerpt's cut); a
+term plus a character that forms another known word (专项债资金: ``terms.txt`` debt words); a doubled word whose
+copies cross white space (cells 年初预算数 全年预算数 of a flattened table); 与上年增长5.2%的水平持平 (与 takes
+last year's growth as its object); 有的到了; a 年报 form cell reworded with whole words (申请数, 仍然); the own
+organ without a one-character place (县财政局 in 丰县); an ordinary line wrap (绩效管⏎理) and a form the report
+writes uncompleted elsewhere (决算数 as a table header);
 anything in ``lexicon.extra_terms``; an organ name with another level's suffix (生态环境厅, 农业农村委); a
 short formula (<= 4 characters) with a character that is no look-alike (一国两府 beside 一国两制); a term in
 quotes (a cited term), unless a look-alike slip; 既使…又使…; a variant form (帐目) in a text of before 2002
