@@ -164,7 +164,9 @@ def classify_years(doc: Document) -> list[YearMention]:
         elif (m.group(2) and (any(f.search(before) for f in _EVALUATED_FRAMES[:1])
                              or any(f.match(after) for f in _EVALUATED_AFTER[1:]))) or (
                 m.group(2) and start < title_end and para is not None and para.end - para.start <= 80
-                and re.search(r"报告|说明|总结", text[end:end + 40].split("\n")[0])):
+                and re.search(r"报告|说明|总结", text[end:end + 40].split("\n")[0])
+                # a title of two years (2022年预算执行情况和2023年预算草案的报告) names more than the period
+                and len(set(re.findall(r"((?:19|20)\d{2})\s*年", text[para.start:para.end]))) == 1):
             role = "evaluated"
         out.append(YearMention(year, start, end, role))
     return out
