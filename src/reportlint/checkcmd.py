@@ -124,7 +124,7 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
 
         book = decided.read_decisions(decisions)
     resolver = ConfigResolver(config, _overrides(select, ignore, year, level))
-    files, problems = ([], []) if stdin else discover(paths)
+    files, problems = ([], []) if stdin else discover(paths, resolver.excluded)
     for p in problems:
         _err(p)
     if not files and problems:

@@ -102,7 +102,7 @@ def claims(
         from reportlint.config import ConfigResolver
 
         resolver = ConfigResolver(config, _overrides(None, None, year, None))
-        files, problems = discover(paths)
+        files, problems = discover(paths, resolver.excluded)
         for p in problems:
             _err(p)
             code = 2
@@ -150,7 +150,9 @@ def scan(
     from reportlint.source import discover, display_path
 
     try:
-        files, problems = discover(paths)
+        from reportlint.config import ConfigResolver
+
+        files, problems = discover(paths, ConfigResolver(config, {}).excluded)  # exclude: per file's configuration
         for p in problems:
             _err(p)
         if not files:

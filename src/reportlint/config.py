@@ -1,14 +1,24 @@
-"""Run configuration: rule selection, severities, context overrides, thresholds, extra lexicon entries.
+"""Run configuration: rule selection, severities, context overrides, thresholds, extra lexicon entries,
+files to leave out of a folder walk.
 
 Read from ``reportlint.toml`` (top-level keys) or ``[tool.reportlint]`` in ``pyproject.toml``, found by
 walking up from the checked file, or from ``--config``; command-line options override the file.
 Unknown keys are errors that name the key.
+
+``exclude = ["README*.md", "JUDGED.md", "drafts/**"]``: glob patterns (``*``/``?``/``[…]`` within one
+path segment, ``**`` across folders, case-sensitive) for files that a folder walk (check, claims, scan)
+skips. A pattern matches the file's path relative to the folder of the configuration file that applies
+to it, or the path of one of its folders below that one (``drafts`` leaves out the whole folder), or the
+bare name of the file or of one of those folders (``README*.md`` at any depth). A file outside that
+folder is matched by its name only. A file named on the command line is always checked.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -55,6 +65,8 @@ class Config:
     grade_bands: list[dict] | None = None  # [{"min": 90, "grade": "优"}, …]; None = lexicons default
     limits: Limits = DEFAULT_LIMITS
     source: str | None = None  # the file this configuration came from
+    exclude: tuple[str, ...] = ()  # glob patterns a folder walk skips (see the module docstring)
+    root: Path | None = None  # the folder ``exclude`` patterns are relative to (the configuration file's)
 
     def enabled(self, name: str) -> bool:
         if name in self.ignore:
@@ -64,9 +76,21 @@ class Config:
     def threshold(self, key: str) -> float:
         return self.thresholds.get(key, DEFAULT_THRESHOLDS[key])
 
+    def excludes(self, path: Path) -> bool:
+        """Whether a folder walk leaves ``path`` out (``exclude``): its path relative to ``root``, a folder
+        of it below ``root``, or the bare name of either matches a pattern."""
+        if not self.exclude:
+            return False
+        parts: tuple[str, ...] = (path.name,)
+        if self.root is not None:
+            with contextlib.suppress(OSError, ValueError):  # outside the configuration's folder: by name only
+                parts = (path.parent.resolve() / path.name).relative_to(self.root).parts
+        candidates = {*parts, *("/".join(parts[:n]) for n in range(1, len(parts) + 1))}
+        return any(_glob(p).fullmatch(c) for p in self.exclude for c in candidates)
+
 
 _TOP_KEYS = {"select", "ignore", "severity", "evaluation_year", "unit_level", "thresholds", "lexicon",
-             "grade_bands", "limits"}
+             "grade_bands", "limits", "exclude"}
 _LEXICON_KEYS = {"extra_terms", "laws"}
 
 
@@ -84,6 +108,48 @@ def find_config_file(start: Path) -> Path | None:
 
 
 @cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A glob pattern as a regex over ``/``-separated relative paths: ``*``, ``?`` and ``[…]`` (``[!…]``
+    negated) stay within one segment, ``**`` spans folders (``a/**/b`` also matches ``a/b``)."""
+    pat = pattern.replace("\\", "/").removeprefix("./").rstrip("/")
+    out, i = [], 0
+    while i < len(pat):
+        c = pat[i]
+        if pat.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pat.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[" and (end := pat.find("]", i + 2)) > 0:
+            body = pat[i + 1:end]
+            neg = body[:1] in ("!", "^")
+            body = (body[1:] if neg else body).replace("\\", "\\\\").replace("[", "\\[")
+            out.append("[" + ("^/" if neg else "") + body + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    return re.compile("".join(out), re.DOTALL)
+
+
+def _patterns(value: Any, source: str) -> tuple[str, ...]:
+    """``exclude``: a list of non-empty glob strings; else a UsageError naming the key."""
+    if not isinstance(value, list):
+        raise UsageError(f"{source}: exclude 应为字符串列表，如 exclude = [\"README*.md\"]（现为 {value!r}）")
+    for n, v in enumerate(value):
+        if not isinstance(v, str) or not v.strip():
+            raise UsageError(f"{source}: exclude[{n}] 应为非空字符串（glob 模式，如 \"drafts/**\"），现为 {v!r}")
+    return tuple(value)
+
+
+@cache
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
@@ -96,7 +162,7 @@ def load_config_file(path: Path) -> Config:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("reportlint", {})
-    return config_from_dict(data, str(path))
+    return replace(config_from_dict(data, str(path)), root=path.resolve().parent)
 
 
 def config_from_dict(data: dict[str, Any], source: str = "<config>") -> Config:
@@ -149,6 +215,8 @@ def config_from_dict(data: dict[str, Any], source: str = "<config>") -> Config:
     cfg.extra_laws = _strings(lex.get("laws", []), "lexicon.laws", source)
     if "grade_bands" in data:
         cfg.grade_bands = _bands(data["grade_bands"], source)
+    if "exclude" in data:
+        cfg.exclude = _patterns(data["exclude"], source)
     return cfg
 
 
@@ -233,6 +301,7 @@ class ConfigResolver:
         self._overrides = overrides
         self._fixed = None
         self._cache: dict[Path, object] = {}
+        self._folders: dict[Path, Config] = {}  # a walked file's folder -> its configuration
         if config_path is not None:
             if not config_path.is_file():
                 raise UsageError(f"{config_path}: 配置文件不存在")
@@ -248,3 +317,11 @@ class ConfigResolver:
         if found not in self._cache:
             self._cache[found] = self._merge(load_config_file(found), **self._overrides)
         return self._cache[found]
+
+    def excluded(self, path: Path) -> bool:
+        """Whether a folder walk skips ``path`` by the ``exclude`` of its configuration (looked up once
+        per folder); a broken configuration raises UsageError."""
+        folder = path.parent
+        if folder not in self._folders:
+            self._folders[folder] = self.for_file(path)
+        return self._folders[folder].excludes(path)

@@ -10,6 +10,7 @@ import os
 import re
 import stat
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -237,8 +238,12 @@ def source_from_text(text: str, path: str = "<text>", kind: str = "text") -> Sou
     return Source(path=path, text=text.replace("\r\n", "\n"), encoding="utf-8", kind=kind)
 
 
-def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Expand files and folders (recursively) into report files, plus problems found on the way."""
+def discover(paths: list[str], exclude: Callable[[Path], bool] | None = None) -> tuple[list[Path], list[str]]:
+    """Expand files and folders (recursively) into report files, plus problems found on the way.
+
+    ``exclude`` (the configuration's ``exclude``, ``ConfigResolver.excluded``) drops files found in a
+    folder; a file named in ``paths`` is always kept.
+    """
     files: list[Path] = []
     problems: list[str] = []
     for raw in paths:
@@ -246,15 +251,20 @@ def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
         name = display_path(raw)
         if p.is_dir():
             found = []
+            skipped = 0
             for f in p.rglob("*"):
                 if f.suffix.lower() not in SUPPORTED_SUFFIXES or f.name.startswith((".", "~$")):
                     continue
-                if f.is_file():
+                if exclude is not None and exclude(f):
+                    skipped += 1
+                elif f.is_file():
                     found.append(f)
                 elif not f.is_dir() and f.exists():
                     problems.append(f"{display_path(f)}: 不是普通文件，已跳过 (not a regular file)")
             found.sort()
-            if not found:
+            if not found and skipped:
+                problems.append(f"{name}: 目录中的报告都被配置的 exclude 排除了 (all reports excluded by the configuration)")
+            elif not found:
                 problems.append(f"{name}: 目录中没有可检查的报告 (no .txt/.md/.docx/.pdf reports found)")
             files.extend(found)
         elif p.is_file():
