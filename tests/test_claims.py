@@ -182,6 +182,29 @@ def test_relations_of_real_report_shapes():
         ("产出指标", "70分", "50分"), ("效益指标", "20分", "30分")]
 
 
+
+def test_relations_leave_out_what_is_no_relation():
+    """REVIEW2 items 1, 4, 5, 11: a fund list with each fund's own 到位 figure is no restatement; a 部门整体
+    scheme does not govern a project section's weights; a build-up with a fourth count is left alone; 已使用/结余
+    after a part are its state; two bare shares of listed parts make a pair of one whole."""
+    from reportlint.claims.relations import relations_of
+
+    rel = relations_of(lint_text(
+        "中央资金600万元已全部到位,省级资金400万元已到位300万元。\n"
+        "全年实施项目共15个,年初批复预算8个项目,年中增加8个项目,有1个项目因政策调整未实施。\n"
+        "免费开放补助资金50万元,已使用40万元,结余10万元。其中中央补助资金30万元,已使用30万元;县级配套资金20万元,"
+        "已使用10万元,结余10万元。\n"
+        "公务用车购置及运行维护费支出决算1.4万元,占0.02%;公务接待费支出决算0.28万元,占0.95%。\n").doc)
+    assert rel.completions == [] and rel.accruals == []
+    assert [(s.total.raw, [p.raw for p in s.parts]) for s in rel.sums if s.cue == "其中"] == [
+        ("50万元", ["30万元", "20万元"])]
+    assert [(p.first[1].raw, p.second[1].raw, p.name) for p in rel.base_pairs] == [("0.02%", "0.95%", "占比")]
+
+    rel = relations_of(lint_text(
+        "一、部门整体绩效自评情况\n一级指标分值统一设置为:投入指标20分、过程指标20分、产出指标40分、效益指标20分。\n"
+        "二、项目支出绩效自评情况\n信息化建设项目:产出指标(50分)得分46分,效益指标(30分)得分27分。\n").doc)
+    assert rel.scheme_weights == []
+
 # ------------------------------------------------------------------ linear work (issue 16)
 
 LINEAR = 8.0  # bound on cost(4x) / cost(1x): linear work gives ~4, quadratic ~16
