@@ -62,7 +62,7 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
     passages: list[tuple[int, int, int]] = []  # (start, end, paragraph index): paragraph bodies
     texts: list[str] = []
     for p in doc.paragraphs:
-        if p.row or p.toc:
+        if p.toc or doc.in_table(p):  # table content (.docx cells, rows written as text, PDF tables)
             continue
         start = p.heading.title_end if p.heading else p.start
         if not _prose(doc.text, start, p.end):
@@ -76,7 +76,7 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
     sentences, stexts = [], []
     compared = set(texts)
     for p in doc.paragraphs:
-        if p.row or p.toc or p.index in reported:
+        if p.toc or p.index in reported or doc.in_table(p):
             continue
         body = p.heading.title_end if p.heading else p.start
         for sen in p.sentences:
