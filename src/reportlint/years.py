@@ -38,9 +38,13 @@ _STAFF_YEAR_END = re.compile(r"^\s*年\s*(?:12\s*月\s*31\s*日|年底|年末|�
                              r"\s*(?:共有|共)?\s*(?:实有|在职|在编|在岗)")
 # the report of one year named with its publication date: 完成2024年政府信息公开年度报告，并于2024年1月15日
 # 之前…公布 (a year's 年报 is published by January 31 of the next year)
-_REPORT_PUBLISHED = re.compile(r"\s*年度?[^。；，,\n]{0,20}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度报告|年报)"
-                               r"[^。；\n]{0,30}?(?:于|在)\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
-                               r"[^。；\n]{0,60}?(?:公布|发布|公开|上网|挂网|报送)")
+# The year is the report's own (年 or 年度 then at most the unit's name, no date, no other year), and the
+# date is that report's (in its clause, or straight after it: ，并于…); no other object or date comes
+# between the date and the verb (…公布了2023年…年度报告，并于2024年4月编制发布…方案 is another action).
+_REPORT_PUBLISHED = re.compile(r"\s*年度?(?!\s*\d{1,2}\s*月)[^。；，,\n\d月日]{0,20}?(?:政府信息公开|政务公开|信息公开)"
+                               r"(?:工作)?(?:年度报告|年报)(?:[^。；，,\n\d]{0,20}?|[，,]\s*并?)(?:于|在)\s*"
+                               r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+                               r"[^。；\n\d《]{0,60}?(?:公布|发布|公开|上网|挂网|报送)")
 
 
 @dataclass(frozen=True)
@@ -145,15 +149,16 @@ def classify_years(doc: Document) -> list[YearMention]:
             years_before = [int(v) for v in re.findall(r"((?:19|20)\d{2})\s*年", sent)]
             carried = years_before[-1] if years_before else (ctx.evaluation_year if ctx else None)
             role = "carryover" if carried is not None and year <= carried else "other"
+        elif m.group(2) and _EVALUATED_FRAMES[1].search(before) and _EVALUATED_AFTER[0].match(after):
+            role = "snapshot"  # 截至2023年12月31日
         elif m.group(2) and (
-                (_EVALUATED_FRAMES[1].search(before) and _EVALUATED_AFTER[0].match(after))
-                or (_STAFF_YEAR_END.match(after) and _lone_year_end(text, start, year))
+                (_STAFF_YEAR_END.match(after) and _lone_year_end(text, start, year))
                 or (_EVALUATED_FRAMES[1].search(before) and _YEAR_END.match(after) and snapshot_genre
                     and _lone_year_end(text, start, year, alone=True))):
-            # 截至2023年12月31日; 2021年末实有在职人员60人 as the one year-end of its sentence; 截至2021年底 as
-            # the one year of its sentence in a report of statistics or accounts (in a project's report it
-            # may be history: 截至2021年底项目已建成)
-            role = "snapshot"
+            # 2021年末实有在职人员60人 as the one year-end of its sentence; 截至2021年底 as the one year of its
+            # sentence in a report of statistics or accounts (in a project's report it may be history:
+            # 截至2021年底项目已建成): a suspicion of figures kept from last year's report
+            role = "year-end"
         elif m.group(2) and (pm := _REPORT_PUBLISHED.match(text, m.end(1), m.end(1) + 160)):
             # a year's 年报 named with its publication date: that year's report (not necessarily this one)
             role = "published-early" if int(pm.group(1)) <= year else "other"
@@ -162,7 +167,8 @@ def classify_years(doc: Document) -> list[YearMention]:
                                                                  _sentence_at(text, start)):
             role = "whole-year"
         elif (m.group(2) and (any(f.search(before) for f in _EVALUATED_FRAMES[:1])
-                             or any(f.match(after) for f in _EVALUATED_AFTER[1:]))) or (
+                             or any(f.match(after) for f in _EVALUATED_AFTER[1:3])
+                             or (_EVALUATED_AFTER[3].match(after) and _plain_scope(text, start, year)))) or (
                 m.group(2) and start < title_end and para is not None and para.end - para.start <= 80
                 and re.search(r"报告|说明|总结", text[end:end + 40].split("\n")[0])
                 # a title of two years (2022年预算执行情况和2023年预算草案的报告) names more than the period
@@ -173,14 +179,40 @@ def classify_years(doc: Document) -> list[YearMention]:
 
 
 def _lone_year_end(text: str, pos: int, year: int, alone: bool = False) -> bool:
-    """The sentence at ``pos`` states one year-end and nothing cumulative or compared (截至2021年底，我镇尚无…;
-    2022年我单位共有行政编制24个…，2021年末实有在职人员60人), not two year-ends side by side or a running total;
-    with ``alone``, it names no other year at all."""
+    """The sentence at ``pos`` states one year-end and nothing cumulative, compared or later (截至2021年底，
+    我镇尚无…; 2022年我单位共有行政编制24个…，2021年末实有在职人员60人), not two year-ends side by side, a
+    running total, a base and its change (截至2023年底…40家；截至2024年底，增加到45家), a history (成立于2019年，
+    截至2019年底…，现有…), a carry-over (上年结转) or earlier findings (…发现的问题已于2024年整改); with
+    ``alone``, it names no other year at all. The sentence runs to 。 across ；, and the next sentence is read
+    for a second year-end (a stock at the start and at the end of the year, one after the other)."""
     sent = _sentence_at(text, pos)
-    ends = {int(v) for v in re.findall(r"(?<![\d〔\[(（])((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年底|年末|底|末)", sent)}
+    group = _sentence_group(text, pos)
+    ends = {int(v) for v in re.findall(r"(?<![\d〔\[(（])((?:19|20)\d{2})\s*年\s*(?:12\s*月\s*31\s*日|年底|年末|底|末)", group)}
     years = {int(v) for v in re.findall(r"(?<![\d〔\[(（])((?:19|20)\d{2})(?!\d)", sent)}
     return ends == {year} and (not alone or years == {year}) and not re.search(
-        r"累计|以来|历年|[比较]上?年|相比|增加|减少|增长|下降", sent)
+        r"累计|以来|历年|[比较]上?年|相比|增加|减少|增长|下降|增至|降至|达到|现有|目前|结转|上年|成立|组建|整改", group)
+
+
+def _sentence_group(text: str, pos: int) -> str:
+    """The sentence at ``pos`` up to 。！？ (across ；) and the sentence after it, within its paragraph."""
+    s = max(text.rfind(ch, max(0, pos - 500), pos) for ch in "。！？\n") + 1
+    end = pos
+    for _ in range(2):
+        ends = [i for i in (text.find(ch, end, end + 500) for ch in "。！？\n") if i >= 0]
+        if not ends:
+            return text[s:end + 500]
+        end = min(ends) + 1
+        if text[end - 1] == "\n":
+            break
+    return text[s:end]
+
+
+def _plain_scope(text: str, pos: int, year: int) -> bool:
+    """纳入…2021年度部门决算编制范围 names the accounts' own year, unless its sentence compares the scope with
+    another year's (与上年相比减少1个，原因是2023年度…编制范围内的…于2024年划转)."""
+    sent = _sentence_at(text, pos)
+    years = {int(v) for v in re.findall(r"(?<![\d〔\[(（])((?:19|20)\d{2})(?!\d)", sent)}
+    return years == {year} and not re.search(r"[比较与]上年|相比|变化|减少|增加|划转|原因", sent)
 
 
 def _paragraph_at(doc: Document, pos: int):

@@ -30,9 +30,13 @@ year's) figures in its key sentences; the wrong year makes the report describe a
 2023年工作计划), cut-off dates after the year (截至2024年12月31日 in a 2023 project's report), two year-ends side by side
 (2021年末…，2022年末…), a year-end in a comparison (较2021年末增加) or a running total (截至2021年底，
 累计…), 截至2021年底 in a project's report (its history), a budget's snapshot of the year before
-(截至2022年底 in a 2023 预算), a
+(截至2022年底 in a 2023 预算), a year-end that is a base, a history or a carry-over (截至2023年底…40家；
+截至2024年底，增加到45家 across ；; 成立于2019年，截至2019年底…，现有…; 截至2023年底，上年结转…; …发现的问题
+已于2024年整改), a published 年报 named by a date (于2024年3月公布了2023年…年度报告，并于2024年4月编制发布…方案),
+a 编制范围 compared with last year's (与上年相比减少1个，原因是2023年度…编制范围内的…划转), a
 whole-year figure set against another (2024年培训人次比2023年增加) and any year whose role is not
-certain; reports whose evaluation year is unknown.
+certain; reports whose evaluation year is unknown. A year-end without 12月31日 (截至2021年底, 2021年末实有
+在职人员) alone in its sentence is a suspicion of last year's figures: a warning, not an error.
 
 **Source**: 财预〔2020〕10号 (绩效自评 covers the budget year it evaluates); the evaluation year is
 the one the report states on its cover or title.
@@ -42,7 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.findings import Finding
+from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext, rule
 from reportlint.years import classify_years
 
@@ -59,7 +63,7 @@ def mismatch(role: str, year: int, y: int, plan_year: int) -> str | None:
     """Why a year of this role contradicts evaluation year ``y`` (None when it does not)."""
     if role in _MESSAGES:
         return _MESSAGES[role] if year != y else None
-    if role == "snapshot" and year < y:
+    if role in ("snapshot", "year-end") and year < y:
         return "年末时点（截至年底、年末在职人数）早于评价年度，疑似沿用上年数据"
     if role == "published-early":
         return f"{year}年的年度报告应在次年1月31日前公布，不会在{year}年内公布，报告年份与公布日期矛盾"
@@ -83,7 +87,8 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     plan_year = ctx.context.plan_year or y + 1
     retrospective = ctx.context.retrospective
     for ym in classify_years(ctx.doc):
-        if ym.role in ("whole-year", "plan-section", "basis", "snapshot", "published-early") and not retrospective:
+        if ym.role in ("whole-year", "plan-section", "basis", "snapshot", "year-end",
+                       "published-early") and not retrospective:
             continue
         why = mismatch(ym.role, ym.year, y, plan_year)
         if why is None:
@@ -94,4 +99,6 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         head = "年份与公布日期矛盾" if ym.role == "published-early" else "年份与评价年度不符"
         yield ctx.report(ym.start, ym.end,
                          f"{head}：{why}，写的是{text}，评价年度为{y}年",
-                         suggestion=text.replace(str(ym.year), str(fix_year)))
+                         suggestion=text.replace(str(ym.year), str(fix_year)),
+                         # a year-end without 12月31日, alone in its sentence: a suspicion, not a proof
+                         severity=Severity.WARNING if ym.role == "year-end" else None)
