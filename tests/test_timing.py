@@ -144,6 +144,10 @@ def test_publisher_yields_to_first_person_words_of_a_lower_level():
     ("谢家集区2024年度转移支付财政衔接推进乡村振兴补助资金绩效评价自评报告\n区财政局:\n", "项目支出绩效自评报告"),
     # real 453: 关于2023年度项目绩效自评工作的报告
     ("承德市农业农村局关于2023年度项目绩效自评工作的报告\n市财政局:\n", "项目支出绩效自评报告"),
+    # corpora/wild/W008.txt, W009.txt: the finance bureau's report to the congress on one year's execution
+    # and the next year's draft budget (was read as a 部门预算说明)
+    ("黄平县2022年预算执行情况和2023年预算草案的报告\n（2023年2月8日在县第十七届人民代表大会第二次会议上）\n黄平县财政局\n",
+     "预算执行情况和预算草案的报告"),
 ])
 def test_genre_from_title(text, genre):
     assert lint_text(text, Config(select=set())).context.genre_name == genre
