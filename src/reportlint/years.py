@@ -89,7 +89,8 @@ def classify_years(doc: Document) -> list[YearMention]:
     """Every year mention with its role (see the module docstring).
 
     Roles the time rules judge against the evaluation year Y: ``evaluated`` (must be Y), ``snapshot``
-    (截至X年12月31日: must not be before Y), ``period`` (the statistics period of a 年报: must be Y),
+    (截至X年12月31日: must not be before Y), ``year-end`` (截至X年底 / X年末实有在职 alone in its sentence group:
+    a suspicion, must not be before Y), ``period`` (the statistics period of a 年报: must be Y),
     ``self-title`` (the report's own title quoted in its opening: must be Y), ``basis`` (按照《X年…工作要点》:
     the year's guidance, must not be before Y), ``carryover`` (年末结转…在X年度继续使用: must be after Y),
     ``whole-year`` (a sentence opening with X年全年 stating results: must not be before Y), ``plan-section``
