@@ -1063,8 +1063,22 @@ class _Builder:
         for cs in groups.values():
             first, measure = cs[0]
             for c, _ in cs[1:]:
+                if self._same_list(first, c):
+                    continue  # A综合楼24万元，B幼儿园78万元，…，A综合楼156万元: two tranches, not a restatement
                 self.rel.restated.append(Restated(first, c, measure, 0.9 if len(measure) >= 4 else 0.8))
         self._growth_restated()
+
+    def _same_list(self, a: Claim, c: Claim) -> bool:
+        """Are ``a`` and ``c`` members of one enumeration of label + figure items: one sentence, ``a``'s figure
+        closing its item, and every item between them (apart by 、 , ， ; ；) stating a figure too? Such a list
+        may name one label twice (two tranches, two funding batches). 完成投资1200万元，其余资金结转下年；完成投资
+        1250万元 is no list (a clause without a figure between them)."""
+        if a.paragraph != c.paragraph or self.b.sentence_start(a.start) != self.b.sentence_start(c.start):
+            return False
+        items = re.split(r"[、,，;；]", self.text[a.end:c.start])
+        between = items[1:-1]
+        return (len(items) >= 3 and not re.search(r"[\u4e00-\u9fff]", items[0])
+                and all(re.search(r"\d", item) for item in between))
 
     def _growth_restated(self) -> None:
         """One year-on-year growth rate stated twice: "2023年全镇一般财政公共总收入实现11335万元，同比增长35.24%" and

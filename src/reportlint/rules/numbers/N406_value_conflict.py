@@ -41,7 +41,8 @@ the budget of the item before it); attributes (投资2000万元的养殖场); fi
 figures in sections about the future; the same measure under different items of a list (年初预算 of
 project A and of project B in a 决算 project section, 实际完成值 of two indicators, 发布信息数量 of two
 platforms in a 年报, 一批项目… and 三批项目… opening their sentences); subsets (惠及行政村42个 vs 全县行政村186个); approximations
-(两三个); table cells; approximate figures; growth rates of different years, average (年均) or planned
+(两三个); members of one list of label + amount items in one sentence (A综合楼24万元，B幼儿园78万元，…，
+A综合楼156万元: two tranches of one project); table cells; approximate figures; growth rates of different years, average (年均) or planned
 growth; two growth rates whose levels are stated and differ; a partial figure of another amount.
 
 **Source**: internal consistency of a report (财预〔2020〕10号 asks for data that are true and

@@ -3,7 +3,9 @@
 **Finds**: placeholders (``placeholders`` in ``lexicons/templates.yaml``: XX, ××, X年X月, 【请填写…】),
 template instructions (``instructions``: （请填写…）, a table template's row instruction left in a
 row label, 省级专项资金(每个专项一行), instructions left in a heading (``heading_instructions``:
-（包括…等）, the closing 等 marks the instruction), blank cover fields (``blank_fields``: 评价单位：with nothing after it), and template
+（包括…等）, the closing 等 marks the instruction), a word limit left where the answer belongs
+(``word_limit_instructions``: 说明…完成情况(100字以内) / …原因。（限300字） / (不超过500字), the whole instruction
+sentence reported when nothing follows the parenthesis in its line or cell), blank cover fields (``blank_fields``: 评价单位：with nothing after it), and template
 questions kept as statements (…是否…一致。) that the text after them does not answer.
 
 **Why a reviewer cares**: a template question or placeholder left in the report shows it was not
@@ -22,7 +24,9 @@ a heading's parenthesis that is part of its title (决算公开表(含汇总表)
 Markdown bold (``**一般公共预算**``; ``**`` counts only where a figure belongs: ≥**平方米); an empty box □
 on a line where another box is ticked (☑ ■ √); real questions (ending in ？); 是否 embedded in a statement (对…是否…进行了评价:
 ``question_embedders``, 经…); a question answered right after it (，是 / 均已 / 经核…一致), after a colon too (是否存在问题：否。 / ：有 /
-：一致 / ：☑是 □否); sections
+：一致 / ：☑是 □否); 是否 in table rows (a scoring form's indicator explanation and criterion:
+部门…工作计划制定是否完整可行 | 年度工作计划是否完整可行(3分); placeholders and instructions in cells still count);
+a word limit followed by the next note or the answer (…需说明原因(100字以内);2.…); sections
 about problems and the future.
 
 **Source**: the template the financial department issues with its notice (湛开财资〔2025〕26号,
@@ -51,6 +55,26 @@ def _template_patterns():
     return ph, ins, head_ins, blank, tuple(lex["question_embedders"])
 
 
+@cache
+def _word_limit():
+    return re.compile("|".join(f"(?:{p})" for p in load_yaml("templates.yaml")["word_limit_instructions"]))
+
+
+# after a word-limit parenthesis: nothing more in its line or its cell
+_CLOSES = re.compile(r"[。.\s]*(?:\||$)", re.M)
+# numbering before an instruction sentence: 1. / (一) / 二、
+_NUMBERING = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?")
+
+
+def _instruction_start(text: str, i: int) -> int:
+    """Start of the instruction sentence that ends just before ``i`` (an 。 right before is its own)."""
+    j = i
+    while j > 0 and text[j - 1] in "。 \t":
+        j -= 1
+    start = max(text.rfind(ch, 0, j) for ch in "。！？；;|\n") + 1
+    return _NUMBERING.match(text, start).end()
+
+
 _TICKED = re.compile("[☑☒■√✓✔]")
 # the answer right after the question's clause: ，是 / ；均已 / ：否 / :有 / ：☑是 (a following 是否 question is
 # not an answer)
@@ -75,6 +99,12 @@ def template_left(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(m.start(), m.end(), f"模板占位符“{m.group(0)}”未替换为实际内容")
     for m in ins.finditer(text):
         yield ctx.report(m.start(), m.end(), f"模板填写说明“{m.group(0)}”未删除")
+    for m in _word_limit().finditer(text):
+        if not _CLOSES.match(text, m.end()):
+            continue  # a limit inside a form's printed notes, the next note after it
+        start = _instruction_start(text, m.start())
+        if start < m.start():
+            yield ctx.report(start, m.end(), f"模板填写说明“{m.group(0)}”未删除：应以实际内容替换这句填写要求")
     for p in doc.paragraphs:
         ptext = doc.paragraph_text(p)
         if blank.match(ptext):
@@ -84,6 +114,8 @@ def template_left(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.report(m.start(), m.end(), f"标题中保留了模板的填写说明“{m.group(0)}”", suggestion="")
         if in_future_section(doc, p) or (p.section and "问题" in p.section.title):
             continue
+        if doc.in_table(p):
+            continue  # a scoring form's cell: 是否 is its indicator explanation or criterion, not a question left
         for s in p.sentences:
             sent = text[s.start:s.end]
             k = sent.find("是否")
