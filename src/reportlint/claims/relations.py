@@ -291,9 +291,14 @@ class _Index:
         return [c for c in self.starting(lo, hi) if c.end <= hi]
 
 
+# a figure that closes its list item: only closing marks, then a separator
+_ITEM_END = re.compile(r"[)）\s]*[、,，;；]")
+
+
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self._list_cache: dict[int, tuple[list[int], list[int]]] = {}
         self.text = doc.text
         self.b = boundaries_of(doc)
         from reportlint.claims import claims_of  # Document.claims is gone (import cycle); see claims_of
@@ -1072,13 +1077,34 @@ class _Builder:
         """Are ``a`` and ``c`` members of one enumeration of label + figure items: one sentence, ``a``'s figure
         closing its item, and every item between them (apart by 、 , ， ; ；) stating a figure too? Such a list
         may name one label twice (two tranches, two funding batches). 完成投资1200万元，其余资金结转下年；完成投资
-        1250万元 is no list (a clause without a figure between them)."""
-        if a.paragraph != c.paragraph or self.b.sentence_start(a.start) != self.b.sentence_start(c.start):
+        1250万元 is no list (a clause without a figure between them). Linear: the item breaks of a paragraph
+        are found once."""
+        if a.paragraph != c.paragraph or not _ITEM_END.match(self.text, a.end):
             return False
-        items = re.split(r"[、,，;；]", self.text[a.end:c.start])
-        between = items[1:-1]
-        return (len(items) >= 3 and not re.search(r"[\u4e00-\u9fff]", items[0])
-                and all(re.search(r"\d", item) for item in between))
+        seps, breaks = self._list_marks(a.paragraph)
+        lo, hi = bisect.bisect_right(seps, a.end - 1), bisect.bisect_left(seps, c.start)
+        # at least one whole item between them, and no sentence end or figure-less item in between
+        return hi - lo >= 2 and bisect.bisect_left(breaks, a.end) == bisect.bisect_left(breaks, c.start)
+
+    def _list_marks(self, i: int) -> tuple[list[int], list[int]]:
+        """List separators of paragraph ``i`` and its item breaks (sentence ends, items without a figure)."""
+        marks = self._list_cache.get(i)
+        if marks is None:
+            p = self.doc.paragraphs[i]
+            seps: list[int] = []
+            breaks: list[int] = []
+            for m in re.finditer(r"[^、,，;；。！？!?]*([、,，;；。！？!?]|$)", self.text[p.start:p.end]):
+                if not m.group(0):
+                    continue
+                if m.group(1) and m.group(1) in "、,，;；":
+                    seps.append(p.start + m.end() - 1)
+                else:
+                    breaks.append(p.start + m.end() - 1)  # a sentence end
+                if not re.search(r"\d", m.group(0)):
+                    breaks.append(p.start + m.start())  # an item without a figure
+            breaks.sort()
+            marks = self._list_cache[i] = (seps, breaks)
+        return marks
 
     def _growth_restated(self) -> None:
         """One year-on-year growth rate stated twice: "2023年全镇一般财政公共总收入实现11335万元，同比增长35.24%" and
