@@ -1075,16 +1075,24 @@ class _Builder:
 
     def _same_list(self, a: Claim, c: Claim) -> bool:
         """Are ``a`` and ``c`` members of one enumeration of label + figure items: one sentence, ``a``'s figure
-        closing its item, and every item between them (apart by 、 , ， ; ；) stating a figure too? Such a list
-        may name one label twice (two tranches, two funding batches). 完成投资1200万元，其余资金结转下年；完成投资
+        closing its item, and every item between them (apart by 、 , ， ; ；) stating a figure too; two such items
+        next to each other count when their run of items holds three or more? Such a list may name one label
+        twice (two tranches, two funding batches). 完成投资1200万元，其余资金结转下年；完成投资
         1250万元 is no list (a clause without a figure between them). Linear: the item breaks of a paragraph
         are found once."""
         if a.paragraph != c.paragraph or not _ITEM_END.match(self.text, a.end):
             return False
         seps, breaks = self._list_marks(a.paragraph)
         lo, hi = bisect.bisect_right(seps, a.end - 1), bisect.bisect_left(seps, c.start)
-        # at least one whole item between them, and no sentence end or figure-less item in between
-        return hi - lo >= 2 and bisect.bisect_left(breaks, a.end) == bisect.bisect_left(breaks, c.start)
+        k = bisect.bisect_left(breaks, a.end)
+        if hi - lo < 1 or k != bisect.bisect_left(breaks, c.start):
+            return False  # not apart by a separator, or a sentence end / figure-less item in between
+        if hi - lo >= 2:
+            return True  # a whole item with its figure between them
+        # next to each other (A综合楼24万元，A综合楼156万元): a list only if its run of items holds three or more
+        run_lo = breaks[k - 1] if k else -1
+        run_hi = breaks[k] if k < len(breaks) else len(self.text)
+        return bisect.bisect_left(seps, run_hi) - bisect.bisect_right(seps, run_lo) >= 2
 
     def _list_marks(self, i: int) -> tuple[list[int], list[int]]:
         """List separators of paragraph ``i`` and its item breaks (sentence ends, items without a figure)."""
