@@ -119,7 +119,7 @@ class Ratio:
     rate: Claim
     numerator: Claim
     denominator: Claim
-    name: str  # 执行率, 占比, 增长率 …
+    name: str  # 执行率, 占比, 增长率, 降幅 (a decrease: 下降/减少 R%) …
     confidence: float
     # "" a plain ratio numerator / denominator; growth rates (R stated as a positive size):
     # "change"  numerator = the new level, denominator = the base: R = ±(new − base) / base
@@ -870,7 +870,7 @@ class _Builder:
             return False  # words between the figure and the growth word: another statement
         change = self.change_to.get(id(prev))
         if change is not None:
-            return Ratio(r, change.after, change.before, "增长率", 0.9, growth="change", decrease=decrease)
+            return Ratio(r, change.after, change.before, "降幅" if decrease else "增长率", 0.9, growth="change", decrease=decrease)
         if id(prev) in self.increment_ids:
             cands = [c for c in before[:-1] if self.level(c) and same_family(c, prev)]
             dec = bool(re.search(r"(?:减少|下降|降低|节约|少|减收|减支|节支|短收)了?$", prev.indicator))
@@ -878,15 +878,15 @@ class _Builder:
                 return False
             if cands and _COMPARED.search(cands[-1].indicator) and not re.search(r"[，,。；;]", text[cands[-1].end:prev.start]):
                 # 较2024年的2190万元减少221万元，下降10.1% / 比上年累计支出285万元下降34万元，下降12%: rate = change ÷ base
-                return Ratio(r, prev, cands[-1], "增长率", 0.9, decrease=decrease)
+                return Ratio(r, prev, cands[-1], "降幅" if decrease else "增长率", 0.9, decrease=decrease)
             levels = [c for c in cands if not self.reference(c)]
             if levels:
-                return Ratio(r, prev, levels[-1], "增长率", 0.9, growth="dec" if dec else "inc", decrease=decrease)
+                return Ratio(r, prev, levels[-1], "降幅" if decrease else "增长率", 0.9, growth="dec" if dec else "inc", decrease=decrease)
             return False
         if _COMPARED.search(prev.indicator) and not gap:
             levels = [c for c in before[:-1] if self.level(c) and same_family(c, prev) and not self.reference(c)]
             if levels and text.rfind("较", levels[-1].end, prev.start) + text.rfind("比", levels[-1].end, prev.start) > -2:
-                return Ratio(r, levels[-1], prev, "增长率", 0.9, growth="change", decrease=decrease)
+                return Ratio(r, levels[-1], prev, "降幅" if decrease else "增长率", 0.9, growth="change", decrease=decrease)
         return False
 
     # ---- an amount used in full, and the same amount with the part used
