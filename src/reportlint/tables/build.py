@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from reportlint.document.model import Document
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
-_TAB = re.compile(r"\s*\t\s*")
-_SPACES = re.compile(r"\s{2,}")
 
 
 def tables_of(doc: Document) -> list[Table]:
@@ -69,25 +67,24 @@ def _build(doc: Document) -> list[Table]:
 
 
 def split_row(line: str) -> list[tuple[str, int]] | None:
-    """Cells of a table row written as text with their offsets in ``line``; None for prose."""
-    for pat, least in ((_PIPE, 2), (_TAB, 2), (_SPACES, 3)):
-        if pat is _PIPE and "|" not in line and "｜" not in line:
-            continue
-        if pat is _TAB and "\t" not in line:
-            continue
-        cells: list[tuple[str, int]] = []
-        pos = 0
-        for m in pat.finditer(line):
-            cells.append((line[pos:m.start()], pos))
-            pos = m.end()
-        cells.append((line[pos:], pos))
-        if pat is _PIPE and cells and not cells[0][0].strip():
-            cells = cells[1:]  # | a | b |
-        while cells and not cells[-1][0].strip():
-            cells.pop()
-        if len(cells) >= least:
-            return cells
-    return None
+    """Cells of a table row written as text with their offsets in ``line``; None for prose.
+
+    Rows written with tabs or runs of spaces reach the document text with ``|`` between their cells
+    (``document.spaced_rows``): the document text keeps no tab and no run of spaces.
+    """
+    if "|" not in line and "｜" not in line:
+        return None
+    cells: list[tuple[str, int]] = []
+    pos = 0
+    for m in _PIPE.finditer(line):
+        cells.append((line[pos:m.start()], pos))
+        pos = m.end()
+    cells.append((line[pos:], pos))
+    if cells and not cells[0][0].strip():
+        cells = cells[1:]  # | a | b |
+    while cells and not cells[-1][0].strip():
+        cells.pop()
+    return cells if len(cells) >= 2 else None
 
 
 def _text_tables(doc: Document) -> list[Table]:
