@@ -26,10 +26,16 @@ def _markup_shown(source: Source) -> str | None:
     """Markdown: the blanked text with each blanked markup character shown as a zero-width space
     (table pipes as ``|``), so blanks left by ``**bold**`` or ``<b>`` never read as spaces between
     table cells; None for other kinds (their text has no markup)."""
-    if source.original is None or len(source.original) != len(source.text):
+    text, original = source.text, source.original
+    if original is None or len(original) != len(text):
         return None
-    return "".join(t if t == o or t != " " else ("|" if o in "|｜" else "\u200b")
-                   for t, o in zip(source.text, source.original, strict=True))
+    if text == original:  # nothing blanked (a plain text without suppression comments)
+        return text
+    shown = list(text)
+    for i, t in enumerate(text):
+        if t == " " and original[i] != " ":
+            shown[i] = "|" if original[i] in "|｜" else "\u200b"
+    return "".join(shown)
 
 
 def build_document(source: Source) -> Document:

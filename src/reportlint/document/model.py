@@ -144,9 +144,14 @@ class Document:
 
     def in_table(self, p: Paragraph) -> bool:
         """Is ``p`` table content (a .docx cell, a row written as text, or a row of a PDF table)?"""
-        from reportlint.tables.build import table_paragraphs
+        if p.table or p.row:
+            return True
+        got = self.__dict__.get("_table_paragraphs")  # set by tables.build.table_paragraphs, once
+        if got is None:
+            from reportlint.tables.build import table_paragraphs
 
-        return p.table or p.row or p.index in table_paragraphs(self)
+            got = table_paragraphs(self)
+        return p.index in got
 
     def paragraph_text(self, p: Paragraph) -> str:
         return self.text[p.start:p.end]

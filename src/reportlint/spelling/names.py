@@ -103,8 +103,7 @@ def automaton(extra: tuple[str, ...] = ()):
 
 
 def _build_automaton(extra: tuple[str, ...]):
-    import ahocorasick
-
+    from reportlint.keyindex import KeyIndex
     from reportlint.nlp import word_freq
 
     freq = word_freq()
@@ -181,11 +180,7 @@ def _build_automaton(extra: tuple[str, ...]):
         add(wrong, ("variant", right, "wrong", "wrong-word"))
     for form, right in variant_words().items():
         add(form, ("variant", right, "variant", "wrong-word"))  # 帐目: a non-recommended form (variants)
-    a = ahocorasick.Automaton()
-    for key, values in table.items():
-        a.add_word(key, (key, tuple(values)))
-    a.make_automaton()
-    return a, frozenset(names)
+    return KeyIndex((key, tuple(values)) for key, values in table.items()), frozenset(names)
 
 
 def classify(cand: str, name: str) -> tuple[str, int] | None:
@@ -221,9 +216,7 @@ def scan(text: str, extra: tuple[str, ...] = ()) -> tuple[list[Candidate], list[
     cands: set[Candidate] = set()
     exact: list[tuple[int, int, str]] = []
     anchors: list[tuple[int, int, str, str, str]] = []
-    for end_idx, (key, values) in auto.iter(text):
-        k_end = end_idx + 1
-        k_start = k_end - len(key)
+    for k_start, k_end, values in auto.find(text):
         for role, name, group, info in values:
             if role == "exact":
                 exact.append((k_start, k_end, name))
