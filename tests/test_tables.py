@@ -1,5 +1,6 @@
 """Tables read as tables and their arithmetic: real PDFs, .docx fixtures with known errors, text rows."""
 
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -124,10 +125,21 @@ def test_blank_and_dash_cells_count_as_zero():
 
 
 def test_real_text_tables_give_no_table_finding():
+    """Every table equation of a real text holds, except where its gold expects a sum-mismatch on it (603: the
+    flattened 自评表's 年度资金总额 row left at 0 above its 本年财政拨款 row of 90)."""
+    import json
+
     for path in sorted(REAL.glob("*.txt")):
         doc = read_document(str(path))
         rel = table_relations(doc)
-        assert all(holds(eq)[0] for eq in rel.sums + rel.score_sums), path.name
+        gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        quotes = [re.sub(r"\s", "", e["quote"]) for e in gold.get("expected", []) if e["rule"] == "sum-mismatch"]
+        for eq in rel.sums + rel.score_sums:
+            if holds(eq)[0]:
+                continue
+            at = next(c for c in eq.left + eq.right if c.start is not None)
+            near = re.sub(r"\s", "", doc.text[max(0, at.start - 40):at.end + 40])
+            assert any(q in near for q in quotes), (path.name, eq.what, at.where)
 
 
 def test_cells_are_located_and_units_read():

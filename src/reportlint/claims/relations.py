@@ -35,7 +35,9 @@ Units, cue words and patterns are data in ``lexicons/claims.yaml``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -315,6 +317,7 @@ class _Builder:
         self.not_level: set[int] = set()  # ids of claims that are increments, change ends or per-capita
         self._heading_starts = [h.start for h in doc.headings]
         self._marks_of: dict[int, tuple[list[int], list[int], list[int]]] = {}
+        self._accounts: dict[int, list[tuple[int, str]]] = {}
 
     def build(self) -> Relations:
         self._changes_and_increments()
@@ -528,11 +531,12 @@ class _Builder:
         for c in self.index[p.index].starting(m_end, end):
             covered[c.start - m_end:min(c.end, end) - m_end] = b"\x01" * (min(c.end, end) - c.start)
         unread = any(text[i].isdigit() and not covered[i - m_end] and not nested[i - m_end] for i in range(m_end, end))
+        family = self._families(before + inside)
         out = []
-        for fam in dict.fromkeys(unit_family(c) for c in inside if self.level(c)):
-            listed = [c for c in inside if unit_family(c) == fam and self.level(c)]
+        for fam in dict.fromkeys(family(c) for c in inside if self.level(c)):
+            listed = [c for c in inside if family(c) == fam and self.level(c)]
             parts = [c for c in listed if not self.reference(c)]
-            same = [c for c in before if unit_family(c) == fam]
+            same = [c for c in before if family(c) == fam]
             levels = [c for c in same if self.level(c) and not self.reference(c)]
             if not parts or not levels or any(self.negative(c) for c in listed) or _MINUS.search(text, m_end, end):
                 continue
@@ -545,12 +549,60 @@ class _Builder:
                 out.append(Sum(total, tuple(parts), False, word, conf * 0.5))  # one part of a total: a subset
                 continue
             complete = word.startswith("分别") or self._closed(parts) or self._remainder_last(parts)
+            if not complete and self._breakdown(total, parts):
+                complete, conf = True, min(conf, 0.8)
             if len(parts) < len(listed):
                 complete = False  # a budget or base figure of a part was left out: the list is not its parts alone
-            if unread or any(unit_family(c) != fam and c.kind in SUMMABLE and c.kind == total.kind for c in inside):
+            if unread or any(family(c) != fam and c.kind in SUMMABLE and c.kind == total.kind for c in inside):
                 complete = False  # a part we cannot read or add (征集调查16期 among 条)
             out.append(Sum(total, tuple(parts), complete, word, conf))
         return out
+
+    def _breakdown(self, total: Claim, parts: list[Claim]) -> bool:
+        """A count broken down by category in full although no cue word says so: "全年主动公开政府信息数465条，内容
+        涉及…。其中信息公开年度报告1条、规划计划1条、…、工作动态362条" (real 626). The evidence is the list itself:
+        four or more items of one enumeration (、/，, and nothing else between them), each a short category name
+        and its count, not closed by 等, that together cover all but under 1% of the total. A list that leaves
+        out a category falls short by that category's count; one that misses by less was meant to be whole."""
+        if total.kind != "count" or len(parts) < 4 or not all(p.exact and p.kind == "count" for p in parts):
+            return False
+        text = self.text
+        for a, b in itertools.pairwise(parts):
+            m = _CATEGORY_ITEM.fullmatch(text, a.end, b.start)
+            if m is None:
+                return False
+        first = text[self.b.clause_start(parts[0].start, parts[0].start - 20):parts[0].start]
+        if not re.fullmatch(r"[\u4e00-\u9fff“”\"]{2,12}", re.sub(r"^[：:\s]+", "", first).removeprefix("其中")) \
+                or re.match(r"\s*等", text[parts[-1].end:parts[-1].end + 3]):
+            return False
+        got = sum((p.value for p in parts), Decimal(0))
+        t = total.value if isinstance(total.value, Decimal) else Decimal(0)
+        return 0 < got < t and got * 100 >= t * 99
+
+    def _families(self, claims: list[Claim]) -> Callable[[Claim], tuple[str, str]]:
+        """Unit families of the claims of one list, joined where a count names its alternate units in brackets
+        right after its unit: "共建设和安装软硬件设备共16954套(台、块、项),其中:…558套(台、块、项);…14666台(套)"
+        (real 616): 套(台、块、项) is one unit, so 台 and 套 are one family in this list."""
+        parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+        def find(f: tuple[str, str]) -> tuple[str, str]:
+            while parent.get(f, f) != f:
+                f = parent[f]
+            return f
+
+        for c in claims:
+            for alt in self._alternates(c):
+                a, b = find(unit_family(c)), find(("count", _family_of().get(alt, alt)))
+                if a != b:
+                    parent[b] = a
+        return (lambda c: find(unit_family(c))) if parent else unit_family
+
+    def _alternates(self, c: Claim) -> tuple[str, ...]:
+        """The count units named in brackets right after a count's unit (套(台、块、项) → 台, 块, 项)."""
+        if c.kind != "count":
+            return ()
+        m = _alt_units().match(self.text, c.end)
+        return tuple(re.split(r"\s*[、,，/]\s*", m.group(1))) if m else ()
 
     def _attributes(self, claims: list[Claim]) -> set[int]:
         """Ids of the amounts that state what became of the amount before them in the same item (no ；/、/。
@@ -1217,7 +1269,20 @@ class _Builder:
         period = (*sorted(set(pat["period"].findall(own))), self._section_period(p))
         whole = c.scope or _SELF_SCOPE.search(c.indicator)  # 全县…, 全局/本单位…: the whole, in any item
         item = "" if whole else self._item_of(c, p)
-        return (measure, subject, period, c.scope or "", unit_family(c), item)
+        return (measure, subject, period, c.scope or "", unit_family(c), item, self._account(c))
+
+    def _account(self, c: Claim) -> str:
+        """The budget account (一般公共预算, 政府性基金预算 …: ``closed_sets.budget_categories``) its paragraph
+        last names before the figure: "…政府性基金预算总收入87.32亿元…。收支相抵，年终结余2.95亿元" is the fund
+        account's 结余, not the general budget's of the paragraph before (wild W121)."""
+        got = self._accounts.get(c.paragraph)
+        if got is None:
+            p = self.doc.paragraphs[c.paragraph]
+            names = lex()["closed_sets"]["budget_categories"]
+            pat = re.compile("|".join(map(re.escape, names)))
+            got = self._accounts[c.paragraph] = [(m.start(), m.group(0)) for m in pat.finditer(self.text, p.start, p.end)]
+        k = bisect.bisect_left(got, (c.start, "")) - 1
+        return got[k][1] if k >= 0 else ""
 
     def _item_of(self, c: Claim, p: Paragraph) -> str:
         """The list item a figure belongs to, as an identity key ("" when none).
@@ -1372,6 +1437,18 @@ class _Builder:
 
 
 # ---------------------------------------------------------------- helpers
+
+# between two items of a category breakdown: a separator, then the next category's short name
+_CATEGORY_ITEM = re.compile(r"[、，,]\s*[\u4e00-\u9fff“”\"]{2,12}")
+
+
+@cache
+def _alt_units() -> re.Pattern[str]:
+    """Alternate count units in brackets after a unit: (台、块、项), (套); each a count unit of the lexicon or
+    one Han character (a measure word such as 块)."""
+    unit = "|".join(sorted(map(re.escape, lex()["count_units"]), key=len, reverse=True)) + r"|[\u4e00-\u9fff]"
+    return re.compile(rf"\s*[（(]\s*((?:{unit})(?:\s*[、,，/]\s*(?:{unit}))*)\s*[）)]")
+
 
 def _depth_within(section: Heading | None, scope: Heading | None) -> int | None:
     """How deep ``scope`` lies on the path from ``section`` to the root (-1: the whole text, no heading), or
@@ -1530,4 +1607,24 @@ def interval_sum(parts: tuple[Claim, ...] | list[Claim]) -> tuple[Decimal, Decim
     highs = [p.interval()[1] for p in parts]
     lo = -INF if any(x == -INF for x in lows) else sum(lows, Decimal(0))
     hi = INF if any(x == INF for x in highs) else sum(highs, Decimal(0))
+    return lo, hi
+
+
+def list_interval_sum(parts: tuple[Claim, ...] | list[Claim]) -> tuple[Decimal, Decimal]:
+    """The interval sum of the parts of one list, read at the list's own precision: a whole amount among
+    parts of the same stated unit written with decimals has only dropped its zeros ("其中:30万元用于A;30万元
+    用于B;29.99万元用于C", real 603: the 30 are 30.00, not 29.5–30.5). Parts of another unit, approximate
+    parts and lists whose parts are all whole keep their own rounding."""
+    places: dict[Decimal, int] = {}
+    for p in parts:
+        if p.kind == "amount" and p.exact:
+            places[p.scale] = max(places.get(p.scale, 0), p.decimals)
+    lo = hi = Decimal(0)
+    for p in parts:
+        a, b = p.interval()
+        d = places.get(p.scale, 0)
+        if p.kind == "amount" and p.exact and p.decimals == 0 and d > 0 and isinstance(p.value, Decimal):
+            tol = Decimal(5) * Decimal(10) ** (-d - 1) * p.scale
+            a, b = p.value - tol, p.value + tol
+        lo, hi = lo + a, hi + b
     return lo, hi

@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportlint.tables.form import form_tables
 from reportlint.tables.model import Cell, Table, unit_of
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ def _text_tables(doc: Document) -> list[Table]:
     close()
     used = {c.start for t in out for row in t.rows for c in row}
     out.extend(_cell_per_line(doc, used))
+    used |= {c.start for t in out for row in t.rows for c in row}
+    out.extend(form_tables(doc, used))  # a 绩效自评表's funds block flattened into running text
     out.sort(key=lambda t: min(c.start for row in t.rows for c in row if c.start is not None))
     return out
 

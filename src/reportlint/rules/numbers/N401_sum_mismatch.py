@@ -55,7 +55,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportlint.claims.model import Claim, show
-from reportlint.claims.relations import interval_sum, normalise_measure, relations_of
+from reportlint.claims.relations import interval_sum, list_interval_sum, normalise_measure, relations_of
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
 from reportlint.tables.judge import sum_findings as table_sums
@@ -74,13 +74,15 @@ def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         total, parts = rel.total, rel.parts
         if not total.exact or any(p.comparator in ("~", "<=") for p in parts):
             continue
-        lo, hi = interval_sum(parts)
+        lo, hi = list_interval_sum(parts)
         t_lo, t_hi = total.interval()
         listed = " + ".join(show(p) for p in parts)
         s = sum((p.value for p in parts), Decimal(0))
         least = "" if all(p.exact for p in parts) else "至少"
         start, end = min(total.start, parts[0].start), max(total.end, parts[-1].end)
-        if lo > t_hi and rel.confidence >= ABOVE and (len(parts) >= 2 or rel.complete):
+        # half-up rounding: a total stated with a tolerance lies below t_hi, so parts from t_hi up cannot meet it
+        above = lo > t_hi or (lo == t_hi and total.tolerance > 0)
+        if above and rel.confidence >= ABOVE and (len(parts) >= 2 or rel.complete):
             yield ctx.report(start, end,
                              f"分项之和超过总数：{listed} = {least}{show(total, s)}，"
                              f"比总数{show(total)}多{least}{show(total, s - total.value)}")
