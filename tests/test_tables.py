@@ -276,3 +276,19 @@ def test_juesuan_text_restates_its_table_rows_rightly():
     # 社会保障和就业支出 326.72 (the 总表 says 326.71: rounding across tables), 卫生健康支出 60.99, 住房保障支出 445.69
     assert [(r.label, r.claim.raw, r.agrees) for r in found] == [
         ("社会保障和就业支出", "326.72万元", True), ("卫生健康支出", "60.99万元", True), ("住房保障支出", "445.69万元", True)]
+
+
+def test_flattened_form_block_read_as_a_table():
+    """real 603: the 绩效自评表's funds block flattened into one line is read back as its grid (tables/form.py)."""
+    from reportlint.tables.build import tables_of
+
+    doc = read_document(str(REAL / "603.txt"))
+    got = [t for t in tables_of(doc) if t.rows[1][0].text == "年度资金总额"]
+    assert len(got) == 1
+    assert [[c.text for c in row] for row in got[0].rows] == [
+        ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "0", "0", "0", "10", "0", "0"],
+        ["其中:本年财政拨款", "90", "89.974", "89.974", "", "", ""],
+        ["上年结转资金", "", "", "", "", "", ""],
+        ["其他资金", "", "", "", "", "", ""]]
+    assert got[0].unit == "万元"
