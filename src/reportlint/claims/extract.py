@@ -81,6 +81,8 @@ def parse_number(s: str) -> tuple[Decimal, int] | None:
         return Decimal(s), decimals
     if re.fullmatch(r"[一二两三四五六七八九]?十?[一二两三四五六七八九]?", s) and s:
         return Decimal(cn_to_int(s.replace("两", "二"))), 0  # 三, 十二, 九十九: the heading-marker parser
+    if len(s) <= 7 and not s.strip("百千万亿"):
+        return None  # units without a digit (万, 千万, 亿万): what cn2an refuses (checked for every such string up to 7)
     import cn2an  # numerals with 百/千/万/亿 or 零 (an eighth of a second to import, so only when needed)
 
     try:
