@@ -26,7 +26,10 @@ original); headings, table-of-contents lines, table rows written as text (``a | 
 captions without a sentence end (一批 "某单位2023年度…表" lines); the unit's own long name repeated
 in every caption; the parallel lines of a 决算/预算说明 form (5.经营收入… 6.其他收入…, each in the
 frame 较2022年度决算数增加…，增长…%，主要原因是：…，与去年相比无变化) that differ in their item, its
-definition and figures (the frame is a stock phrase).
+definition and figures (the frame is a stock phrase); one change restated with its cause (总体情况, 收入情况
+and 支出情况 of a 决算说明 each saying 较上年决算数减少710.50万元，下降9.76%，主要原因是…工程完工 when income and
+spending moved together) when the passages are not alike without their 主要原因 clauses (two different
+changes given one cause stay a copy).
 
 **Source**: 财预〔2020〕10号 (the report must state the unit's own evidence for each indicator);
 the threshold is configuration, not a standard.
@@ -72,7 +75,7 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
             passages.append((start, p.end, p.index))
             texts.append(norm)
     reported: set[int] = set()
-    yield from _pairs(ctx, passages, texts, threshold, reported, "段")
+    yield from _pairs(ctx, passages, texts, threshold, reported, "段", strip, min_chars)
     sentences, stexts = [], []
     compared = set(texts)
     for p in doc.paragraphs:
@@ -87,10 +90,45 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
             if len(norm) >= min_chars and norm not in compared:  # a one-sentence paragraph was compared whole
                 sentences.append((start, sen.end, sen.paragraph))
                 stexts.append(norm)
-    yield from _pairs(ctx, sentences, stexts, threshold, reported, "句")
+    yield from _pairs(ctx, sentences, stexts, threshold, reported, "句", strip, min_chars)
 
 
 _PROSE_END = frozenset("。！？；;!?")
+# the reason given for a figure's change, to the end of its sentence (…较上年决算数减少710.50万元，下降9.76%，
+# 主要原因是…等工程完工), and the change it explains: the figures after the first change word of its sentence
+_REASON = re.compile(r"主要(?:变动|变化|增减|增加|减少|增长|下降)?原因(?:是|为|主要是|在于|包括)?[:：]?[^。；;！？!?\n]*")
+_CHANGE = re.compile(r"增加|减少|增长|下降|上升|降低|增减|增幅|降幅")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _reasons(doc, start: int, end: int) -> tuple[str, set[tuple[float, ...]]]:
+    """The passage normalised without the reasons it gives for changes, and those changes (their figures)."""
+    text = doc.text
+    parts, changes, pos = [], set(), start
+    for m in _REASON.finditer(text, start, end):
+        head = text[max(start - 1, *(text.rfind(ch, start, m.start()) for ch in "。；;！？!?\n")) + 1:m.start()]
+        c = _CHANGE.search(head)
+        figures = tuple(float(f) for f in _FIGURE.findall(head, c.end())) if c else ()
+        if figures:
+            changes.add(figures)
+            parts.append(normalised_span(doc, pos, m.start()))
+            pos = m.end()
+    parts.append(normalised_span(doc, pos, end))
+    return "".join(parts), changes
+
+
+def _same_change_restated(doc, a: tuple[int, int, int], b: tuple[int, int, int], strip, threshold: float,
+                          min_chars: int) -> bool:
+    """Two passages alike because they state one change with its reason: a 决算说明 gives the same change
+    (减少710.50万元，下降9.76%) and cause under 总体情况, 收入情况 and 支出情况 when income and spending moved
+    together. Without their reasons they are not alike (or too short to compare). Two different changes
+    (增加10.00万元 / 增加5.00万元) given one reason stay a copy."""
+    text_a, changes_a = _reasons(doc, a[0], a[1])
+    text_b, changes_b = _reasons(doc, b[0], b[1])
+    if not changes_a & changes_b:
+        return False
+    text_a, text_b = strip(text_a), strip(text_b)
+    return min(len(text_a), len(text_b)) < min_chars or fuzz.ratio(text_a, text_b) < threshold
 
 
 def _prose(text: str, start: int, end: int) -> bool:
@@ -146,7 +184,7 @@ def candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
 
 
 def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[str], threshold: float,
-           reported: set[int], unit: str) -> Iterator[Finding]:
+           reported: set[int], unit: str, strip, min_chars: int) -> Iterator[Finding]:
     if len(passages) < 2:
         return
     doc = ctx.doc
@@ -170,7 +208,8 @@ def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[s
             hits.append((j, i, score))
     # the later passage j reported once, against its first twin i
     for j, i, score in sorted(hits):
-        if passages[j][2] in reported:
+        if passages[j][2] in reported or _same_change_restated(doc, passages[i], passages[j], strip, threshold,
+                                                                 min_chars):
             continue
         s_i = passages[i][0]
         line_i = doc.line_col(doc.offsets[s_i])[0]
