@@ -362,6 +362,8 @@ def _inline_items(text: str, offsets: list[int], p: Paragraph, own: Marker | Non
         m = _bracketed(match_marker(text, pos), pos, lost)
         if m is None or m.kind not in _INLINE_KINDS or "\n" in text[pos:pos + m.length]:
             continue
+        if m.punct in (":", "：") and pos > p.start and text[pos - 1] in "表图件":
+            continue  # 表 1：收入支出决算总表, 附件2：… label a table or an attachment, not a list item
         if sep in "（(" and m.kind not in ("paren-cn", "paren-arabic"):
             continue
         if m.kind == "cn" and (sep not in "。；;：:" and m.number != seq.get("cn", -1) + 1):

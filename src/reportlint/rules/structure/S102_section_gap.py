@@ -20,7 +20,8 @@ expected number.
 
 **Leaves alone**: a number present elsewhere among the siblings (out of order, which is
 ``section-order``); a list that the paragraph before says continues (续, 接上, 承上, or the number
-itself named); numbering that restarts under a new parent; a text that begins mid-document (its
+itself named); numbering that restarts under a new parent, and numbering that runs on through the whole text
+(1. 2. under （一）, 3. 4. under （二）, as in 法治政府建设 reports); a text that begins mid-document (its
 first top-level heading is 三、: said once as a note, not as a gap); a list whose item lost its
 opening bracket, 1) (2) (3) (an item of the list; ``punct-pair`` reports the bracket); headings that lost their number
 between the two (reported by ``section-style``); table rows written as text.
@@ -56,7 +57,8 @@ def section_gap(ctx: RuleContext) -> Iterator[Finding]:
     for run in all_runs(ctx.doc):
         first = run[0]
         # a top-level list that starts late is an excerpt (a note says so), not a gap
-        if first.number > 1 and first.parent is not None and not _parent_says_later(ctx, first):
+        if (first.number > 1 and first.parent is not None and not _parent_says_later(ctx, first)
+                and not _continues_numbering(ctx, first)):
             missing = "、".join(label(first, n) for n in range(1, first.number))
             yield ctx.report(*span(first),
                              f"序号不从头开始：{parent_desc(first)}第一个{level_name(first)}是"
@@ -73,6 +75,15 @@ def section_gap(ctx: RuleContext) -> Iterator[Finding]:
     for entry, body in toc_against_body(ctx.doc):
         if body is None:
             yield ctx.report(*span(entry), f"目录列出的「{desc(entry)}」在正文中没有（前后两项正文都有）")
+
+
+def _continues_numbering(ctx: RuleContext, h: Heading) -> bool:
+    """Items numbered through the whole text: 1. 2. under （一）, then 3. under （二）.
+
+    The last heading of the same kind before ``h`` (under another parent) carries the number before it.
+    """
+    before = [x for x in ctx.doc.headings if x.kind == h.kind and x.start < h.start and x.parent is not h.parent]
+    return bool(before) and before[-1].number == h.number - 1
 
 
 def _parent_says_later(ctx: RuleContext, h: Heading) -> bool:

@@ -17,8 +17,9 @@ missing item is the mark of a sentence deleted or pasted without renumbering.
 
 **Leaves alone**: a new enumeration under the next heading or after a numbered item inside the
 paragraph ((一)…一是…(二)…一是); 一是 inside a word (only at a sentence or clause start, after
-。；：，！？ or a line break); the same item repeated word for word (a passage pasted twice, which is
-``boilerplate-internal``'s business, not a numbering slip).
+。；：，！？, their half-width forms ;:,!? (the store's text) or a line break); the same item repeated word for word (a passage pasted twice, which is
+``boilerplate-internal``'s business, not a numbering slip); a first item glued to the word before it
+(…目标管理一是加强…；二是…, a PDF's line join: the list still starts at 一是).
 
 **Source**: editorial convention of 党政机关 narrative writing (an enumeration counts up by one);
 no numbered clause of a standard rests on it, which is why it is a warning.
@@ -35,7 +36,7 @@ from reportlint.rules.base import RuleContext, rule
 from reportlint.textutil import CN_SMALL_NUMERALS
 
 _N = f"[{CN_SMALL_NUMERALS}]{{1,2}}"
-_ENUM = re.compile(rf"(?:(?<=^)|(?<=[。；：，！？\n]))\s*(?:({_N})是|第({_N})[，、：])")
+_ENUM = re.compile(rf"(?:(?<=^)|(?<=[。；：，！？;:,!?\n]))\s*(?:({_N})是|第({_N})[，、：,:])")
 
 
 @rule("enum-sequence", "S105", "warning", "structure",
@@ -67,6 +68,8 @@ def enum_sequence(ctx: RuleContext) -> Iterator[Finding]:
             if n == 1:
                 prev[kind] = 1
                 continue
+            if last is None and _enum_word(kind, n - 1) in text[p.start:m.start()]:
+                last = n - 1  # 管理一是加强…;二是…: the first item glued to the word before it (a PDF's line join)
             if last is None:
                 yield ctx.report(start, m.end(), f"列举“{word}”之前没有“{_enum_word(kind, 1)}”，序列不从一开始")
             elif n == last and follows == after[kind]:
