@@ -23,7 +23,8 @@ instruction.
 a heading's parenthesis that is part of its title (决算公开表(含汇总表), 支出(含本级行政及本级事业));
 Markdown bold (``**一般公共预算**``; ``**`` counts only where a figure belongs: ≥**平方米); an empty box □
 on a line where another box is ticked (☑ ■ √); real questions (ending in ？); 是否 embedded in a statement (对…是否…进行了评价:
-``question_embedders``, 经…); a question answered right after it (，是 / 均已 / 经核…一致), after a colon too (是否存在问题：否。 / ：有 /
+``question_embedders``, 经…); 是否 naming an aspect in a list (即是否公开、公开形式、公开范围等环节; after 即/如/包括/涉及/围绕/关于);
+a question answered right after it (，是 / 均已 / 经核…一致), after a colon too (是否存在问题：否。 / ：有 /
 ：一致 / ：☑是 □否); 是否 in table rows (a scoring form's indicator explanation and criterion:
 部门…工作计划制定是否完整可行 | 年度工作计划是否完整可行(3分); placeholders and instructions in cells still count);
 a word limit followed by the next note or the answer (…需说明原因(100字以内);2.…); sections
@@ -76,9 +77,11 @@ def _instruction_start(text: str, i: int) -> int:
 
 
 _TICKED = re.compile("[☑☒■√✓✔]")
+# words before 是否 that make it name an aspect (即是否公开、公开形式…), not ask a question
+_NAMING = ("即", "如", "包括", "涉及", "围绕", "关于")
 # the answer right after the question's clause: ，是 / ；均已 / ：否 / :有 / ：☑是 (a following 是否 question is
 # not an answer)
-_ANSWER = re.compile(r"[，；：:\s]*(?:[☑☒■√✓✔]|是(?!否)|否|均|已|未|有(?![待所])|无|经核|经比对|经核查|一致|不一致)")
+_ANSWER = re.compile(r"[，；：:,;\s]*(?:[☑☒■√✓✔]|是(?!否)|否|均|已|未|有(?![待所])|无|经核|经比对|经核查|一致|不一致)")
 
 
 def _line_of(text: str, i: int) -> str:
@@ -124,7 +127,10 @@ def template_left(ctx: RuleContext) -> Iterator[Finding]:
             lead = sent[:k]
             if any(w in lead for w in embedders) or lead.startswith("经"):
                 continue
-            clause_end = min([i for i in (sent.find(ch, k) for ch in "，；：:") if i >= 0] or [len(sent)])
+            clause_end = min([i for i in (sent.find(ch, k) for ch in "，；：:,;") if i >= 0] or [len(sent)])
+            clause = sent[k:clause_end]
+            if lead.rstrip().endswith(_NAMING) or ("、" in clause and "等" in clause):
+                continue  # 即是否公开、公开形式、公开范围等关键环节: 是否公开 names an aspect in a list
             rest = sent[clause_end:] + text[s.end:p.end]
             if _ANSWER.match(rest):
                 continue
