@@ -111,7 +111,7 @@ LEVEL_LABELS = {"province": "省", "city": "市", "district": "区", "county": "
 # where a value came from, as shown to users
 SOURCE_LABELS = {"cover": "封面", "title": "标题", "option": "命令行或配置", "config": "配置",
                  "unit name": "单位名称", "divisions": "行政区划数据", "suffix": "名称后缀",
-                 "scope words": "用词统计", "genre": "文种", "genre+filing": "文种与成文日期",
+                 "scope words": "用词统计", "genre": "文种", "title+genre": "标题与文种", "genre+filing": "文种与成文日期",
                  "filing field": "填报日期栏", "closing date": "落款日期", "speech": "讲话日期",
                  "published": "网页发布日期", "publisher": "发布机构", "text": "正文", "period": "统计期限",
                  "outline": "提纲", "cue phrases": "用语", "opening": "导语", "announcement": "导语",
@@ -133,6 +133,7 @@ class Context:
     genre: GenreMatch | None = None
     places: list[Place] = field(default_factory=list)  # the unit's place first, then its parents
     part_year: bool = False  # the title covers part of a year (上半年, 前三季度, 1-6月)
+    dated_in_year: bool = False  # the page is dated by month inside the evaluated year (更新时间:2023-11)
 
     @property
     def filing_year(self) -> int | None:
@@ -226,6 +227,10 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
         m = re.search(r"(\d{4})\s*年", ctx.genre.evidence)
         if m:
             ctx.evaluation_year, ctx.year_source = int(m.group(1)), ctx.genre.source
+    # a speech's title names the year it is delivered in (2023年政府工作报告 reviews 2022: 一、2022年工作回顾)
+    speech = ctx.period if ctx.period and ctx.period.dated_speech and ctx.period.offset else None
+    if ctx.year_source == "title" and speech and f"{ctx.evaluation_year + speech.offset}年" in doc.text:
+        ctx.evaluation_year, ctx.year_source = ctx.evaluation_year + speech.offset, "title+genre"
     # the statistics period of a 年报 states the covered year; it outranks a title quoted in the opening
     period = _period_year(head)
     if period is not None and (ctx.evaluation_year is None or ctx.year_source == "opening"):
@@ -237,6 +242,7 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
         ctx.evaluation_year, ctx.year_source = year, "option"
 
     ctx.part_year = _part_year(doc, ctx)
+    ctx.dated_in_year = _dated_in_year(doc, ctx)
     _unit(doc, ctx, head)
     if unit_level is not None:
         ctx.unit_level, ctx.level_source = unit_level, "option"
@@ -266,6 +272,21 @@ def _part_year(doc: Document, ctx: Context) -> bool:
     if ctx.genre and ctx.genre.source == "title":
         titles.append(ctx.genre.evidence)
     return any(_PART_YEAR.search(t) for t in titles)
+
+
+# a page dated by month only (更新时间:2023-11, 发布时间:2023-11): the report was out by then. A date inside the
+# year proves it was written inside it (今年 is right); a year-to-date figure alone does not (real 463: a 2022
+# summary with 截至10月底 and 今年1至11月 figures, published in 2023, is judged for its 今年)
+_PAGE_MONTH = re.compile(r"(?:更新|发布|发表|公开)(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-/.]\s*(\d{1,2})(?!\s*[-/.]\s*\d)")
+
+
+def _dated_in_year(doc: Document, ctx: Context) -> bool:
+    """The page of a report with no full date is dated (by month) inside the evaluated year."""
+    y = ctx.evaluation_year
+    if y is None or ctx.filing_date is not None:
+        return False
+    m = _PAGE_MONTH.search(doc.text[:400])
+    return bool(m and int(m.group(1)) == y)
 
 
 def _period_year(head: str) -> int | None:

@@ -25,7 +25,8 @@ year's) figures in its key sentences; the wrong year makes the report describe a
 
 **Fix**: write the evaluation year; the suggestion replaces the year.
 
-**Leaves alone**: titles in 《》 other than the report's own and its basis, document numbers
+**Leaves alone**: titles in 《》 other than the report's own and its basis, the year a 政府工作报告's title
+gives (2023年政府工作报告 is delivered in 2023 and reviews 2022: 一、2022年工作回顾), document numbers
 〔2025〕, the filing and publication dates, comparisons (比2023年, 较2023年增加41条), plans (2025年将…,
 2023年工作计划), cut-off dates after the year (截至2024年12月31日 in a 2023 project's report), two year-ends side by side
 (2021年末…，2022年末…), a year-end in a comparison (较2021年末增加) or a running total (截至2021年底，
@@ -86,7 +87,11 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     y = ctx.context.evaluation_year
     plan_year = ctx.context.plan_year or y + 1
     retrospective = ctx.context.retrospective
+    # a speech's title names the year it is delivered in (2023年政府工作报告 reviews 2022)
+    delivered = y - ctx.context.period.offset if ctx.context.year_source == "title+genre" and ctx.context.period else None
     for ym in classify_years(ctx.doc):
+        if ym.year == delivered and "报告" in ctx.text[ym.end:ym.end + 40].split("\n")[0]:
+            continue
         if ym.role in ("whole-year", "plan-section", "basis", "snapshot", "year-end",
                        "published-early") and not retrospective:
             continue

@@ -27,7 +27,9 @@ report as a whole, so it is raised once, at the first relative year, with the co
 again only where the word dates a cumulative figure's period (今年1至11月累计完成投资…).
 
 **Leaves alone**: 去年同期 (与去年同期相比增长32.2%: the fixed phrase of a year-on-year comparison, like
-同比; 比去年 alone is reported); reports on part of a year (2024年上半年/前三季度/1-6月工作总结); 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
+同比; 比去年 alone is reported); reports on part of a year (2024年上半年/前三季度/1-6月工作总结); a summary whose page is dated by month
+inside its year (更新时间:2023-11: ``Context.dated_in_year``; a year-to-date figure alone, 1—10月共完成…, does not
+date the text: it may be published next year, real 463); 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
 words inside 《》; reports filed in the year they evaluate; genres that are not retrospective
 (budgets, plans) and speeches delivered on a stated day (a 政府工作报告 or 决算报告 given
 “——2024年3月5日在…会议上”: 今年 is that day's year); 近年来 (vague, not a wrong year).
@@ -61,6 +63,8 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
     c = ctx.context
     if c.dated_speech or c.filing_year == y or not c.retrospective:
         return
+    if c.dated_in_year and not c.written_after_year:
+        return  # the page is dated (by month) inside its year (更新时间:2023-11): 今年 is right
     # no date and a genre that may be written within its year (a 工作总结 in December): not sure
     sure = c.written_after_year
     sev = None if sure else Severity.INFO

@@ -57,6 +57,8 @@ def stale_forecast(ctx: RuleContext) -> Iterator[Finding]:
         return
     # no date and a genre that may be written within its year (a 工作总结 in December): not sure
     sev = None if c.written_after_year else Severity.INFO
+    if sev is not None and c.dated_in_year:
+        return  # the page is dated (by month) inside its year (更新时间:2023-11): the forecast is in time
     over = (f"评价期已结束（{filing.isoformat()}填报）" if filing else "评价期已结束（报告成文于评价年度之后）"
             if sev is None else f"成文日期不详，若报告成文于{y}年结束之后")
     lex = load_yaml("time.yaml")
