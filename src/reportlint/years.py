@@ -1,10 +1,10 @@
 """Year mentions classified by role before any rule judges them.
 
 Roles: ``docnum`` (inside 〔〕 of a document number), ``title`` (inside 《》 or a 关于…通知 title),
-``filing`` (the filing-date field), ``comparison`` (比/较/上年… or a past ranking set against this
-year's), ``plan`` (a forward reference: 2025年工作任务, 下一步…), ``evaluated`` (an anchored statement
-about the evaluated period: 现将2025年度…报告如下, 截至…12月31日, …年收支预决算, the title) and
-``other`` (not judged).
+``filing`` (the filing-date field the context reads), ``dated`` (another date field of the report:
+公开时间:2021年9月19日), ``comparison`` (比/较/上年… or a past ranking set against this year's),
+``plan`` (a forward reference: 2025年工作任务, 下一步…), ``evaluated`` (an anchored statement about the
+evaluated period: 现将2025年度…报告如下, 截至…12月31日, …年收支预决算, the title) and ``other`` (not judged).
 """
 
 from __future__ import annotations
@@ -61,6 +61,11 @@ def _clause_before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
+# the report's own date field: 公开时间:2021年9月19日 / 发布日期: 2022-01-28 / 成文日期：2024年04月22日 (one full
+# date, not a period: 报告时间:2024年1月1日至12月31日)
+_DATED_LABEL = re.compile(r"(?:发布|公开|成文|印发|发文|填报|报送|上报|编制|报告|生成)(?:日期|时间)\s*[:：]?\s*[\]】|｜]?\s*$")
+_FULL_DATE = re.compile(r"\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d))"
+                        r"(?!\s*(?:起\s*)?[至到止—－~～-])")
 _PERIOD = re.compile(r"(?:统计(?:期限|时限|期间|时间|范围|区间)|报告期|所列数据)[^。；\n]{0,16}?$")
 _SELF_TITLE = re.compile(r"(?:编制|编写|形成|公布|发布)[^。；]{0,20}《[^》]{0,30}$")
 _BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|以)[^。；]{0,30}《[^》]{0,30}$")
@@ -117,6 +122,8 @@ def classify_years(doc: Document) -> list[YearMention]:
             role = "docnum"
         elif ctx and ctx.filing_span and ctx.filing_span[0] <= start < ctx.filing_span[1]:
             role = "filing"
+        elif _DATED_LABEL.search(text, max(0, start - 12), start) and _FULL_DATE.match(text, m.end(1)):
+            role = "dated"
         elif in_brackets(text, start):
             role = "title"
             sent = text[max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1:start]
