@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$")
 _DASH = re.compile(r"^[-—－/／\\]+$")
 UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]?\s*(亿元|万元|千元|元)")
 UNIT_IN_HEADER = re.compile(r"[（(]\s*(?:单位\s*[:：]?\s*)?(亿元|万元|千元|元)\s*[)）]")
+_SPACES = re.compile(r"\s+")
 SCALES = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
@@ -34,6 +36,7 @@ class Num:
             1 if self.percent else 0)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the cell's text, asked for each time a rule reads a cell
 def parse_number(text: str) -> Num | None:
     """``2,940.05`` → 2940.05 (2 decimals); ``95.5%`` → percent; anything else → None."""
     t = text.strip().replace(" ", "").replace("，", ",")
@@ -73,7 +76,7 @@ class Cell:
     @property
     def label(self) -> str:
         """The text without the line breaks of a wrapped cell."""
-        return re.sub(r"\s+", "", self.text)
+        return _SPACES.sub("", self.text)
 
 
 @dataclass
