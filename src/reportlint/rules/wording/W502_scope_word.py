@@ -43,6 +43,7 @@ from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.textutil import HAN_CHAR, in_brackets
 
+_GOVERNMENT = ("政府", "人民政府", "党委")
 _RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, "township": 3, "subdistrict": 3}
 _JUDGED = ("district", "county", "town", "township", "subdistrict")
 
@@ -112,8 +113,9 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 if s > 0 and re.match(HAN_CHAR, text[s - 1]) and not ctx.doc.is_boundary(s):
                     continue
-                # the head of a longer word: 全乡镇, 全乡村振兴, 本区域
-                if e < len(text) and re.match(HAN_CHAR, text[e]) and not ctx.doc.is_boundary(e):
+                # the head of a longer word: 全乡镇, 全乡村振兴, 本区域 (我镇政府 is 我镇 + 政府: jieba reads 我 / 镇政府)
+                if (e < len(text) and re.match(HAN_CHAR, text[e]) and not ctx.doc.is_boundary(e)
+                        and not (word[0] in "我本" and text.startswith(_GOVERNMENT, e))):
                     continue
                 fix = own[i] if i < len(words) and i < len(own) else None
                 yield ctx.report(s, e,
