@@ -49,8 +49,10 @@ def test_clean_reports_have_at_most_one_typo_per_100000_characters():
     found = [(p.name, *x) for p in files for x in _typos(p)]
     assert chars > 250_000
     assert len(found) <= chars / 100_000
-    # 帐目 (2000.txt:157) was the usual form before the 第一批异形词整理表 (2002): not reported
-    assert found == []
+    # 帐目 (2000.txt:157) was the usual form before the 第一批异形词整理表 (2002): not reported. The one
+    # finding is a defect of the stored text (corpora/clean/README.md): 经济乎稳较快发展 for 经济平稳较快发展,
+    # which the same report writes five times
+    assert found == [("2006.txt", 22, "term-typo", "经济乎稳较快")]
 
 
 def test_real_excerpts_exact_typos():

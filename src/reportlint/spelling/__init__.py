@@ -14,7 +14,9 @@ with the exact fix. Sources of evidence, strongest first:
 - a false start: a non-word pair before a common word starting with its first character (提实提高);
 - a word cut short before punctuation whose whole form the same report uses elsewhere (实际规(㎡)
   beside 批复规模(㎡));
-- a year with a digit or two typed twice (202020年, 20232年): five or six digits before 年.
+- a year with a digit or two typed twice (202020年, 20232年): five or six digits before 年;
+- a phrase the report writes at least twice, once with a character that forms no word there
+  (经济乎稳较快 beside 经济平稳较快: :mod:`reportlint.spelling.ownterms`).
 
 The end of a text that was cut off mid-sentence (``Document.excerpt_end``) is never reported: an
 excerpt ending inside a word is the cut, not the author's typo.
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlint.spelling.data import confusable, context_pairs, policy_titles
-from reportlint.spelling.general import common_swaps, lint_typos
+from reportlint.spelling.general import common_swaps, han_runs, lint_typos
 from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, scan
 from reportlint.spelling.repeats import find_repeats
 
@@ -35,7 +37,7 @@ KIND_LABELS = {
     "missing": "缺字", "extra": "多字", "doubled": "重复字", "replaced": "错字", "swapped": "字序颠倒",
     "word-swap": "词序颠倒", "word-drop": "缺词", "word-dup": "多词", "wrong-word": "别字", "repeat": "词语重复",
     "truncated": "缺字", "context": "用词不当", "year": "年份有误", "char": "错字", "policy": "文件名称有误", "own": "本单位名称不一致",
-    "variant": "非推荐词形", "false-start": "误输入",
+    "variant": "非推荐词形", "false-start": "误输入", "own-term": "与本文写法不一致",
 }
 
 
@@ -47,6 +49,7 @@ class Typo:
     kind: str  # a key of KIND_LABELS
     name: str  # the exact form the fix restores (a name, a word, a title)
     why: str = ""
+    severity: str = ""  # "" (the rule's) or "warning": weaker evidence
 
     @property
     def label(self) -> str:
@@ -65,6 +68,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     for c in choose(kept, text):
         kind = c.group if c.group in ("own", "variant") else c.kind
         out.append(Typo(c.start, c.end, c.name, kind, c.name, _edit_label(c.kind) if kind == "own" else ""))
+    out += _own_suffix_doubled(text, unit_name, freq, _Taken((t.start, t.end) for t in out))
     taken = _Taken((t.start, t.end) for t in out)
     for r in find_repeats(doc):
         if not _overlaps(r.start, r.end, taken):
@@ -85,9 +89,11 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
         if not _overlaps(i, i + 1, taken):
             taken.append((i, i + 1))
             out.append(Typo(i, i + 1, right, "char", right, f"“{wrong}”形近或音近误用，应为“{right}”"))
-    for s, wrong, right in common_swaps(text):
+    runs = han_runs(text)
+    for s, wrong, right in common_swaps(text, runs):
         if not _overlaps(s, s + len(wrong), taken):
             out.append(Typo(s, s + len(wrong), right, "char", right, f"“{wrong}”不成词，应为“{right}”"))
+    out += _own_terms(text, runs, freq, _Taken((t.start, t.end) for t in out))
     out += _truncated(doc, freq, _Taken((t.start, t.end) for t in out))
     out += _false_starts(doc, freq, _Taken((t.start, t.end) for t in out))
     out += _cut_before_breakdown(doc, freq, _Taken((t.start, t.end) for t in out))
@@ -160,6 +166,13 @@ def own_names(unit_name: str | None, text: str = "") -> list[str]:
         if len(u) < 4:
             continue
         names.append(u)
+        # the name without the places above it (兴庆区玉皇阁北街街道办事处 -> 玉皇阁北街街道办事处): how the
+        # body of a report names its own unit
+        rest, parents = u, _parent_places(u)
+        while (top := next((p for p in parents if p and rest.startswith(p)), None)) is not None:
+            rest = rest[len(top):]
+        if rest != u and len(rest) >= 6:
+            names.append(rest)
         m = _PLACE.match(u)
         if m and 3 <= len(m.group(1)) < len(u):
             names.append(m.group(1))
@@ -211,6 +224,45 @@ def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
     return out
 
 
+_PLACE_SUFFIXES = "省市县区镇乡旗州盟"
+
+
+def _own_places(unit_name: str | None, text: str) -> list[str]:
+    """The unit's own place and the places above it (昆明市晋宁区二街镇 -> 二街镇, 晋宁区, 昆明市, 云南省):
+    names of two or more characters ending in an administrative suffix."""
+    out: list[str] = []
+    units = [u for u in (unit_name, *(m.group(1) for m in _COVER_UNIT.finditer(text[:3000]))) if u]
+    for u in dict.fromkeys(units):
+        parents = _parent_places(u)
+        rest = u
+        while (top := next((p for p in parents if p and rest.startswith(p)), None)) is not None:
+            rest = rest[len(top):]
+        m = _PLACE.match(rest)
+        out += [p for p in (*parents, m.group(1) if m else "") if len(p) >= 2 and p[-1] in _PLACE_SUFFIXES]
+    return list(dict.fromkeys(out))
+
+
+def _own_suffix_doubled(text: str, unit_name: str | None, freq, taken) -> list[Typo]:
+    """The report's own place with its suffix typed twice (二街镇镇严格按照): the second suffix forms no
+    word with what follows (二街镇镇政府, 某县县委, 某市市场 are words and left alone)."""
+    from reportlint.spelling.data import zipf
+
+    out = []
+    for place in _own_places(unit_name, text):
+        suffix = place[-1]
+        k = text.find(place + suffix)
+        while k >= 0:
+            j = k + len(place)  # the second suffix
+            nxt = text[j:j + 2]
+            if len(nxt) == 2 and is_han(nxt[1]) and zipf(nxt) == 0 \
+                    and not any(freq.get(text[j:j + n], 0) for n in (2, 3, 4)) \
+                    and not _overlaps(j, j + 1, taken) and not (k > 0 and is_han(text[k - 1])
+                                                               and freq.get(text[k - 1] + place[0], 0)):
+                out.append(Typo(j, j + 1, "", "repeat", suffix, f"“{place}”后的“{suffix}”多打了一个"))
+            k = text.find(place + suffix, k + 1)
+    return out
+
+
 def _short_place_stem(name: str) -> int:
     """The length of a one-character place stem opening the unit name (1 for 丰县财政局, 沛县教育局),
     else 0: edits there are no evidence of a typo."""
@@ -259,6 +311,26 @@ def _policy_typos(text: str) -> list[Typo]:
             if pre + suf >= len(p) - 2 and pre + suf >= len(t) - 2 and pre >= 2 and suf >= 2:
                 out.append(Typo(m.start(), m.end(), f"《{p}》", "policy", p, number or "缺词"))
                 break
+    return out
+
+
+# ---------------------------------------------------------------- the report's own phrases
+
+
+def _own_terms(text: str, runs, freq, taken) -> list[Typo]:
+    """A phrase the report writes at least twice, once with a character that forms no word there
+    (:mod:`reportlint.spelling.ownterms`): an error when the two characters are same-sound or
+    look-alike (经济乎稳较快 beside 经济平稳较快), else a warning."""
+    from reportlint.spelling.data import _wordfreq_zh
+    from reportlint.spelling.ownterms import own_term_variants
+
+    out = []
+    for s, e, fix, wrong, right in own_term_variants(text, runs, freq.table, _wordfreq_zh()):
+        if _overlaps(s, e, taken):
+            continue
+        sure = confusable(wrong, right)
+        why = f"“{wrong}”与前后不成词，本文他处写作“{fix}”"
+        out.append(Typo(s, e, fix, "own-term", fix, why, "" if sure else "warning"))
     return out
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
+from itertools import compress
 
 from reportlint.spelling.data import candidates_for, look_alike_or_homophone, same_sound_or_shape, zipf
 
@@ -176,7 +177,16 @@ COMMON_ZIPF = 4.5
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-def common_swaps(text: str) -> list[tuple[int, str, str]]:
+def han_runs(text: str) -> list[tuple[int, str, list[bool]]]:
+    """(start, run, nonword) for each run of two or more Han characters; ``nonword[k]`` when
+    ``run[k:k+2]`` is no word of jieba's dictionary. One pass over the text's pairs, shared by the
+    look-alike swaps and the report's own phrases (:mod:`reportlint.spelling.ownterms`)."""
+    fq = _freq().table
+    return [(m.start(), run, [not fq[run[k:k + 2]] for k in range(len(run) - 1)])
+            for m in _HAN_RUN.finditer(text) for run in (m.group(),)]
+
+
+def common_swaps(text: str, runs: list[tuple[int, str, list[bool]]] | None = None) -> list[tuple[int, str, str]]:
     """(start, wrong pair, right word) for a common character swapped for a look-alike or same-sound one inside
     a two-character non-word that stands between words (加强宜传工作 → 宣传, 完善菅理制度 → 管理).
 
@@ -189,12 +199,11 @@ def common_swaps(text: str) -> list[tuple[int, str, str]]:
     freq = _freq()
     fq = freq.table  # word -> frequency (0: no word); a plain look-up for the thousands of pairs
     out: list[tuple[int, str, str]] = []
-    for m in _HAN_RUN.finditer(text):
-        run = m.group()
+    for start, run, nonword in (han_runs(text) if runs is None else runs):
         n = len(run)
-        for k in range(n - 1):
+        for k in compress(range(n - 1), nonword):
             a, b = run[k], run[k + 1]
-            if a in _FREE or b in _FREE or fq[a + b]:
+            if a in _FREE or b in _FREE:
                 continue
             # the pair stands between whole words: what precedes ends a word, what follows starts one
             if k > 0 and not (k >= 2 and fq[run[k - 2:k]]):
@@ -217,5 +226,5 @@ def common_swaps(text: str) -> list[tuple[int, str, str]]:
                     best = (gain, j, word, alt)
             if best is None or zipf(a + b) > 0 or zipf(best[2]) < COMMON_ZIPF:
                 continue
-            out.append((m.start() + k, a + b, best[2]))
+            out.append((start + k, a + b, best[2]))
     return out

@@ -306,7 +306,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return c.kind == "replaced" and left_ok and right_ok \
             and (_idiom_frame(text, c) or _odd(doc, c.start, c.end, freq)) \
             and confusable(cand[c.pos], c.name[c.pos])
-    if c.group == "heading" and c.kind in ("missing", "extra") and _reworded(doc, c, cand, freq):
+    if c.group == "heading" and c.kind in ("missing", "extra") and _reworded(doc, c, cand, freq) \
+            and not _sibling_whole(c, exact):
         return False
     # strict names, phrases, headings
     if _quoted(text, c.start, c.end) and c.kind not in ("doubled", "swapped") \
@@ -338,6 +339,10 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         if new in FUNCTION_CHARS:
             # 中国特色的社会主义 is a modifier marked with 的; 除特别说明的外 puts 的 before a bound ending
             return c.pos == n - 1
+        if 0 < c.pos < len(cand) - 1 and _reworded(doc, c, cand, freq):
+            # 一般公共预算总收入 (总收入: the total with transfers, a standard term beside 一般公共预算收入): the
+            # added character makes a dictionary word with its neighbour inside the name
+            return False
         return new in c.name or freq.get(new, 0) < COMMON_CHAR_FREQ or n >= 6
     # replaced
     old = c.name[c.pos]
@@ -421,6 +426,24 @@ def _reworded(doc, c: Candidate, cand: str, freq) -> bool:
             return bool(rest) and freq.get(rest, 0) > 0 and (len(rest) >= 2 or c.pos == len(cand))
         k += len(w)
     return False
+
+
+# a sibling cell of a form written whole this close (characters) shows how the report writes its cells
+SIBLING_SPAN = 300
+
+
+def _sibling_whole(c: Candidate, exact: list[tuple[int, int, str]]) -> bool:
+    """A cell cut at its end (现行有效件) next to sibling cells of the same form written whole with the
+    same last word (本年制发件数, 本年废止件数): the report writes the form's words in full, so the cut
+    one lost its last character and was not reworded."""
+    if c.kind != "missing" or c.pos != c.end - c.start:
+        return False
+    last = _segmented(c.name)[-1]
+    if len(last) < 2:
+        return False
+    lo = bisect.bisect_left(exact, (c.start - SIBLING_SPAN,))
+    hi = bisect.bisect_left(exact, (c.end + SIBLING_SPAN,))
+    return any(name != c.name and name.endswith(last) for _s, _e, name in exact[lo:hi])
 
 
 def _drop_evidenced(c: Candidate, text: str, exact: list[tuple[int, int, str]]) -> bool:

@@ -7,7 +7,9 @@ boundary, the line is more than the doubled word itself (a line 纠错纠错 is 
 toolbar word (``confusion.yaml`` ``page_furniture``), and U is not a reduplication the language allows: a dictionary word that is itself a doubling (常常, 人人, 等等, 看看, 研究研究 …) is one
 token and never matches; verbs that reduplicate (研究研究, 讨论讨论) and numeral + measure runs (一个一个)
 are listed below. A single character typed twice counts for function characters (的的, 了了 …), whose doubling is never
-a word, and for a common word's last character typed again as a stray token (下属属各单位).
+a word, and for a common word's last character typed again as a stray token (下属属各单位). A clause
+of four or more Han characters typed twice across its comma (从预算单位构成看,从预算单位构成看,) is a
+doubled clause.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from reportlint.lexicon import load_yaml
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,8}[:：]?)\1")
 # a unit of measure typed twice after a figure (1837600元元)
 _UNIT_TWICE = re.compile(r"(?<=[0-9])(万元|亿元|元|人次|人|个|次|件|项|户|家|所|平方米|公里|吨)\1(?![\u4e00-\u9fff])")
+# a clause of Han characters typed twice across its comma (从预算单位构成看,从预算单位构成看,): the
+# clause opens a sentence or a clause and the copy ends on punctuation; table cells (|, white space) and
+# list items with figures (…43.16万元,…43.16万元: another rule's) never match
+_CLAUSE_TWICE = re.compile(r"(?:^|(?<=[，,。；;：:！？\n]))([\u4e00-\u9fff]{4,30}[，,])\1(?=[，,。；;：:！？]|[\u4e00-\u9fff])")
 _SINGLE = re.compile(r"([的了是在和与及对为将把被从向于并也都就又而有要已以由其之所])\1")
 # verbs whose ABAB reduplication is colloquial but correct ("研究研究"), and runs a reader repeats on purpose
 ALLOWED = frozenset({
@@ -58,6 +64,9 @@ def find_repeats(doc) -> list[Repeat]:
         if not doc.is_boundary(mid) or not (doc.is_boundary(s) or _glued(doc, s, mid, unit)):
             continue
         out.append(Repeat(mid, e, unit))
+    for m in _CLAUSE_TWICE.finditer(text):
+        unit = m.group(1)
+        out.append(Repeat(m.start() + len(unit), m.end(), unit.rstrip("，,")))
     for m in _UNIT_TWICE.finditer(text):
         out.append(Repeat(m.start() + len(m.group(1)), m.end(), m.group(1)))
     for m in _SINGLE.finditer(text):

@@ -124,6 +124,10 @@ def term_typo(ctx: RuleContext) -> Iterator[Finding]:
             msg = f"疑似缺字：{t.why}"
         elif t.kind == "false-start":
             msg = f"疑似错字：{t.why}"
+        elif t.kind == "own-term":
+            yield ctx.report(t.start, t.end, f"疑似错字：“{cand}”应为“{t.fix}”（{t.why}）", suggestion=t.fix,
+                             severity=Severity.WARNING if t.severity == "warning" else None)
+            continue
         elif t.kind == "variant":
             if _latest_year(ctx) < VARIANTS_STANDARD_SINCE:
                 continue  # written before the 异形词整理表 made 账 the standard form

@@ -1,0 +1,111 @@
+"""A phrase the report writes again and again, once with one character replaced (经济乎稳较快 beside
+five times 经济平稳较快).
+
+``own_term_variants(text, runs, table, wordfreq)`` -> [(start, end, fix, wrong character, right character)]:
+spans of the text whose fix is the report's own form. ``runs`` are the text's Han runs with their
+pairs that are no jieba word (:func:`reportlint.spelling.general.han_runs`, shared with the look-alike
+pass). Evidence, all required:
+
+- the slot character forms no word with either neighbour (both pairs, 乎稳 and 济乎, are no word of
+  jieba's dictionary nor wordfreq's);
+- the two characters before it and the two after it stand elsewhere in the report around another
+  character at least twice (经济平稳较快 ×5), and never around this one: the report's own form;
+- the report's form gives a jieba word on at least one side (平稳): a different word in the slot
+  (政务信息 beside 政府信息, 拟定 beside 拟订) is no slip;
+- neither character is a function word, a numeral, a calendar word or a place suffix (第一/第二,
+  本年/上年, 县/市 differ on purpose).
+
+The caller grades it: a same-sound or look-alike pair (乎/平) is an error, any other a warning.
+
+Cost: the slots come from the shared pass over character pairs (about one character in twenty has
+no word on either side, half of those none in wordfreq either); a slot whose two neighbouring pairs
+the text does not hold three times each (``str.count``) stops there, the rest walk the rarer pair's
+uses with ``str.find``.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+
+# a slot character that differs on purpose between parallel phrases (和/与, 第一/第二, 本年/上年, 县/市)
+FREE_SLOT = frozenset("的地得和与及或并等之了在是对为以于而且也都就把被从向将其该各本上下前后年月日一二三四五六七八九十"
+                      "百千万亿零两〇第省市县区镇乡村州盟旗")
+# the report's own form must be written this often
+MIN_OWN = 2
+# the span shown grows over the whole phrase the report's uses share, at most this many characters each side
+GROW = 6
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def own_term_variants(text: str, runs, table, wordfreq) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, fix, wrong character, right character) for each one-off variant of the report's
+    own phrase. ``runs``: (start, run, nonword) per Han run, ``nonword[k]`` when ``run[k:k+2]`` is no
+    jieba word; ``table[word]``: jieba's frequency (0: no word); ``wordfreq.get(word)``: wordfreq's share
+    of uses (None: no word)."""
+    known = wordfreq.get
+    windows: dict[tuple[str, str], dict[str, list[int]] | None] = {}  # each window looked up once
+    out = []
+    for start, run, nonword in runs:
+        n = len(run)
+        if n < 5:
+            continue
+        # slot k (2 .. n-3): both pairs around it, k-1 and k, are no word
+        both = map(bool.__and__, nonword[1:n - 3], nonword[2:n - 2])
+        for k in compress(range(2, n - 2), both):
+            c = run[k]
+            if c in FREE_SLOT or known(run[k - 1:k + 1]) or known(run[k:k + 2]):
+                continue
+            key = (run[k - 2:k], run[k + 1:k + 3])
+            if key not in windows:
+                windows[key] = _window_slots(text, *key)
+            slots = windows[key]
+            if not slots or len(slots.get(c, ())) != 1:
+                continue  # the window is rare, or the character stands there again
+            own = sorted((len(v), r) for r, v in slots.items() if r != c and r not in FREE_SLOT and _is_han(r))
+            if not own or own[-1][0] < MIN_OWN:
+                continue
+            r = own[-1][1]
+            if not (table[run[k - 1] + r] or table[r + run[k + 1]]):
+                continue
+            i = start + k
+            s, e = _grow(text, i, slots[r])
+            out.append((s, e, text[s:i] + r + text[i + 1:e], c, r))
+    return out
+
+
+def _window_slots(text: str, left: str, right: str) -> dict[str, list[int]] | None:
+    """Character -> the slots where it stands between ``left`` and ``right`` (two characters each) in
+    the text; None when either side stands fewer than MIN_OWN + 1 times (no repeated window)."""
+    n_left, n_right = text.count(left), text.count(right)
+    if min(n_left, n_right) <= MIN_OWN:
+        return None
+    slots: dict[str, list[int]] = {}
+    # walk the rarer side's uses
+    if n_left <= n_right:
+        p = text.find(left)
+        while p >= 0:
+            if text.startswith(right, p + 3):
+                slots.setdefault(text[p + 2], []).append(p + 2)
+            p = text.find(left, p + 1)
+    else:
+        p = text.find(right)
+        while p >= 0:
+            if p >= 3 and text.startswith(left, p - 3):
+                slots.setdefault(text[p - 1], []).append(p - 1)
+            p = text.find(right, p + 1)
+    return slots
+
+
+def _grow(text: str, i: int, own: list[int]) -> tuple[int, int]:
+    """The span around slot ``i`` that every use of the report's form shares (Han characters only)."""
+    s, e = i - 2, i + 3
+    while i - s < GROW and s > 0 and _is_han(text[s - 1]) \
+            and all(k - (i - s) - 1 >= 0 and text[k - (i - s) - 1] == text[s - 1] for k in own):
+        s -= 1
+    while e - i <= GROW and e < len(text) and _is_han(text[e]) \
+            and all(k + (e - i) < len(text) and text[k + (e - i)] == text[e] for k in own):
+        e += 1
+    return s, e
