@@ -37,7 +37,6 @@ def display_path(path: str | Path) -> str:
     return _UNSAFE.sub(esc, str(path))
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MIN_PLAUSIBLE = 0.85  # real reports: >= 0.99 of their Han characters are common; Big5 read as GB18030 ~0.5
 
 
@@ -61,11 +60,13 @@ PLAUSIBILITY_SAMPLE = 200_000  # characters judged: a file has one encoding, and
 def plausibility(text: str) -> float | None:
     """Share of the Han characters that are common ones (in the first PLAUSIBILITY_SAMPLE characters);
     None when there are too few to tell (< 20)."""
-    counts = {c: k for c, k in Counter(text[:PLAUSIBILITY_SAMPLE]).items() if _HAN.match(c)}  # distinct first
-    n = sum(counts.values())
+    # distinct characters first; Han: CJK Extension A, Unified Ideographs, Compatibility Ideographs
+    counts = [(c, k) for c, k in Counter(text[:PLAUSIBILITY_SAMPLE]).items()
+              if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+    n = sum(k for _, k in counts)
     if n < 20:
         return None
-    return sum(k for c, k in counts.items() if _common(c)) / n
+    return sum(k for c, k in counts if _common(c)) / n
 
 
 def _plausible(text: str) -> bool:
