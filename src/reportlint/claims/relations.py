@@ -471,8 +471,8 @@ class _Builder:
         if not tail or tail[-1] in "。！？；;!?" or p.index + 1 >= len(self.doc.paragraphs):
             return []
         nxt = self.doc.paragraphs[p.index + 1]
-        if nxt.heading is not None:
-            return []
+        if nxt.heading is not None or _ENUMERATOR.match(self.text, nxt.start):
+            return []  # a heading, or the next item of an enumeration (一是…\n二是…: wild W133)
         return [c for c in self.by_para.get(nxt.index, []) if c.kind in SUMMABLE]
 
     def _sum_before(self, p: Paragraph, idx: _Index, following: list[Claim], k: int, word: str) -> list[Sum]:
@@ -1119,9 +1119,32 @@ class _Builder:
             items = None
             if re.search(r"[，,]", listing):  # items between commas keep their own 、 and 及
                 items = [i.strip() for i in re.split(r"[，,]", listing) if i.strip()]
-            elif len(split_items(listing)) > (parse_number_int(m.group("num")) or 0):
-                continue  # part names hold 、 themselves (行政复议、行政诉讼情况): more items is no evidence
+            else:
+                items = self._by_headings(split_items(listing))
+                if len(items) > (parse_number_int(m.group("num")) or 0):
+                    continue  # part names hold 、 themselves (行政复议、行政诉讼情况): more items is no evidence
             self._add_count(m.group("num"), m.group("unit"), listing, m.start("list"), m.end(), 0.9, False, items)
+
+    def _by_headings(self, items: list[str]) -> list[str]:
+        """Items joined where the document has a heading of their 、-joined names: "本报告由总体情况、…、政府信息公开
+        行政复议、行政诉讼情况、…7个部分组成" with its heading "四、政府信息公开行政复议、行政诉讼情况" names six parts
+        (/work/holdout3 717)."""
+        titles = self.__dict__.get("_titles_set")
+        if titles is None:
+            titles = self.__dict__["_titles_set"] = {re.sub(r"[\s。.：:]", "", h.title) for h in self.doc.headings}
+        out: list[str] = []
+        i = 0
+        while i < len(items):
+            for j in range(min(len(items), i + 3), i + 1, -1):
+                joined = "、".join(items[i:j])
+                if joined in titles and not any(x in titles for x in items[i:j]):
+                    out.append(joined)
+                    i = j
+                    break
+            else:
+                out.append(items[i])
+                i += 1
+        return out
 
     def _parts_named(self, p: Paragraph) -> None:
         """"包括A,B、C四个部分": the parts of a text or a work named before their count, separated by ，/, and
@@ -1497,6 +1520,7 @@ class _Builder:
 # ---------------------------------------------------------------- helpers
 
 _SEMI = re.compile(r"[；;]")
+_ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十][，,、：:]|第[一二三四五六七八九十]+[，,、：:是])")
 # between two items of a category breakdown: a separator, then the next category's short name
 _CATEGORY_NAME = re.compile(r"[\u4e00-\u9fff“”\"()（）]{2,16}")
 _CATEGORY_ITEM = re.compile(r"[、，,]\s*" + _CATEGORY_NAME.pattern)
