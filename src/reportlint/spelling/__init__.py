@@ -82,6 +82,12 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
                     fixed = _organ_written(text, m.group(1), s, fixed)
                 out.append(Typo(s, e, fixed, "context", fixed, why))
     out += _policy_typos(text)
+    # a central title one word off or a 关于印发〈…〉 title without 的通知 (titles), a catalogue name cut short
+    from reportlint.spelling.catalogues import catalogue_cuts
+    from reportlint.spelling.titles import title_typos
+
+    taken = _Taken((t.start, t.end) for t in out)
+    out += [Typo(*x) for x in title_typos(text) + catalogue_cuts(text) if not _overlaps(x[0], x[1], taken)]
     out += _number_typos(text)
     out += _level_drops(text)
     taken = _Taken((t.start, t.end) for t in out)
