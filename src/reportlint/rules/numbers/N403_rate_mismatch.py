@@ -27,7 +27,8 @@ of a comparison 2023年预算2万元，较2022年预算1.50万元增长75%, or o
 level a growth rate follows; ``BasePair``: two rates in one sentence).
 
 **Leaves alone**: approximate figures; rates whose numerator or denominator is ambiguous (two
-candidates) or absent; results within the rounding of the stated figures.
+candidates) or absent; results within the rounding of the stated figures, a rate read as rounded or
+as truncated (31/165 = 18.79 % written 18 %: 工作动态类信息31条,占比18%;通知公告类信息91条,占比55%).
 
 **Source**: 财预〔2020〕10号 (预算执行率 = 实际支出 ÷ 预算数 × 100%, a common indicator of the
 绩效评价指标体系); interval comparison as in statcheck.
@@ -100,8 +101,15 @@ def _implied_bases(ctx: RuleContext, pair: BasePair) -> Iterator[Finding]:
     (n1, r1), (n2, r2) = pair.first, pair.second
     if r1.value == 0 or r2.value == 0 or not (n1.exact and n2.exact):
         return
-    b1 = (n1.interval()[0] / r1.interval()[1] * 100, n1.interval()[1] / r1.interval()[0] * 100)
-    b2 = (n2.interval()[0] / r2.interval()[1] * 100, n2.interval()[1] / r2.interval()[0] * 100)
+    def rate(r: Claim) -> tuple[Decimal, Decimal]:  # truncated as well as rounded (31/165 = 18.79 % written 18 %)
+        lo, hi = r.interval()
+        return lo, max(hi, r.value + Decimal(1).scaleb(-r.decimals))
+
+    (r1_lo, r1_hi), (r2_lo, r2_hi) = rate(r1), rate(r2)
+    if r1_lo <= 0 or r2_lo <= 0:
+        return
+    b1 = (n1.interval()[0] / r1_hi * 100, n1.interval()[1] / r1_lo * 100)
+    b2 = (n2.interval()[0] / r2_hi * 100, n2.interval()[1] / r2_lo * 100)
     if b1[1] < b2[0] or b2[1] < b1[0]:
         def base(n: Claim, r: Claim) -> str:  # the implied base in the figure's own unit: 0.28万元÷0.95% ≈ 29.47万元
             return show(n, round(n.value / n.scale / r.value * 100, 2) * n.scale)
