@@ -224,7 +224,12 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
                 ctx.evaluation_year, ctx.year_source = int(m.group(1)), "title"
                 break
     if ctx.evaluation_year is None and ctx.genre and ctx.genre.source in ("title", "opening"):
-        m = re.search(r"(\d{4})\s*年", ctx.genre.evidence)
+        evidence = ctx.genre.evidence
+        if ctx.genre.source == "title":
+            # a title run into the first sentence may quote its basis: 本报告依据…《关于做好2022年政府信息公开年度报告…》
+            # 要求编制 (wild W133, a 2023 年报): a year inside 《》 is the basis's, not the report's
+            evidence = re.sub(r"《[^》]*(?:》|$)", "", evidence)
+        m = re.search(r"(\d{4})\s*年", evidence)
         if m:
             ctx.evaluation_year, ctx.year_source = int(m.group(1)), ctx.genre.source
     # a speech's title names the year it is delivered in (2023年政府工作报告 reviews 2022: 一、2022年工作回顾)
