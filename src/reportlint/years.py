@@ -120,8 +120,9 @@ def classify_years(doc: Document) -> list[YearMention]:
         role = "other"
         if text[max(0, start - 1):start] in "〔[【(（" and re.match(r"\s*[〕\]】)）]", text[m.end(1):]):
             role = "docnum"
-        elif ctx and ctx.filing_span and ctx.filing_span[0] <= start < ctx.filing_span[1]:
-            role = "filing"
+        elif ctx and ctx.filing_span and ctx.filing_span[0] <= start < ctx.filing_span[1] and _FULL_DATE.match(
+                text, m.end(1)):
+            role = "filing"  # one date (报告时间:2024年1月1日至12月31日 is a period)
         elif _DATED_LABEL.search(text, max(0, start - 12), start) and _FULL_DATE.match(text, m.end(1)):
             role = "dated"
         elif in_brackets(text, start):

@@ -12,7 +12,10 @@ report, a year's 年报 said to be published within that year (完成2024年政�
 (the genre's period logic, ``lexicons/genres.yaml``), a year's results dated to another year (a sentence
 opening 2023年全年共开展… in a 2024 report), the year's guidance of an earlier year (按照《X市2020年
 政务公开工作要点》 in a 2021 report), year-end carry-over said to be used in Y (年末结转…在2021年度继续
-安排使用), and a plan in 改进措施/下一步 naming Y or earlier (the plan is for Y+1).
+安排使用), a plan in 改进措施/下一步 naming Y or earlier (the plan is for Y+1), and the own date of a report
+that cannot be dated inside its year (``published_after_year_genres``: a 决算 is compiled after the accounts
+close, a 年报 counts the year to December 31) in Y or earlier (2021年度…部门决算 公开时间:2021年9月19日; its
+filing, publication or closing date, ``years.classify_years`` roles ``filing`` and ``dated``).
 
 **Why a reviewer cares**: a report written from last year's template keeps last year's (or next
 year's) figures in its key sentences; the wrong year makes the report describe another period.
@@ -27,7 +30,8 @@ year's) figures in its key sentences; the wrong year makes the report describe a
 
 **Leaves alone**: titles in 《》 other than the report's own and its basis, the year a 政府工作报告's title
 gives (2023年政府工作报告 is delivered in 2023 and reviews 2022: 一、2022年工作回顾), document numbers
-〔2025〕, the filing and publication dates, comparisons (比2023年, 较2023年增加41条), plans (2025年将…,
+〔2025〕, the filing and publication dates of other genres (a project's 自评 finished and dated in
+December of its year, a 预算执行 report delivered in December) and any date after the year, comparisons (比2023年, 较2023年增加41条), plans (2025年将…,
 2023年工作计划), cut-off dates after the year (截至2024年12月31日 in a 2023 project's report), two year-ends side by side
 (2021年末…，2022年末…), a year-end in a comparison (较2021年末增加) or a running total (截至2021年底，
 累计…), 截至2021年底 in a project's report (its history), a budget's snapshot of the year before
@@ -48,6 +52,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint.findings import Finding, Severity
+from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.years import classify_years
 
@@ -68,6 +73,8 @@ def mismatch(role: str, year: int, y: int, plan_year: int) -> str | None:
         return "年末时点（截至年底、年末在职人数）早于评价年度，疑似沿用上年数据"
     if role == "published-early":
         return f"{year}年的年度报告应在次年1月31日前公布，不会在{year}年内公布，报告年份与公布日期矛盾"
+    if role in ("dated", "filing") and year <= y:
+        return f"{y}年度的决算或年度报告要到{y}年结束后才能编成公布，其日期不会在{year}年内"
     if role == "basis" and year < y:
         return f"依据的是{year}年的工作要点，评价年度的工作应依据{y}年的"
     if role == "carryover":
@@ -87,6 +94,9 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     y = ctx.context.evaluation_year
     plan_year = ctx.context.plan_year or y + 1
     retrospective = ctx.context.retrospective
+    genre = ctx.context.genre.genre.id if ctx.context.genre else None
+    # a 决算 or 年报 dated inside its own year (公开时间:2021年9月19日 on the 2021 accounts)
+    dated_after = genre in load_yaml("time.yaml")["published_after_year_genres"]
     # a speech's title names the year it is delivered in (2023年政府工作报告 reviews 2022)
     delivered = y - ctx.context.period.offset if ctx.context.year_source == "title+genre" and ctx.context.period else None
     for ym in classify_years(ctx.doc):
@@ -95,13 +105,15 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         if ym.role in ("whole-year", "plan-section", "basis", "snapshot", "year-end",
                        "published-early") and not retrospective:
             continue
+        if ym.role in ("dated", "filing") and not dated_after:
+            continue
         why = mismatch(ym.role, ym.year, y, plan_year)
         if why is None:
             continue
         text = ctx.text[ym.start:ym.end]
         fix_year = plan_year if ym.role == "plan-section" else ym.year + 1 if ym.role == "carryover" else (
-            ym.year - 1 if ym.role == "published-early" else y)
-        head = "年份与公布日期矛盾" if ym.role == "published-early" else "年份与评价年度不符"
+            ym.year - 1 if ym.role == "published-early" else y + 1 if ym.role in ("dated", "filing") else y)
+        head = "年份与公布日期矛盾" if ym.role in ("published-early", "dated", "filing") else "年份与评价年度不符"
         yield ctx.report(ym.start, ym.end,
                          f"{head}：{why}，写的是{text}，评价年度为{y}年",
                          suggestion=text.replace(str(ym.year), str(fix_year)),
