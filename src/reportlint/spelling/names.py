@@ -373,6 +373,11 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return True
     if (confusable(new, old) or freq.get(new, 0) < COMMON_CHAR_FREQ) and _broken(doc, c.start, c.end):
         return True
+    if c.group in ("strict", "phrase", "heading") and confusable(new, old) \
+            and _no_word_at(text, c.start + c.pos, freq):
+        # 支出觉算表, 干部兑伍建设, 习近平外交思降: a same-sound or look-alike character that forms no word
+        # with either neighbour (jieba, wordfreq) though jieba's HMM glued it into one
+        return True
     if n != 4:
         return False
     h = n // 2
@@ -648,6 +653,13 @@ def _odd(doc, s: int, e: int, freq) -> bool:
     """The span segments into a stray single character or a word no dictionary has (jieba's HMM
     glued 日效性 together): a corrupted word, not ordinary words."""
     return any((len(w) == 1 or freq.get(w, 0) == 0) and is_han(w[0]) for w in doc.words_in(s, e))
+
+
+def _no_word_at(text: str, i: int, freq) -> bool:
+    """The character at ``i`` forms no word (jieba, wordfreq) with its Han neighbours, of which it has one
+    at least."""
+    pairs = [p for p in (text[max(i - 1, 0):i + 1], text[i:i + 2]) if len(p) == 2 and all(map(is_han, p))]
+    return bool(pairs) and i > 0 and all(not freq.get(p, 0) and zipf(p) == 0 for p in pairs)
 
 
 def _broken(doc, s: int, e: int) -> bool:

@@ -79,8 +79,11 @@ def own_term_variants(text: str, runs, table, wordfreq) -> list[tuple[int, int, 
 def _window_slots(text: str, left: str, right: str) -> dict[str, list[int]] | None:
     """Character -> the slots where it stands between ``left`` and ``right`` (two characters each) in
     the text; None when either side stands fewer than MIN_OWN + 1 times (no repeated window)."""
-    n_left, n_right = text.count(left), text.count(right)
-    if min(n_left, n_right) <= MIN_OWN:
+    n_left = text.count(left)
+    if n_left <= MIN_OWN:
+        return None
+    n_right = text.count(right)
+    if n_right <= MIN_OWN:
         return None
     slots: dict[str, list[int]] = {}
     # walk the rarer side's uses

@@ -38,7 +38,15 @@
   (下属属各单位);
 - a central 文号 prefix with a same-sound or look-alike character (国办公开办涵〔2021〕30号: ``policies.yaml``
   ``number_prefixes``); 依法申请公开 listed beside 主动公开 (依申请公开); 本 that lost the unit's level before
-  the object of a leading verb (领导本工作, 对本重大工作 in a report writing 本乡).
+  the object of a leading verb (领导本工作, 对本重大工作 in a report writing 本乡);
+- the report's own phrase, written at least twice, once with a character that forms no word with
+  either neighbour (经济乎稳较快 beside 经济平稳较快: an error when the two characters are same-sound or
+  look-alike, else a warning); the unit's name without its district (玉皇北街街道办事处 under
+  兴庆区玉皇阁北街街道办事处) and its place with the suffix typed twice (二街镇镇严格按照);
+- a clause typed twice across its comma (从预算单位构成看,从预算单位构成看,); 以 for 已 before a
+  completion closing the clause (评价工作以全面完成,); an article cited without 第 after a law's title
+  (《中华人民共和国预算法》五十七条); a garbled age (0毛岁儿童); a form cell cut at its end beside
+  sibling cells written whole (现行有效件 beside 本年制发件数, 本年废止件数).
 
 **Why a reviewer cares**: website inspections and report reviews count every wrong character
 ("明显的…错别字的，每处扣0.5分"); a misspelt organ, formula or leader's name is a 严重表述错误.
@@ -74,7 +82,11 @@ quotes (a cited term), unless a look-alike slip; 既使…又使…; a variant f
 (after it: a warning, 非推荐词形); parallel words of a finance term in either order (在编在职人员,
 政府公开信息, 绩效预算管理); a formula adapted to the local level (依法治市委, 依法治县); 相比 with its
 object (2024年相比2023年增长); 余 with its measure word (260余条); a malformed year inside a full date
-(202020年12月31日: date-invalid reports the date).
+(202020年12月31日: date-invalid reports the date); a different word in the slot of the report's own
+phrase (拟定 beside 拟订, 政务信息 beside 政府信息), numbered parallels (第一包围圈、第二包围圈), a phrase
+written only once elsewhere; 一般公共预算总收入 beside 一般公共预算收入 (总收入 is a word); 可以/得以/难以
+完成; 3周岁, 60多岁; the unit's place before its organ (二街镇镇政府, 某县县委); a list item with
+figures written twice (another rule's).
 
 **Source**: names.yaml, terms.txt, confusion.yaml, policies.yaml (their headers give the sources);
 same-sound and look-alike sets from pycorrector (Apache-2.0, ``lexicons/spelling/``); 崇阳县 and other
