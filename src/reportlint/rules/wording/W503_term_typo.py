@@ -20,7 +20,11 @@
   stands between words, giving a very common word (加强宜传工作 → 宣传, 完善菅理制度 → 管理, 执型 → 执行);
 - a year with a digit or two typed twice (202020年 → 2020年; 20232年 → the year the report writes);
 - a central policy document cited with a word dropped from its title, or a character of it replaced by a
-  same-sound or look-alike one (``lexicons/policies.yaml``); a law's name with a wrong character
+  same-sound or look-alike one (``lexicons/policies.yaml``); a title one word off a central one, cited
+  with that document's 文号 (《中共中央国务院关于全面落实预算绩效管理的意见》(中发〔2018〕34号) → 全面实施)
+  or under the same central issuer with a near-synonym; a 《…关于印发〈X〉》 title that lost its 的通知;
+- a national catalogue name cut inside a word before its figure, in a list of such names
+  (涵盖建筑业5家、房地产业1家、科技服1家 → 科技服务业: ``lexicons/catalogues.yaml``, GB/T 4754-2017); a law's name with a wrong character
   (《中华人民共合国预算法》, 《政府信息公开条列》; law-name reports it too);
 - a leader's name of three characters with a look-alike character (习近乎, 刁近平:
   ``names.yaml`` ``people``); a long division name near-missed (广西状族自治区, …苗族侗族自治洲:
@@ -76,7 +80,9 @@ copies cross white space (cells 年初预算数 全年预算数 of a flattened t
 last year's growth as its object); 有的到了; a 年报 form cell reworded with whole words (申请数, 仍然); the own
 organ without a one-character place (县财政局 in 丰县); an ordinary line wrap (绩效管⏎理) and a form the report
 writes uncompleted elsewhere (决算数 as a table header);
-anything in ``lexicon.extra_terms``; an organ name with another level's suffix (生态环境厅, 农业农村委); a
+a title one word off a central one under a local issuer or with neither the central issuer nor its
+文号 (《关于全面实施预算绩效管理的实施意见》: a local document's own title); an industry name that lost
+only its class word 业 (批发和零售3家, 房地产2家); anything in ``lexicon.extra_terms``; an organ name with another level's suffix (生态环境厅, 农业农村委); a
 short formula (<= 4 characters) with a character that is no look-alike (一国两府 beside 一国两制); a term in
 quotes (a cited term), unless a look-alike slip; 既使…又使…; a variant form (帐目) in a text of before 2002
 (after it: a warning, 非推荐词形); parallel words of a finance term in either order (在编在职人员,
@@ -88,7 +94,7 @@ written only once elsewhere; 一般公共预算总收入 beside 一般公共预�
 完成; 3周岁, 60多岁; the unit's place before its organ (二街镇镇政府, 某县县委); a list item with
 figures written twice (another rule's).
 
-**Source**: names.yaml, terms.txt, confusion.yaml, policies.yaml (their headers give the sources);
+**Source**: names.yaml, terms.txt, confusion.yaml, policies.yaml, catalogues.yaml (their headers give the sources);
 same-sound and look-alike sets from pycorrector (Apache-2.0, ``lexicons/spelling/``); 崇阳县 and other
 government-website inspection notices quoted in ``../shared/cases``.
 """
