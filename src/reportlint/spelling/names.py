@@ -327,6 +327,12 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
             return False  # (按照)公开为常态: a phrase may start later; 本级般公共预算 leaves a stray 般
         if c.pos == len(cand) and not _edge_drop(text, c):
             return False
+        if left_ok and right_ok and c.group in ("strict", "phrase", "heading") and 0 < c.pos < len(cand) \
+                and _gap_no_word(text, c.start + c.pos, freq) and _word_broken(c, freq):
+            # 毛泽思想, 新型城化战略: the characters either side of the gap form no word (泽思, 城化) and the
+            # name's word that lost the character is no word either (城镇化 -> 城化); 中国(式)现代化,
+            # 西部(大)开发, 基层(党)组织 leave whole words: another wording
+            return True
         return left_ok and right_ok and _broken(doc, c.start, c.end)
     if n == 4 and not (left_ok and right_ok):
         return False
@@ -660,6 +666,23 @@ def _no_word_at(text: str, i: int, freq) -> bool:
     at least."""
     pairs = [p for p in (text[max(i - 1, 0):i + 1], text[i:i + 2]) if len(p) == 2 and all(map(is_han, p))]
     return bool(pairs) and i > 0 and all(not freq.get(p, 0) and zipf(p) == 0 for p in pairs)
+
+
+def _gap_no_word(text: str, g: int, freq) -> bool:
+    """The two Han characters either side of position ``g`` form no word (jieba, wordfreq)."""
+    pair = text[g - 1:g + 1]
+    return len(pair) == 2 and all(map(is_han, pair)) and not freq.get(pair, 0) and zipf(pair) == 0
+
+
+def _word_broken(c: Candidate, freq) -> bool:
+    """The word of the name (jieba's segmentation of it) that lost its character is left no word."""
+    k = 0
+    for w in _segmented(c.name):
+        if k <= c.pos < k + len(w):
+            rest = w[:c.pos - k] + w[c.pos - k + 1:]
+            return len(w) >= 2 and not freq.get(rest, 0) and zipf(rest) == 0
+        k += len(w)
+    return False
 
 
 def _broken(doc, s: int, e: int) -> bool:
