@@ -317,7 +317,7 @@ class _Builder:
         self.not_level: set[int] = set()  # ids of claims that are increments, change ends or per-capita
         self._heading_starts = [h.start for h in doc.headings]
         self._marks_of: dict[int, tuple[list[int], list[int], list[int]]] = {}
-        self._accounts: dict[int, list[tuple[int, str]]] = {}
+        self._accounts: list[tuple[int, str]] | None = None
         self._para_starts = [p.start for p in doc.paragraphs]
 
     def build(self) -> Relations:
@@ -660,10 +660,10 @@ class _Builder:
         """Ids of the amounts that state what became of the amount before them in the same item (no ；/、/。
         between): a list item is a label and one amount, and 已使用30万元 / 已拨付 / 实际到位 (``completion_verbs``
         after 已/已经/累计/实际) and then 结余10万元 / 剩余 (``attribute_rest``) are that part's state, not parts."""
-        lx, text = lex(), self.text
-        done = re.compile(r"(?:已经?|累计|实际)(?:完成|实际)?(?:" + "|".join(map(re.escape, lx["completion_verbs"]))
+        text = self.text
+        done = re.compile(r"(?:已经?|累计|实际)(?:完成|实际)?(?:" + _words("completion_verbs")
                           + r")(?:资金)?$")
-        rest = re.compile("^(?:" + "|".join(map(re.escape, lx["attribute_rest"])) + r")(?:资金)?$")
+        rest = re.compile("^(?:" + _words("attribute_rest") + r")(?:资金)?$")
         out: set[int] = set()
         prev: Claim | None = None
         for c in claims:
@@ -855,8 +855,8 @@ class _Builder:
         part of a breakdown, one primary (收入/资金/预算) plus added ones (其他…, 上年结转); with two primaries
         (预算 and 到位资金) the relation is not built."""
         b, lx = self.b, lex()
-        ends = lambda words: re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")  # noqa: E731
-        left_re, used_re, src_re = ends(lx["remainder_left"]), ends(lx["remainder_used"]), ends(lx["remainder_source"])
+        ends = lambda key: re.compile("(?:" + _words(key) + ")$")  # noqa: E731
+        left_re, used_re, src_re = ends("remainder_left"), ends("remainder_used"), ends("remainder_source")
         added_re = re.compile(lx["remainder_added_source"])
         part_of = {id(x): rel.total for rel in self.rel.sums for x in rel.parts}
         for z in self.claims:
@@ -1005,9 +1005,9 @@ class _Builder:
         (real 471): the whole amount is restated (same value, same rounding) in the sentence of a figure of
         the same action, written as done (已/已经/累计 … 拨付 N). Words of the whole and the actions are in
         ``completion_whole`` / ``completion_verbs``."""
-        text, b, lx = self.text, self.b, lex()
-        verbs = "|".join(map(re.escape, lx["completion_verbs"]))
-        whole_re = re.compile(r"\s*(?:目前|现|均|已经|已|并)*(?:" + "|".join(map(re.escape, lx["completion_whole"]))
+        text, b = self.text, self.b
+        verbs = _words("completion_verbs")
+        whole_re = re.compile(r"\s*(?:目前|现|均|已经|已|并)*(?:" + _words("completion_whole")
                               + rf")(?P<verb>{verbs})")
         amounts = [c for c in self.claims if c.kind == "amount" and c.exact and self.level(c)]
         for c in amounts:
@@ -1043,7 +1043,7 @@ class _Builder:
         noun hold it), outside brackets, in one sentence with no 其中 list: total = base + added."""
         text, b, lx = self.text, self.b, lex()
         add_re = re.compile(lx["accrual_add"])
-        total_re = re.compile("(?:" + "|".join(map(re.escape, lx["accrual_total"])) + r")\s*$")
+        total_re = re.compile("(?:" + _words("accrual_total") + r")\s*$")
         base_words = tuple(lx["accrual_base"])
         for para, cs in self.by_para.items():
             p = self.doc.paragraphs[para]
@@ -1253,8 +1253,8 @@ class _Builder:
         comparison, or the indicator of the level the rate follows; scope and years taken off, 总收入 = 收入),
         the direction, the period (years and period words of its clause group and section). Two rates whose
         levels are both stated and differ are of two quantities (总收入 11335 vs 收入 4505: no restatement)."""
-        text, b, lx = self.text, self.b, lex()
-        base_re = re.compile("|".join(sorted(map(re.escape, lx["prior_year_bases"]), key=len, reverse=True)))
+        text, b = self.text, self.b
+        base_re = re.compile(_words("prior_year_bases", longest_first=True))
         pat = _pat()
         groups: dict[tuple, list[tuple[Claim, Claim | None, str]]] = {}
         for r in self.rel.increments:
@@ -1356,14 +1356,14 @@ class _Builder:
         """The budget account (一般公共预算, 政府性基金预算 …: ``closed_sets.budget_categories``) its paragraph
         last names before the figure: "…政府性基金预算总收入87.32亿元…。收支相抵，年终结余2.95亿元" is the fund
         account's 结余, not the general budget's of the paragraph before (wild W121)."""
-        got = self._accounts.get(c.paragraph)
-        if got is None:
-            p = self.doc.paragraphs[c.paragraph]
-            names = lex()["closed_sets"]["budget_categories"]
-            pat = re.compile("|".join(map(re.escape, names)))
-            got = self._accounts[c.paragraph] = [(m.start(), m.group(0)) for m in pat.finditer(self.text, p.start, p.end)]
+        got = self._accounts
+        if got is None:  # every account named in the text, found in one pass
+            pat = re.compile("|".join(map(re.escape, lex()["closed_sets"]["budget_categories"])))
+            got = self._accounts = [(m.start(), m.group(0)) for m in pat.finditer(self.text)]
         k = bisect.bisect_left(got, (c.start, "")) - 1
-        return got[k][1] if k >= 0 else ""
+        if k < 0 or got[k][0] < self.doc.paragraphs[c.paragraph].start:
+            return ""
+        return got[k][1]
 
     def _item_of(self, c: Claim, p: Paragraph) -> str:
         """The list item a figure belongs to, as an identity key ("" when none).
@@ -1524,6 +1524,13 @@ _ENUMERATOR = re.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二
 # between two items of a category breakdown: a separator, then the next category's short name
 _CATEGORY_NAME = re.compile(r"[\u4e00-\u9fff“”\"()（）]{2,16}")
 _CATEGORY_ITEM = re.compile(r"[、，,]\s*" + _CATEGORY_NAME.pattern)
+
+
+@cache
+def _words(key: str, longest_first: bool = False) -> str:
+    """The words of a lexicon list as a regex alternation (escaped once per process)."""
+    words = map(re.escape, lex()[key])
+    return "|".join(sorted(words, key=len, reverse=True) if longest_first else words)
 
 
 @cache
