@@ -82,3 +82,10 @@ def test_policy_numbers_well_formed():
     number = re.compile(r"^[\u4e00-\u9fff]{2,7}〔(19|20)[0-9]{2}〕[0-9]{1,4}号$|令第[0-9]+号$|^[\u4e00-\u9fff 0-9年月]+$")
     for d in load_yaml("policies.yaml")["documents"]:
         assert number.search(d["number"]), d
+
+
+def test_wrapper_title_lost_its_notice_without_inner_brackets():
+    text = "根据《关于印发四川省预决算公开操作规程（2022年修订）》(川财预〔2022〕12号)要求"
+    assert [fix for *_, fix, _k, _n, _w in title_typos(text)] == ["《关于印发四川省预决算公开操作规程（2022年修订）的通知》"]
+    # 转发 … 的报告 (corpora/real) and every 的通知 title stay silent
+    assert title_typos("《关于转发最高人民法院“一号司法建议”、“二号司法建议”的报告》") == []

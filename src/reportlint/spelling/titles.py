@@ -18,9 +18,10 @@
    or adds a word without the known 文号 (关于全面实施预算绩效管理的实施意见: a local document's own
    title), is left alone. A 关于印发〈X〉的通知 is compared by its X as well.
 
-2. **关于印发〈X〉》**: a wrapper title 《…关于印发〈X〉的通知》 whose 的通知 was lost, the inner title
-   closing right before 》 (holdout3 746: 《财政部 应急部 国家林草局关于印发〈…暂行规定〉》); every
-   other wrapper title of the corpora (23) ends in 的通知.
+2. **关于印发〈X〉》**: a wrapper title 《…关于印发〈X〉的通知》 whose 的通知 was lost, the title ending
+   on what was issued (holdout3 746: 《财政部 应急部 国家林草局关于印发〈…暂行规定〉》; also without the
+   inner brackets, 《关于印发X》); every other 印发/转发 title of the corpora (25) ends in 的 and the
+   document's kind (的通知, 的报告 …).
 
 Titles are also read outside 《》 when they open with a central issuer (国务院关于…的意见).
 """
@@ -40,8 +41,9 @@ _BARE = re.compile(r"(?<![《〈<])((?:中共中央|国务院|中共中央办公
                    r"关于[^，。,;；:：《》〈〉<>()（）\n]{4,50}?的(?:指导意见|实施意见|意见|通知|决定))")
 # a wrapper title: (issuer)关于印发〈X〉的通知
 _WRAPPED = re.compile(r"^(.*?关于(?:印发|转发))〈(.+)〉(的通知)?$")
-# a wrapper title cut before its 的通知: the inner title closes right before 》
-_WRAP_CUT = re.compile(r"《([^《》\n]*关于(?:印发|转发)[〈<][^〈〉<>《》\n]+)([〉>])》")
+# a wrapper title cut before its 的通知: the title ends on what was issued (〈X〉 or X), with no 的 + kind
+_WRAP_CUT = re.compile(r"《([^《》\n]*关于(?:印发|转发)[^《》\n]{4,})(?<!的通知)(?<!的函)(?<!的通报)(?<!的批复)(?<!的决定)"
+                       r"(?<!的报告)(?<!的公告)(?<!的意见)》")
 # the kinds of document: replacing the last word makes another document
 _KINDS = ("意见", "通知", "决定", "办法", "规定", "规划", "纲要", "方案", "指引", "框架", "格式", "条例", "准则", "规则")
 _SPACE = re.compile(r"\s+")
@@ -168,9 +170,11 @@ def title_typos(text: str) -> list[tuple[int, int, str, str, str, str]]:
     for m in _BARE.finditer(text):
         if not any(a <= m.start() < b for a, b in bracketed):
             out += _check(text, m.start(1), m.group(1), "", m.start(1), m.end(1))
+    found = {(s, e) for s, e, *_ in out}
     for m in _WRAP_CUT.finditer(text):
-        inner_close = m.group(2)
-        fix = f"《{m.group(1)}{inner_close}的通知》"
+        if m.span() in found:
+            continue  # the title is already reported one word off
+        fix = f"《{m.group(1)}的通知》"
         out.append((m.start(), m.end(), fix, "policy", fix, "“关于印发…”的文件名称缺“的通知”"))
     return sorted(out)
 
