@@ -68,6 +68,9 @@ _FULL_DATE = re.compile(r"\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1
                         r"(?!\s*(?:起\s*)?[至到止—－~～-])")
 _PERIOD = re.compile(r"(?:统计(?:期限|时限|期间|时间|范围|区间)|报告期|所列数据)[^。；\n]{0,16}?$")
 _SELF_TITLE = re.compile(r"(?:编制|编写|形成|公布|发布)[^。；]{0,20}《[^》]{0,30}$")
+# the report's own title without 《》, named as such: 编制了…2022年政府信息公开工作年度报告(以下简称《年报》) (wild W094)
+_SELF_NAMED = re.compile(r"(?:编制|编写|形成|公布|发布)了?[^。；《》\n]{0,20}$")
+_SELF_NAMED_AFTER = re.compile(r"\s*年度?[^。；《》\n]{0,20}?(?:年度报告|年报)\s*[(（]以下简称")
 _BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|以)[^。；]{0,30}《[^》]{0,30}$")
 _BASIS_AFTER = re.compile(r"^\s*年度?[^》]{0,30}?(?:工作要点|工作计划|工作安排|实施方案)》")
 _CARRY = re.compile(r"(?:年末|年底|期末)[^。；]{0,6}结转[^。；]{0,30}?(?:在|于|至)\s*$")
@@ -96,7 +99,7 @@ def classify_years(doc: Document) -> list[YearMention]:
     Roles the time rules judge against the evaluation year Y: ``evaluated`` (must be Y), ``snapshot``
     (截至X年12月31日: must not be before Y), ``year-end`` (截至X年底 / X年末实有在职 alone in its sentence group:
     a suspicion, must not be before Y), ``period`` (the statistics period of a 年报: must be Y),
-    ``self-title`` (the report's own title quoted in its opening: must be Y), ``basis`` (按照《X年…工作要点》:
+    ``self-title`` (the report's own title quoted in its opening, or named with 以下简称: must be Y), ``basis`` (按照《X年…工作要点》:
     the year's guidance, must not be before Y), ``carryover`` (年末结转…在X年度继续使用: must be after Y),
     ``whole-year`` (a sentence opening with X年全年 stating results: must not be before Y), ``plan-section``
     (a plan in 改进措施/下一步 naming a year: must be after Y), ``heading`` (a heading about the period's
@@ -132,6 +135,8 @@ def classify_years(doc: Document) -> list[YearMention]:
                 role = "self-title"
             elif _BASIS.search(sent) and _BASIS_AFTER.match(text[m.end(1):m.end(1) + 40]):
                 role = "basis"
+        elif _SELF_NAMED.search(text, max(0, start - 30), start) and _SELF_NAMED_AFTER.match(text, m.end(1)):
+            role = "self-title"  # 编制了管委会办公室2022年政府信息公开工作年度报告(以下简称《年报》) names this report
         elif re.search(r"关于[^。]{0,40}$", before):
             role = "title"
         elif _PERIOD.search(text[max(0, start - 30):start]) or (
