@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlint.spelling.data import policy_titles
 
@@ -82,14 +82,16 @@ def _known() -> tuple[tuple[Known, ...], frozenset[str]]:
     return tuple(docs), frozenset(k.issuer + k.core for k in docs) | frozenset(k.core for k in docs)
 
 
-def _bounds(s: str) -> list[int]:
+@lru_cache(maxsize=4096)
+def _bounds(s: str) -> tuple[int, ...]:
+    """The offsets where jieba's words of ``s`` start and end (0 and len(s) included)."""
     from reportlint.nlp import cut
 
     out, at = [0], 0
     for w in cut(s):
         at += len(w)
         out.append(at)
-    return out
+    return tuple(out)
 
 
 def one_word_edit(cited: str, known: str) -> tuple[int, int, str, str, bool] | None:
