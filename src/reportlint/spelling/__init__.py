@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlint.spelling.data import confusable, context_pairs, policy_titles
-from reportlint.spelling.general import common_swaps, han_runs, lint_typos
+from reportlint.spelling.general import common_swaps, han_runs, lint_typos, organ_swaps
 from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, scan
 from reportlint.spelling.repeats import find_repeats
 
@@ -99,6 +99,10 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     for s, wrong, right in common_swaps(text, runs):
         if not _overlaps(s, s + len(wrong), taken):
             out.append(Typo(s, s + len(wrong), right, "char", right, f"“{wrong}”不成词，应为“{right}”"))
+    taken = _Taken((t.start, t.end) for t in out)
+    for s, wrong, right in organ_swaps(text):
+        if not _overlaps(s, s + 2, taken):
+            out.append(Typo(s, s + 2, right, "char", right, f"“{wrong}”不成词，应为“{right}”"))
     out += _own_terms(text, runs, freq, _Taken((t.start, t.end) for t in out))
     out += _truncated(doc, freq, _Taken((t.start, t.end) for t in out))
     out += _false_starts(doc, freq, _Taken((t.start, t.end) for t in out))

@@ -228,3 +228,28 @@ def common_swaps(text: str, runs: list[tuple[int, str, list[bool]]] | None = Non
                 continue
             out.append((start + k, a + b, best[2]))
     return out
+
+
+# an organ's two-character stem right after its place or at a clause start, before the organ's word
+_ORGAN_STEM = re.compile(r"(?:^|(?<=[省市县区镇乡州旗盟])|(?<=[^\u4e00-\u9fff]))([\u4e00-\u9fff]{2})"
+                         r"(?=局|厅|委员会|办公室|中心|管理处|服务站|事务所)", re.M)
+
+
+def organ_swaps(text: str) -> list[tuple[int, str, str]]:
+    """(start, wrong stem, right word) for an organ's stem with a same-sound or look-alike character (县材政局
+    → 财政, 统记局 → 统计): the stem stands after a place or at a clause start, before 局/厅/委员会/办公室/
+    中心…, is no word (jieba, wordfreq), and one confusable character gives a very common word (jieba
+    frequency >= COMMON_PAIR, wordfreq zipf >= COMMON_ZIPF). 分配格局, 良好开局 are no stems (the pair
+    follows a word's first character, not a place)."""
+    freq = _freq()
+    out = []
+    for m in _ORGAN_STEM.finditer(text):
+        pair = m.group(1)
+        if freq.get(pair, 0) or zipf(pair) > 0:
+            continue
+        a, b = pair
+        opts = [a2 + b for a2 in look_alike_or_homophone(a)] + [a + b2 for b2 in look_alike_or_homophone(b)]
+        opts = [(freq.get(w, 0), w) for w in opts if freq.get(w, 0) >= COMMON_PAIR and zipf(w) >= COMMON_ZIPF]
+        if opts:
+            out.append((m.start(1), pair, max(opts)[1]))
+    return out
