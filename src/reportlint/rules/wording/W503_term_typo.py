@@ -50,7 +50,12 @@
 - a clause typed twice across its comma (从预算单位构成看,从预算单位构成看,); 以 for 已 before a
   completion closing the clause (评价工作以全面完成,); an article cited without 第 after a law's title
   (《中华人民共和国预算法》五十七条); a garbled age (0毛岁儿童); a form cell cut at its end beside
-  sibling cells written whole (现行有效件 beside 本年制发件数, 本年废止件数).
+  sibling cells written whole (现行有效件 beside 本年制发件数, 本年废止件数); 我 that lost the unit's
+  word as the subject of the year's count (我共收到 in a report writing 我局); a stray character in
+  现将…报告如下 (现提将); 地 right after the subject before a completed verb (该项目地完成了);
+- a same-sound or look-alike character in a name, phrase or form heading that forms no word with
+  either neighbour (支出觉算表, 干部兑伍建设), or a character lost inside a word of the name leaving
+  no word (新型城化战略); an organ's stem after its place with such a character (县材政局, 统记局).
 
 **Why a reviewer cares**: website inspections and report reviews count every wrong character
 ("明显的…错别字的，每处扣0.5分"); a misspelt organ, formula or leader's name is a 严重表述错误.
@@ -92,7 +97,8 @@ object (2024年相比2023年增长); 余 with its measure word (260余条); a ma
 phrase (拟定 beside 拟订, 政务信息 beside 政府信息), numbered parallels (第一包围圈、第二包围圈), a phrase
 written only once elsewhere; 一般公共预算总收入 beside 一般公共预算收入 (总收入 is a word); 可以/得以/难以
 完成; 3周岁, 60多岁; the unit's place before its organ (二街镇镇政府, 某县县委); a list item with
-figures written twice (another rule's).
+figures written twice (another rule's); a name shortened by a whole word (中国现代化, 西部开发,
+基层组织建设); 分配格局, 良好开局 (words ending in 局, not organs).
 
 **Source**: names.yaml, terms.txt, confusion.yaml, policies.yaml, catalogues.yaml (their headers give the sources);
 same-sound and look-alike sets from pycorrector (Apache-2.0, ``lexicons/spelling/``); 崇阳县 and other
