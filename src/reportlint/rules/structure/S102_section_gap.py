@@ -20,8 +20,8 @@ expected number.
 
 **Leaves alone**: a number present elsewhere among the siblings (out of order, which is
 ``section-order``); a list that the paragraph before says continues (续, 接上, 承上, or the number
-itself named); numbering that restarts under a new parent, and numbering that runs on through the whole text
-(1. 2. under （一）, 3. 4. under （二）, as in 法治政府建设 reports); a text that begins mid-document (its
+itself named); numbering that restarts under a new parent, and item numbering (1. or （1）) that runs on through the
+whole text (1. 2. under （一）, 3. 4. under （二）, as in 法治政府建设 reports; （一） and 一、 must restart); a text that begins mid-document (its
 first top-level heading is 三、: said once as a note, not as a gap); a list whose item lost its
 opening bracket, 1) (2) (3) (an item of the list; ``punct-pair`` reports the bracket); headings that lost their number
 between the two (reported by ``section-style``); table rows written as text.
@@ -80,8 +80,12 @@ def section_gap(ctx: RuleContext) -> Iterator[Finding]:
 def _continues_numbering(ctx: RuleContext, h: Heading) -> bool:
     """Items numbered through the whole text: 1. 2. under （一）, then 3. under （二）.
 
-    The last heading of the same kind before ``h`` (under another parent) carries the number before it.
+    The last heading of the same kind before ``h`` (under another parent) carries the number before it. Only for
+    items numbered 1. or (1) (a report's running list of measures); （一） and 一、 restart under each parent, so a
+    （三） under 二、 after （一）（二） under 一、 is a numbering that failed to restart (a Word list, synthetic 201).
     """
+    if h.kind in ("cn", "paren-cn"):
+        return False
     before = [x for x in ctx.doc.headings if x.kind == h.kind and x.start < h.start and x.parent is not h.parent]
     return bool(before) and before[-1].number == h.number - 1
 
