@@ -16,7 +16,9 @@ with the exact fix. Sources of evidence, strongest first:
   beside 批复规模(㎡));
 - a year with a digit or two typed twice (202020年, 20232年): five or six digits before 年;
 - a phrase the report writes at least twice, once with a character that forms no word there
-  (经济乎稳较快 beside 经济平稳较快: :mod:`reportlint.spelling.ownterms`).
+  (经济乎稳较快 beside 经济平稳较快: :mod:`reportlint.spelling.ownterms`);
+- the unit's own place with its suffix typed twice (二街镇镇严格按照); an organ's stem with a same-sound
+  or look-alike character (县材政局: :func:`reportlint.spelling.general.organ_swaps`).
 
 The end of a text that was cut off mid-sentence (``Document.excerpt_end``) is never reported: an
 excerpt ending inside a word is the cut, not the author's typo.
