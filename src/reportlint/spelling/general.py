@@ -230,9 +230,9 @@ def common_swaps(text: str, runs: list[tuple[int, str, list[bool]]] | None = Non
     return out
 
 
-# an organ's two-character stem right after its place or at a clause start, before the organ's word
-_ORGAN_STEM = re.compile(r"(?:^|(?<=[省市县区镇乡州旗盟])|(?<=[^\u4e00-\u9fff]))([\u4e00-\u9fff]{2})"
-                         r"(?=局|厅|委员会|办公室|中心|管理处|服务站|事务所)", re.M)
+# the word of an organ after its stem (found first: the stem is checked at each of them)
+_ORGAN_WORD = re.compile(r"局|厅|委员会|办公室|中心|管理处|服务站|事务所")
+_PLACE_CHARS = frozenset("省市县区镇乡州旗盟")
 
 
 def organ_swaps(text: str) -> list[tuple[int, str, str]]:
@@ -243,13 +243,18 @@ def organ_swaps(text: str) -> list[tuple[int, str, str]]:
     follows a word's first character, not a place)."""
     freq = _freq()
     out = []
-    for m in _ORGAN_STEM.finditer(text):
-        pair = m.group(1)
+    for m in _ORGAN_WORD.finditer(text):
+        s = m.start() - 2
+        pair = text[max(s, 0):m.start()]
+        if s < 0 or not (_HAN.match(pair[0]) and _HAN.match(pair[1])):
+            continue
+        if s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in _PLACE_CHARS:
+            continue  # the stem follows a word's character, not a place (分配格局, 良好开局)
         if freq.get(pair, 0) or zipf(pair) > 0:
             continue
         a, b = pair
         opts = [a2 + b for a2 in look_alike_or_homophone(a)] + [a + b2 for b2 in look_alike_or_homophone(b)]
         opts = [(freq.get(w, 0), w) for w in opts if freq.get(w, 0) >= COMMON_PAIR and zipf(w) >= COMMON_ZIPF]
         if opts:
-            out.append((m.start(1), pair, max(opts)[1]))
+            out.append((s, pair, max(opts)[1]))
     return out

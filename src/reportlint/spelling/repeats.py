@@ -26,7 +26,9 @@ _UNIT_TWICE = re.compile(r"(?<=[0-9])(万元|亿元|元|人次|人|个|次|件|�
 # a clause of Han characters typed twice across its comma (从预算单位构成看,从预算单位构成看,): the
 # clause opens a sentence or a clause and the copy ends on punctuation; table cells (|, white space) and
 # list items with figures (…43.16万元,…43.16万元: another rule's) never match
-_CLAUSE_TWICE = re.compile(r"(?:^|(?<=[，,。；;：:！？\n]))([\u4e00-\u9fff]{4,30}[，,])\1(?=[，,。；;：:！？]|[\u4e00-\u9fff])")
+_CLAUSE_TWICE = re.compile(r"[，,。；;：:！？\n]([\u4e00-\u9fff]{4,30}[，,])\1(?=[，,。；;：:！？]|[\u4e00-\u9fff])")
+# the same at the text's start (the pattern above starts on punctuation, which the regex engine finds fast)
+_CLAUSE_TWICE_AT_START = re.compile(r"([\u4e00-\u9fff]{4,30}[，,])\1(?=[，,。；;：:！？]|[\u4e00-\u9fff])")
 _SINGLE = re.compile(r"([的了是在和与及对为将把被从向于并也都就又而有要已以由其之所])\1")
 # verbs whose ABAB reduplication is colloquial but correct ("研究研究"), and runs a reader repeats on purpose
 ALLOWED = frozenset({
@@ -64,9 +66,10 @@ def find_repeats(doc) -> list[Repeat]:
         if not doc.is_boundary(mid) or not (doc.is_boundary(s) or _glued(doc, s, mid, unit)):
             continue
         out.append(Repeat(mid, e, unit))
-    for m in _CLAUSE_TWICE.finditer(text):
+    first = _CLAUSE_TWICE_AT_START.match(text)
+    for m in ([first] if first else []) + list(_CLAUSE_TWICE.finditer(text)):
         unit = m.group(1)
-        out.append(Repeat(m.start() + len(unit), m.end(), unit.rstrip("，,")))
+        out.append(Repeat(m.start(1) + len(unit), m.end(), unit.rstrip("，,")))
     for m in _UNIT_TWICE.finditer(text):
         out.append(Repeat(m.start() + len(m.group(1)), m.end(), m.group(1)))
     for m in _SINGLE.finditer(text):
