@@ -220,7 +220,7 @@ def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
         correct = _Taken((m.start(), m.end()) for m in re.finditer(re.escape(name), text))
         for s, e in spans:
             cand = text[s:e]
-            if cand == name or not all(is_han(ch) for ch in cand) or _overlaps(s, e, correct):
+            if cand == name or not _ALL_HAN.fullmatch(cand) or _overlaps(s, e, correct):
                 continue
             edit = classify(cand, name)
             if edit is None or edit[0] == "extra" or freq.get(cand, 0) > 0 or _is_place(cand):
@@ -273,6 +273,10 @@ def _own_suffix_doubled(text: str, unit_name: str | None, freq, taken) -> list[T
                 out.append(Typo(j, j + 1, "", "repeat", suffix, f"“{place}”后的“{suffix}”多打了一个"))
             k = text.find(place + suffix, k + 1)
     return out
+
+
+# a span of Han characters only (is_han's ranges), tested in C
+_ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def _short_place_stem(name: str) -> int:
@@ -353,6 +357,9 @@ _CUT = re.compile(r"([\u4e00-\u9fff])(?=\s*[,，。；;:：、)）(（0-9])")
 
 def _continuation(text: str, i: int) -> str:
     """The next two non-space characters from ``i``."""
+    two = text[i:i + 2]
+    if len(two) == 2 and not (two[0].isspace() or two[1].isspace()):
+        return two  # the common case, without splitting
     return "".join(text[i:i + 8].split())[:2]
 
 
