@@ -15,7 +15,8 @@ opening 2023年全年共开展… in a 2024 report), the year's guidance of an e
 安排使用), a plan in 改进措施/下一步 naming Y or earlier (the plan is for Y+1), and the own date of a report
 that cannot be dated inside its year (``published_after_year_genres``: a 决算 is compiled after the accounts
 close, a 年报 counts the year to December 31) in Y or earlier (2021年度…部门决算 公开时间:2021年9月19日; its
-filing, publication or closing date, ``years.classify_years`` roles ``filing`` and ``dated``).
+filing, publication or closing date, ``years.classify_years`` roles ``filing`` and ``dated``), and that of any
+retrospective report before Y (a 2023 self-evaluation 填报日期：2022年…).
 
 **Why a reviewer cares**: a report written from last year's template keeps last year's (or next
 year's) figures in its key sentences; the wrong year makes the report describe another period.
@@ -73,7 +74,9 @@ def mismatch(role: str, year: int, y: int, plan_year: int) -> str | None:
         return "年末时点（截至年底、年末在职人数）早于评价年度，疑似沿用上年数据"
     if role == "published-early":
         return f"{year}年的年度报告应在次年1月31日前公布，不会在{year}年内公布，报告年份与公布日期矛盾"
-    if role in ("dated", "filing") and year <= y:
+    if role in ("dated", "filing") and year < y:
+        return f"回顾{y}年度的报告，其日期不会早于{y}年"
+    if role in ("dated", "filing") and year == y:
         return f"{y}年度的决算或年度报告要到{y}年结束后才能编成公布，其日期不会在{year}年内"
     if role == "basis" and year < y:
         return f"依据的是{year}年的工作要点，评价年度的工作应依据{y}年的"
@@ -105,7 +108,8 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         if ym.role in ("whole-year", "plan-section", "basis", "snapshot", "year-end",
                        "published-early") and not retrospective:
             continue
-        if ym.role in ("dated", "filing") and not dated_after:
+        if ym.role in ("dated", "filing") and not (
+                dated_after or (retrospective and ym.year < y)):  # a look back cannot predate its year
             continue
         why = mismatch(ym.role, ym.year, y, plan_year)
         if why is None:
