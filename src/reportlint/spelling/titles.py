@@ -36,9 +36,10 @@ from reportlint.spelling.data import policy_titles
 
 # a cited title, and the 文号 in brackets right after it
 _TITLE = re.compile(r"《([^《》\n]{6,90})》(?:\s*[(（]([^()（）\n]{3,30}?号)\s*[)）])?")
-# a central title outside 《》: a central issuer, 关于, up to the document's kind
-_BARE = re.compile(r"(?<![《〈<])((?:中共中央|国务院|中共中央办公厅|国务院办公厅|财政部(?!门))[^，。,;；:：《》〈〉<>()（）\n]{0,12}?"
-                   r"关于[^，。,;；:：《》〈〉<>()（）\n]{4,50}?的(?:指导意见|实施意见|意见|通知|决定))")
+# a central title outside 《》: a central issuer at most 12 characters before 关于 (searched back from each
+# 关于), then up to the document's kind
+_ISSUER = re.compile(r"(?:中共中央|国务院|中共中央办公厅|国务院办公厅|财政部(?!门))[^，。,;；:：《》〈〉<>()（）\n]{0,12}$")
+_ABOUT = re.compile(r"关于[^，。,;；:：《》〈〉<>()（）\n]{4,50}?的(?:指导意见|实施意见|意见|通知|决定)")
 # a wrapper title: (issuer)关于印发〈X〉的通知
 _WRAPPED = re.compile(r"^(.*?关于(?:印发|转发))〈(.+)〉(的通知)?$")
 # a wrapper title cut before its 的通知: the title ends on what was issued (〈X〉 or X), with no 的 + kind
@@ -169,9 +170,15 @@ def title_typos(text: str) -> list[tuple[int, int, str, str, str, str]]:
     for m in _TITLE.finditer(text):
         bracketed.append(m.span())
         out += _check(text, m.start(1), m.group(1), _norm(m.group(2) or ""), m.start(), m.end(1) + 1)
-    for m in _BARE.finditer(text):
-        if not any(a <= m.start() < b for a, b in bracketed):
-            out += _check(text, m.start(1), m.group(1), "", m.start(1), m.end(1))
+    i = text.find("关于")
+    while i >= 0:
+        head = _ISSUER.search(text, max(0, i - 19), i)
+        rest = _ABOUT.match(text, i) if head else None
+        if rest and not any(a <= i < b for a, b in bracketed) \
+                and (head.start() == 0 or text[head.start() - 1] not in "《〈<"):
+            raw = text[head.start():rest.end()]
+            out += _check(text, head.start(), raw, "", head.start(), rest.end())
+        i = text.find("关于", i + 2)
     found = {(s, e) for s, e, *_ in out}
     for m in _WRAP_CUT.finditer(text):
         if m.span() in found:
