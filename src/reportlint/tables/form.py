@@ -40,7 +40,7 @@ def _lex() -> dict:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lx = _lex()
     alt = lambda ws: "|".join(sorted(map(re.escape, ws), key=len, reverse=True))  # noqa: E731
-    col = alt(lx["columns"])
+    col = alt(lx["columns"]) + r")(?:[(（][A-Za-z/＋+\-×*]{1,5}[)）])?(?:"  # 全年执行数(B), 执行率(B/A)
     header = re.compile(rf"(?:{col})(?:[ \t\u3000\n|｜]*(?:{col})){{2,}}")
     total = re.compile(rf"[ \t\u3000\n|｜]*(?:{alt(lx['total_labels'])})\s*[:：]?")
     source = re.compile(rf"[ \t\u3000\n|｜]*(?P<label>(?:其中\s*[:：]?\s*)?(?:{alt(lx['source_rows'])}))")
