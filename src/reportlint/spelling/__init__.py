@@ -10,7 +10,11 @@ with the exact fix. Sources of evidence, strongest first:
   decides it (累积完成1234万元);
 - a word typed twice (:mod:`reportlint.spelling.repeats`);
 - a cited policy title one word off a central document in ``policies.yaml`` (a word dropped, or a
-  character replaced by a same-sound or look-alike one);
+  character replaced by a same-sound or look-alike one; a jieba word replaced, dropped or added when
+  the 文号 or the central issuer names the document, a 关于印发〈X〉 title without 的通知:
+  :mod:`reportlint.spelling.titles`);
+- a national catalogue name cut inside a word before its figure in a list of such names (科技服1家:
+  :mod:`reportlint.spelling.catalogues`);
 - a false start: a non-word pair before a common word starting with its first character (提实提高);
 - a word cut short before punctuation whose whole form the same report uses elsewhere (实际规(㎡)
   beside 批复规模(㎡));
