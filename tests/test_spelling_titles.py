@@ -89,3 +89,4 @@ def test_wrapper_title_lost_its_notice_without_inner_brackets():
     assert [fix for *_, fix, _k, _n, _w in title_typos(text)] == ["《关于印发四川省预决算公开操作规程（2022年修订）的通知》"]
     # 转发 … 的报告 (corpora/real) and every 的通知 title stay silent
     assert title_typos("《关于转发最高人民法院“一号司法建议”、“二号司法建议”的报告》") == []
+    assert title_typos("《关于印发〈X管理办法〉的补充通知》《关于转发〈Y办法〉的复函》") == []

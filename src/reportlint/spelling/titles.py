@@ -43,8 +43,9 @@ _ABOUT = re.compile(r"关于[^，。,;；:：《》〈〉<>()（）\n]{4,50}?的
 # a wrapper title: (issuer)关于印发〈X〉的通知
 _WRAPPED = re.compile(r"^(.*?关于(?:印发|转发))〈(.+)〉(的通知)?$")
 # a wrapper title cut before its 的通知: the title ends on what was issued (〈X〉 or X), with no 的 + kind
-_WRAP_CUT = re.compile(r"《([^《》\n]*关于(?:印发|转发)[^《》\n]{4,})(?<!的通知)(?<!的函)(?<!的通报)(?<!的批复)(?<!的决定)"
-                       r"(?<!的报告)(?<!的公告)(?<!的意见)》")
+# (的补充通知, 的紧急通知, 的复函 end in their kind too)
+_WRAP_CUT = re.compile(r"《([^《》\n]*关于(?:印发|转发)[^《》\n]{4,})(?<!通知)(?<!函)(?<!通报)(?<!批复)(?<!决定)"
+                       r"(?<!报告)(?<!公告)(?<!意见)(?<!纪要)》")
 # the kinds of document: replacing the last word makes another document
 _KINDS = ("意见", "通知", "决定", "办法", "规定", "规划", "纲要", "方案", "指引", "框架", "格式", "条例", "准则", "规则")
 _SPACE = re.compile(r"\s+")
