@@ -8,8 +8,9 @@ pass). Evidence, all required:
 
 - the slot character forms no word with either neighbour (both pairs, 乎稳 and 济乎, are no word of
   jieba's dictionary nor wordfreq's);
-- the two characters before it and the two after it stand elsewhere in the report around another
-  character at least twice (经济平稳较快 ×5), and never around this one: the report's own form;
+- the two characters before it and the two after it (or one and three, or three and one, next to the
+  phrase's start or end) stand elsewhere in the report around another character at least twice
+  (经济平稳较快 ×5), and never around this one: the report's own form;
 - the report's form gives a jieba word on at least one side (平稳): a different word in the slot
   (政务信息 beside 政府信息, 拟定 beside 拟订) is no slip;
 - neither character is a function word, a numeral, a calendar word or a place suffix (第一/第二,
@@ -32,6 +33,9 @@ FREE_SLOT = frozenset("的地得和与及或并等之了在是对为以于而且
                       "百千万亿零两〇第省市县区镇乡村州盟旗")
 # the report's own form must be written this often
 MIN_OWN = 2
+# the windows around the slot (characters before, after) whose repetition shows the report's phrase:
+# two each side first, then one and three (a slip next to the phrase's start or end)
+WINDOWS = ((2, 2), (1, 3), (3, 1))
 # the span shown grows over the whole phrase the report's uses share, at most this many characters each side
 GROW = 6
 
@@ -52,33 +56,37 @@ def own_term_variants(text: str, runs, table, wordfreq) -> list[tuple[int, int, 
         n = len(run)
         if n < 5:
             continue
-        # slot k (2 .. n-3): both pairs around it, k-1 and k, are no word
-        both = map(bool.__and__, nonword[1:n - 3], nonword[2:n - 2])
-        for k in compress(range(2, n - 2), both):
+        # slot k (1 .. n-2): both pairs around it, k-1 and k, are no word
+        both = map(bool.__and__, nonword[0:n - 2], nonword[1:n - 1])
+        for k in compress(range(1, n - 1), both):
             c = run[k]
             if c in FREE_SLOT or known(run[k - 1:k + 1]) or known(run[k:k + 2]):
                 continue
-            key = (run[k - 2:k], run[k + 1:k + 3])
-            if key not in windows:
-                windows[key] = _window_slots(text, *key)
-            slots = windows[key]
-            if not slots or len(slots.get(c, ())) != 1:
-                continue  # the window is rare, or the character stands there again
-            own = sorted((len(v), r) for r, v in slots.items() if r != c and r not in FREE_SLOT and _is_han(r))
-            if not own or own[-1][0] < MIN_OWN:
-                continue
-            r = own[-1][1]
-            if not (table[run[k - 1] + r] or table[r + run[k + 1]]):
-                continue
-            i = start + k
-            s, e = _grow(text, i, slots[r])
-            out.append((s, e, text[s:i] + r + text[i + 1:e], c, r))
+            for left, right in WINDOWS:
+                if k < left or k + right >= n:
+                    continue
+                key = (run[k - left:k], run[k + 1:k + 1 + right])
+                if key not in windows:
+                    windows[key] = _window_slots(text, *key)
+                slots = windows[key]
+                if not slots or len(slots.get(c, ())) != 1:
+                    continue  # the window is rare, or the character stands there again
+                own = sorted((len(v), r) for r, v in slots.items() if r != c and r not in FREE_SLOT and _is_han(r))
+                if not own or own[-1][0] < MIN_OWN:
+                    continue
+                r = own[-1][1]
+                if not (table[run[k - 1] + r] or table[r + run[k + 1]]):
+                    continue
+                i = start + k
+                s, e = _grow(text, i, slots[r], left, right)
+                out.append((s, e, text[s:i] + r + text[i + 1:e], c, r))
+                break
     return out
 
 
 def _window_slots(text: str, left: str, right: str) -> dict[str, list[int]] | None:
-    """Character -> the slots where it stands between ``left`` and ``right`` (two characters each) in
-    the text; None when either side stands fewer than MIN_OWN + 1 times (no repeated window)."""
+    """Character -> the slots where it stands between ``left`` and ``right`` in the text; None when
+    either side stands fewer than MIN_OWN + 1 times (no repeated window)."""
     n_left = text.count(left)
     if n_left <= MIN_OWN:
         return None
@@ -86,25 +94,26 @@ def _window_slots(text: str, left: str, right: str) -> dict[str, list[int]] | No
     if n_right <= MIN_OWN:
         return None
     slots: dict[str, list[int]] = {}
+    a = len(left)
     # walk the rarer side's uses
     if n_left <= n_right:
         p = text.find(left)
         while p >= 0:
-            if text.startswith(right, p + 3):
-                slots.setdefault(text[p + 2], []).append(p + 2)
+            if text.startswith(right, p + a + 1):
+                slots.setdefault(text[p + a], []).append(p + a)
             p = text.find(left, p + 1)
     else:
         p = text.find(right)
         while p >= 0:
-            if p >= 3 and text.startswith(left, p - 3):
+            if p > a and text.startswith(left, p - a - 1):
                 slots.setdefault(text[p - 1], []).append(p - 1)
             p = text.find(right, p + 1)
     return slots
 
 
-def _grow(text: str, i: int, own: list[int]) -> tuple[int, int]:
+def _grow(text: str, i: int, own: list[int], left: int = 2, right: int = 2) -> tuple[int, int]:
     """The span around slot ``i`` that every use of the report's form shares (Han characters only)."""
-    s, e = i - 2, i + 3
+    s, e = i - left, i + right + 1
     while i - s < GROW and s > 0 and _is_han(text[s - 1]) \
             and all(k - (i - s) - 1 >= 0 and text[k - (i - s) - 1] == text[s - 1] for k in own):
         s -= 1
