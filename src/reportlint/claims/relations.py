@@ -612,10 +612,10 @@ class _Builder:
         - four or more that together cover all but under 1% of the total: "全年主动公开政府信息数465条，内容涉及…。
           其中信息公开年度报告1条、规划计划1条、…、工作动态362条" (real 626; a list that leaves out a category falls
           short by that category's count, one that misses by less was meant to be whole), or
-        - three or more, one of them an empty category (0条): a writer who lists what had none lists every
+        - four or more, one of them an empty category (0条): a writer who lists what had none lists every
           category ("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他文件4条,政务(工作)动态信息0条,政府信息公开
           工作年度报告1条", /work/holdout3 717)."""
-        if total.kind != "count" or len(parts) < 3 or not all(p.exact and p.kind == "count" for p in parts):
+        if total.kind != "count" or len(parts) < 4 or not all(p.exact and p.kind == "count" for p in parts):
             return False
         text = self.text
         for a, b in itertools.pairwise(parts):
@@ -630,7 +630,7 @@ class _Builder:
         t = total.value if isinstance(total.value, Decimal) else Decimal(0)
         if any(p.value == 0 for p in parts):
             return got < t
-        return len(parts) >= 4 and 0 < got < t and got * 100 >= t * 99
+        return 0 < got < t and got * 100 >= t * 99
 
     def _families(self, claims: list[Claim]) -> Callable[[Claim], tuple[str, str]]:
         """Unit families of the claims of one list, joined where a count names its alternate units in brackets
