@@ -10,8 +10,8 @@ total (a sentence opening with 加上 adds to the head figure of the sentence be
 867.48万元，由一般公共预算支出1,867.48万元，加上解支出…0万元构成", complete; none with 减/扣除). Parts above the total are always an error (a part stated with 余/多 counts at its lower bound);
 parts below it only when the list is complete (分别为, 合计, a closed set of ``closed_sets`` in
 ``lexicons/claims.yaml`` such as the budget categories, 其他 as the last part, or a count broken down by
-category — one enumeration of short category names — that names an empty category (…动态信息0条) or
-misses the total by under 1% with four or more items) and every part was read. A whole amount among parts
+category — one enumeration of four or more short category names — that names an empty category
+(…动态信息0条) or misses the total by under 1%) and every part was read. A whole amount among parts
 of the same unit stated with decimals is read at their precision (30万元 beside 29.99万元 is 30.00); a
 count unit with its alternates in brackets (16954套(台、块、项), 14666台(套)) is one unit; a part's own
 sub-list (内有…, 其中… up to the ；) and the make-up listed after a part named 小计 are not parts.
