@@ -517,6 +517,8 @@ def _accept_term(c: Candidate, doc, cand: str, freq, left_ok: bool) -> bool:
             return False
         if c.pos == 0 and not (_edge_drop(text, c) or (n > 4 and _stray(doc, c.start, -1, freq))):
             return False
+        if c.pos == len(cand) and _completed_after(doc, c):
+            return False  # 因公出国（境）经费: the word after (经费) ends with the lost character, in other words
         if c.pos == len(cand) and not (_edge_drop(text, c) or (n >= 6 and _stray(doc, c.end - 1, 1, freq))):
             return False  # 国有资本经营预财政拨款: a long term lost its last character before the next word
     elif c.kind == "replaced" and ((c.pos > 0 and cand[c.pos] == cand[c.pos - 1])
@@ -580,13 +582,22 @@ def _continued(text: str, end: int) -> bool:
     return any(line[i:] + nxt[0] in prefixes for i in range(len(line) - 1))
 
 
+def _completed_after(doc, c: Candidate) -> bool:
+    """A name cut before its last character(s) where the next word ends with them (因公出国（境）经费:
+    经费 ends with 费): the author wrote a longer word, nothing is lost."""
+    tail = c.name[c.pos:]
+    after = doc.words_in(c.end, c.end + 1)
+    return bool(tail) and bool(after) and len(after[0]) > len(tail) and after[0].endswith(tail) \
+        and doc.text.startswith(after[0], c.end)
+
+
 def _stray(doc, i: int, side: int, freq) -> bool:
     """Character ``i`` is a word on its own and forms no word with its neighbour on ``side``
     (法治建基础: 建 stands alone and 建基 is no word, so 法治建设 lost its 设)."""
     text = doc.text
     j = i + side
-    if not (0 <= j < len(text)) or not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
-        return False
+    if not (0 <= j < len(text)) or not is_han(text[i]) or not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
+        return False  # （境）: a bracket is no stray character
     pair = text[min(i, j):max(i, j) + 1]
     return freq.get(pair, 0) == 0
 
