@@ -1201,9 +1201,13 @@ class _Builder:
             groups.setdefault(key, []).append((c, key[0]))
         for cs in groups.values():
             first, measure = cs[0]
+            account = self._account(first)
             for c, _ in cs[1:]:
                 if self._same_list(first, c):
                     continue  # A综合楼24万元，B幼儿园78万元，…，A综合楼156万元: two tranches, not a restatement
+                other = self._account(c)
+                if account and other and other != account:
+                    continue  # the general budget's 年终结余 and the fund budget's
                 self.rel.restated.append(Restated(first, c, measure, 0.9 if len(measure) >= 4 else 0.8))
         self._growth_restated()
 
@@ -1351,12 +1355,13 @@ class _Builder:
         period = (*sorted(set(pat["period"].findall(own))), self._section_period(p))
         whole = c.scope or _SELF_SCOPE.search(c.indicator)  # 全县…, 全局/本单位…: the whole, in any item
         item = "" if whole else self._item_of(c, p)
-        return (measure, subject, period, c.scope or "", unit_family(c), item, self._account(c))
+        return (measure, subject, period, c.scope or "", unit_family(c), item)
 
     def _account(self, c: Claim) -> str:
         """The budget account (一般公共预算, 政府性基金预算 …: ``closed_sets.budget_categories``) its paragraph
         last names before the figure: "…政府性基金预算总收入87.32亿元…。收支相抵，年终结余2.95亿元" is the fund
-        account's 结余, not the general budget's of the paragraph before (wild W121)."""
+        account's 结余, not the general budget's of the paragraph before (wild W121). Two figures of two named
+        accounts are no restatement; a figure whose paragraph names none may restate either."""
         got = self._accounts
         if got is None:  # every account named in the text, found in one pass
             pat = re.compile("|".join(map(re.escape, lex()["closed_sets"]["budget_categories"])))
