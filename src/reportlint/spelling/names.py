@@ -586,6 +586,8 @@ def _completed_after(doc, c: Candidate) -> bool:
     """A name cut before its last character(s) where the next word ends with them (因公出国（境）经费:
     经费 ends with 费): the author wrote a longer word, nothing is lost."""
     tail = c.name[c.pos:]
+    if c.end >= len(doc.text) or not is_han(doc.text[c.end]):
+        return False
     after = doc.words_in(c.end, c.end + 1)
     return bool(tail) and bool(after) and len(after[0]) > len(tail) and after[0].endswith(tail) \
         and doc.text.startswith(after[0], c.end)
