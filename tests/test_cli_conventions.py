@@ -126,7 +126,7 @@ def test_markdown_blanking_keeps_offsets():
     lines = [ln.strip() for ln in out.split("\n")]
     assert lines[0] == "（一）  项目  概况"
     assert lines[2] == "1. 第一项"  # an ordered list's number is a section number
-    assert lines[4].split() == ["项目", "金额"] and lines[5] == ""
+    assert lines[4] == "| 项目 | 金额 |" and lines[5] == "" and lines[6] == "| 收入 | 5 |"  # bars between cells stay
     assert lines[8] == "引用  *号 &amp;  代码"
     assert "code" not in out and "注释" not in out
 

@@ -4,8 +4,9 @@
 (white space and line breaks kept as they are), so the result has the same length and the same lines
 as the file: offsets, lines and columns of findings still point into the .md file, and ``--fix`` edits
 it in place. What is kept:
-the text of headings, paragraphs, list items, block quotes and table cells (GFM tables: their pipes
-become spaces, so a row reads like a table written as text), inline code, escaped characters, and
+the text of headings, paragraphs, list items, block quotes and table cells (GFM tables: the bars
+between the cells stay and the delimiter row ``|---|`` goes, so a row reads like a ``| a | b |`` row of
+a text file; each cell is found after the one before it, so ``| 10 | 1 | 0 |`` keeps its 1 and 0), inline code, escaped characters, and
 the number of an ordered list item (``1.`` / ``2)``: report sections are often numbered that way).
 What is blanked: ``#`` heading marks, ``**`` / ``*`` / ``_`` emphasis, link and image syntax with its
 URL (a link's text stays; an image's alt text goes), bullet markers, ``>``, fenced code blocks,
@@ -61,9 +62,19 @@ def blank_markup(text: str) -> str:
         return cursor
 
     last_map: list[int] | None = None
+    row: tuple[int, int] | None = None  # the table row being read: its cells come one after another
+    row_cursor = 0
     for tok in _parser().parse(text):
         if tok.map:
             last_map = tok.map
+        if tok.type == "tr_open" and tok.map:
+            row = region(tok.map)
+            row_cursor = row[0]
+        elif tok.type == "tr_close" and row is not None:
+            for k in range(*row):  # the bars between the cells stay: the row reads as a ``| a | b |`` row
+                if text[k] in "|｜" and not keep[k] and (k == 0 or text[k - 1] != "\\"):
+                    keep[k] = 1
+            row = None
         if tok.type == "list_item_open" and tok.info and tok.map:
             a, b = region(tok.map)
             line_end = text.find("\n", a, b)
@@ -71,7 +82,7 @@ def blank_markup(text: str) -> str:
         if tok.type != "inline" or not (tok.map or last_map):
             continue
         a, b = region(tok.map or last_map)
-        cursor = a
+        cursor = row_cursor if row is not None else a  # a cell starts after the cell before it
         for child in tok.children or ():
             if child.type in ("text", "code_inline"):
                 cursor = mark(child.content, cursor, b)
@@ -85,4 +96,6 @@ def blank_markup(text: str) -> str:
                 else:  # an entity stays as written
                     keep[k:k + len(child.markup)] = b"\x01" * len(child.markup)
                 cursor = k + len(child.markup)
+        if row is not None:
+            row_cursor = cursor
     return "".join(c if keep[i] or c.isspace() else " " for i, c in enumerate(text))

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from reportlint.document.model import Document
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
+_DELIMITER = re.compile(r"\s*:?-+:?\s*$")
 
 
 def tables_of(doc: Document) -> list[Table]:
@@ -101,6 +102,8 @@ def _text_tables(doc: Document) -> list[Table]:
     for p in doc.paragraphs:
         line = doc.text[p.start:p.end]
         cells = split_row(line)
+        if cells is not None and len(block) == 1 and all(_DELIMITER.match(t) for t, _ in cells):
+            continue  # a Markdown delimiter row |---|:--:| under the header: not a row of the table
         if cells is None or (block and len(cells) != len(block[0])):
             close()  # a row of another width: the columns no longer line up
             caption[:] = [line]
