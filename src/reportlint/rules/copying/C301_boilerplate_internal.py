@@ -96,7 +96,8 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
 _PROSE_END = frozenset("。！？；;!?")
 # the reason given for a figure's change, to the end of its sentence (…较上年决算数减少710.50万元，下降9.76%，
 # 主要原因是…等工程完工), and the change it explains: the figures after the first change word of its sentence
-_REASON = re.compile(r"主要(?:变动|变化|增减|增加|减少|增长|下降)?原因(?:是|为|主要是|在于|包括)?[:：]?[^。；;！？!?\n]*")
+_REASON = re.compile(r"(?:主要)?(?:变动|变化|增减变化|增减|增加|减少|增长|下降)?(?:的)?(?:主要)?原因(?:主要)?"
+                     r"(?:是|为|在于|包括)?[:：]?[^。；;！？!?\n]*")
 _CHANGE = re.compile(r"增加|减少|增长|下降|上升|降低|增减|增幅|降幅")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
@@ -106,7 +107,13 @@ def _reasons(doc, start: int, end: int) -> tuple[str, set[tuple[float, ...]]]:
     text = doc.text
     parts, changes, pos = [], set(), start
     for m in _REASON.finditer(text, start, end):
-        head = text[max(start - 1, *(text.rfind(ch, start, m.start()) for ch in "。；;！？!?\n")) + 1:m.start()]
+        # the change is stated in the reason's sentence or the one before it in its paragraph (…下降9.76%。
+        # 主要变动原因是…), which may lie before a passage that is one sentence
+        line = text.rfind("\n", 0, m.start())
+        cut = max(line, *(text.rfind(ch, line + 1, m.start()) for ch in "。；;！？!?"))
+        head = text[cut + 1:m.start()]
+        if not _CHANGE.search(head) and cut > line:
+            head = text[max(line, *(text.rfind(ch, line + 1, cut) for ch in "。；;！？!?")) + 1:m.start()]
         c = _CHANGE.search(head)
         figures = tuple(float(f) for f in _FIGURE.findall(head, c.end())) if c else ()
         if figures:
