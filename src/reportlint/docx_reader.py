@@ -1,5 +1,8 @@
 """Word (.docx) reports: body paragraphs and tables in document order, with list numbers rendered.
 
+Paragraphs and tables inside block-level content controls (``w:sdt``) are read where they stand; a
+table of contents control is not.
+
 Each Word paragraph becomes one line of text, each non-empty table cell one line marked as table
 content; ``Source.lines`` keeps the paragraph number or table/row/cell of every line.
 """
@@ -78,8 +81,7 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
     para_no = 0
     table_no = 0
     auto = 0
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in _blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para_no += 1
@@ -118,6 +120,26 @@ def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
     comments = word_comments(texts, anchors, lines) if has_comments else ()
     return Source(path=name, text="\n".join(lines) + "\n", encoding="docx", kind="docx", lines=tuple(info),
                   notes=notes, comments=comments, merged_cells=tuple(merged))
+
+
+def _blocks(parent):
+    """The paragraphs (``w:p``) and tables (``w:tbl``) of the body in document order, the ones inside
+    block-level content controls (``w:sdt``, fill-in templates' 格式文本内容控件) and custom XML included.
+    A table of contents control (``docPartGallery`` "Table of Contents") is left out: its lines repeat
+    the headings."""
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag == "sdt":
+            gallery = child.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+            if gallery is not None and "contents" in (gallery.get(f"{W}val") or "").lower():
+                continue
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif tag == "customXml":
+            yield from _blocks(child)
 
 
 def _grid_span(cell) -> int:
