@@ -66,6 +66,10 @@ def _clause_before(text: str, pos: int) -> str:
 _DATED_LABEL = re.compile(r"(?:发布|公开|成文|印发|发文|填报|报送|上报|编制|报告|生成)(?:日期|时间)\s*[:：]?\s*[\]】|｜]?\s*$")
 _FULL_DATE = re.compile(r"\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d))"
                         r"(?!\s*(?:起\s*)?[至到止—－~～-])")
+# a date field ends the line or is followed by a time, a separator or the next field (发布时间:2024-09-24 10:30 |
+# 来源: …); a date followed by prose is a sentence (公开时间：2023年6月1日起，… / 印发日期：2023年3月1日的《…》)
+_FIELD_END = re.compile(r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+                        r"(?=\s|$|[|｜\]】)）]|来源|作者|浏览|点击|字号|字体|访问|阅读|发布|主题|分类|文号|索引|生效|废止|公开|成文|信息)")
 # a link to another page with its date (上一篇：…通知 发布时间：2024-12-20): not the report's date
 _OTHER_PAGE = re.compile(r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)|热点|推荐阅读")
 _PERIOD = re.compile(r"(?:统计(?:期限|时限|期间|时间|范围|区间)|报告期|所列数据)[^。；\n]{0,16}?$")
@@ -128,7 +132,8 @@ def classify_years(doc: Document) -> list[YearMention]:
         elif ctx and ctx.filing_span and ctx.filing_span[0] <= start < ctx.filing_span[1] and _FULL_DATE.match(
                 text, m.end(1)):
             role = "filing"  # one date (报告时间:2024年1月1日至12月31日 is a period)
-        elif _DATED_LABEL.search(text, max(0, start - 12), start) and _FULL_DATE.match(text, m.end(1)) and not (
+        elif _DATED_LABEL.search(text, max(0, start - 12), start) and _FULL_DATE.match(text, m.end(1)) \
+                and _FIELD_END.match(text, m.end(1)) and not (
                 para is not None and _OTHER_PAGE.search(text, para.start, para.end)):
             role = "dated"
         elif in_brackets(text, start):
