@@ -9,6 +9,8 @@ Relations, each recognised from the table's own labels before any arithmetic:
   total replaces its own parts), column by column; a total row that carries a marker itself (（七）总计,
   4.合计) sums the rows of its own marker kind since the last row of a higher kind; not run on the 30号
   申请 table, whose rows have their own relations (below);
+- **其中 rows** under a row: their sum is at most that row's, column by column, and equals it when the
+  list ends with its 其他 row (the 绩效自评表's 当年财政拨款 / 上年结转资金 / 其他资金 under 年度资金总额);
 - **total columns** (a column headed 合计 / 总计 / 小计): the figure columns after it (it comes
   first: 本年支出合计 | 基本支出 | 项目支出) or since the previous total column (it comes last: 结果维持 |
   结果纠正 | 其他结果 | 尚未审结 | 总计), row by row;
@@ -470,9 +472,13 @@ class _Checker:
 
         def close_sub() -> None:
             if parent is not None and sub:
+                # a 其中 list that ends with its 其他 row (其他资金: the 绩效自评表's 当年财政拨款 / 上年结转资金 /
+                # 其他资金) names every part; any other may list only some
+                last = re.sub(r"^其中\s*[:：]?", "", self._label(self.body[sub[-1]], label_col))
+                whole = len(sub) >= 2 and last.startswith(("其他", "其它"))
                 for c in nums:
                     self._add([self.body[parent][c]], [self.body[j][c] for j in sub], "“其中”各行",
-                              single=True, complete=False)
+                              single=True, complete=whole)
             sub.clear()
 
         for i, row in enumerate(self.body):
