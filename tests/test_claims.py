@@ -239,3 +239,24 @@ def test_number_work_is_linear(shape):
     small, large = shape(1), shape(4)
     _relations_cost(small)  # warm caches and imports
     assert _relations_cost(large) / _relations_cost(small) < LINEAR
+
+
+def test_relations_of_issue_22_list_shapes():
+    """Shapes of corpora/real 616 (alternate units), 626 (a category breakdown meant whole), /work/holdout3 702
+    (parts with their own sub-lists) and 752 (a part named as a subtotal), each read as its relation."""
+    from reportlint.claims.relations import relations_of
+
+    rel = relations_of(lint_text(
+        "共安装设备共100套(台、块),其中:平台设备40套(台、块);前端设备50台(套);社区设备10套(台、块)。\n"
+        "全年公开信息465条,内容涉及多面内容。其中年报1条、规划计划1条、政策文件100条、工作动态362条。\n"
+        "共公开信息50条。其中机构类信息20条,内有领导成员10条、机构职能10条;工作类信息11条,其中镇街动态5条、通知公告6条;"
+        "政策文件类信息19条。\n"
+        "实有人数25人,其中:在职人数小计14人,行政在职人数5人,事业单位在职人数9人。\n").doc)
+    got = [(s.cue, s.total.raw, [p.raw for p in s.parts], s.complete) for s in rel.sums]
+    assert got == [
+        ("其中", "100套", ["40套", "50台", "10套"], False),
+        ("其中", "465条", ["1条", "1条", "100条", "362条"], True),
+        ("其中", "50条", ["20条", "11条", "19条"], False),
+        ("内有", "20条", ["10条", "10条"], False),
+        ("其中", "11条", ["5条", "6条"], False),
+        ("其中", "25人", ["14人"], False)]
