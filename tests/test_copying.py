@@ -306,3 +306,40 @@ def test_a_template_every_unit_carries_is_not_a_units_own_carry_over(tmp_path):
     result = run_scan(sorted(src.glob("*.txt")), tmp_path / "out", jobs=1)
     assert [c.template for c in result.clusters] == [True]
     assert [f for r in result.records for f in r["findings"] if f["rule"] == "boilerplate-year"] == []
+
+
+def test_mandated_template_text_of_real_reports_is_no_copy():
+    """The 年报's prescribed opening (the 条例 and the 国办 notice cited by name, 现发布…年度报告; the six
+    parts; the statistics period) and the 自评表's printed notes (预算执行率=预算执行数/调整后预算数 …), as
+    units of corpora/real and corpora/wild write them: a scan of those seven files gave three clusters."""
+    def line(folder: str, name: str, n: int) -> str:
+        return (ROOT / "corpora" / folder / name).read_text(encoding="utf-8").split("\n")[n - 1]
+
+    groups = [
+        [("real", "513.txt", 1, "开阳县冯三镇人民政府"), ("real", "634.txt", 3, "兴庆区前进街街道办事处"),
+         ("wild", "W005.txt", 2, "利辛县望疃镇")],
+        [("real", "309.txt", 15, "大英县司法局"), ("real", "617.txt", 38, "青神县发展和改革局")],
+        [("real", "636.txt", 1, "安镇街道"), ("wild", "W030.txt", 2, "合江县人民政府办公室")],
+    ]
+    for group in groups:
+        reports = [(name, unit, [_passage(line(folder, name, n))]) for folder, name, n, unit in group]
+        assert crossdoc.find_clusters(reports) == []
+
+
+FLOOD_PARAGRAPH = ("局主要负责同志带队深入各乡镇，实地查看山塘水库除险加固和灌溉渠系修复情况，详细了解防汛物资储备和应急队伍值守情况，"
+       "要求各乡镇压紧压实防汛责任，确保人员转移预案落实到村到户，切实保障春耕生产用水安全，全年未发生一起安全生产事故。")
+
+
+def test_text_shared_by_units_of_three_provinces_is_a_template_a_copy_between_two_is_found():
+    """Units of three provinces or more writing one passage follow a national template; two units (of one
+    province or of two) sharing it is a copy, reported."""
+    spread = [("a.txt", "开阳县财政局", [_passage(FLOOD_PARAGRAPH)]), ("b.txt", "利辛县财政局", [_passage(FLOOD_PARAGRAPH)]),
+              ("c.txt", "青神县财政局", [_passage(FLOOD_PARAGRAPH)])]  # 贵州, 安徽, 四川
+    found = crossdoc.find_clusters(spread)
+    assert [(c.template, c.units) for c in found] == [(True, ["利辛县财政局", "开阳县财政局", "青神县财政局"])]
+    for pair in ((spread[0], spread[1]), (spread[2], ("d.txt", "大英县财政局", [_passage(FLOOD_PARAGRAPH)]))):
+        found = crossdoc.find_clusters(list(pair))
+        assert [(c.template, round(c.similarity)) for c in found] == [(False, 100)]
+    local = [*spread[1:], ("d.txt", "大英县财政局", [_passage(FLOOD_PARAGRAPH)]), ("e.txt", "蒙城县财政局", [_passage(FLOOD_PARAGRAPH)])]
+    found = crossdoc.find_clusters(local)  # four units of two provinces (安徽, 四川): still a copy
+    assert [(c.template, len(c.units)) for c in found] == [(False, 4)]

@@ -5,8 +5,9 @@ phrases, and computes a MinHash of its *character multiset* (each character with
 number: 的1, 的2, …). Reduce (in the parent): ``CrossIndex`` takes each report's signatures as its
 record is read (texts to a temporary file, band keys to one file per band), proposes pairs that share
 a band key, keeps those whose sketch estimates a Jaccard near the floor, verifies them with rapidfuzz
-and joins verified pairs into clusters. Clusters spread over many units are template text every
-report contains, not copying, and are set aside.
+and joins verified pairs into clusters. Clusters spread over many units, or over units of three
+provinces or more, are template text (a national format's preface, a form's printed notes), not
+copying, and are set aside.
 
 **Stated recall.** rapidfuzz's ``ratio`` is r = 2·LCS/(|a|+|b|). The characters of a longest common
 subsequence are common to both multisets, so the multisets' Jaccard is at least
@@ -233,6 +234,7 @@ class Cluster:
 
 
 BUCKET_CAP = 48  # distinct passages per band bucket compared pairwise; a larger bucket is refined (see CrossIndex)
+PROVINCES = 3  # a cluster whose units lie in this many provinces is a template: copying is local
 TEMPLATE_LISTED = 20  # members listed for a template cluster (set aside, shown only as an example)
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD,
                  0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9], dtype=np.uint64)
@@ -334,7 +336,8 @@ class CrossIndex:
     3. pairs whose sketches share too few values (``sketch_cuts``) are dropped, in blocks of BLOCK;
        the rest are verified exactly (rapidfuzz ratio ≥ threshold), texts read from disk;
     4. verified pairs are joined into clusters (union-find); a cluster spread over more than
-       ``template_share`` of the units (and more than four) is a template, set aside.
+       ``template_share`` of the units (and more than four), or over units of PROVINCES provinces or
+       more (a national format's text; a unit copies from its neighbours), is a template, set aside.
     """
 
     def __init__(self, threshold: float = 70.0, workdir: str | None = None):
@@ -518,11 +521,26 @@ class CrossIndex:
             units = {self.unit[m] for m in members}
             if len(units) < 2:
                 continue
-            template = len(units) > max(4, template_share * n_units)
+            # text many units carry, or units of three provinces or more: a template (a national format's
+            # preface, a form's printed notes), not one unit copying another
+            template = len(units) > max(4, template_share * n_units) or len(self._provinces(units)) >= PROVINCES
             if template:
                 self.stock.update(members)
             out.append((sorted(members), float(min(best[g] for g in group)), template))
         out.sort(key=lambda c: (-len({self.unit[m] for m in c[0]}), c[0][0]))  # most units first, then file order
+        return out
+
+    def _provinces(self, units: set[int]) -> set[str]:
+        """The provinces of ``units`` that their names place (a name without a known place adds none)."""
+        from reportlint.places import place_chain
+
+        out = set()
+        for u in units:
+            chain = place_chain(self._names[u])
+            prov = next((p.province or (p.name if p.level == "province" else "") for p in chain
+                         if p.province or p.level == "province"), "")
+            if prov:
+                out.add(prov)
         return out
 
     def unit_names(self, members: list[int]) -> list[str]:
