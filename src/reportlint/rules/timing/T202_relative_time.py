@@ -27,9 +27,9 @@ report as a whole, so it is raised once, at the first relative year, with the co
 again only where the word dates a cumulative figure's period (今年1至11月累计完成投资…).
 
 **Leaves alone**: 去年同期 (与去年同期相比增长32.2%: the fixed phrase of a year-on-year comparison, like
-同比); 去年 as the base of a comparison (较去年 / 比去年 / 与去年相比) in a paragraph that has named the
-evaluated year, the year before it as the base, or 本年/全年/当年, with no 今年 in its sentence (2024年，…发布工作
-动态数量较去年有所增长: 去年 can only be 2023, as 上年; 今年中考平均分比去年提高8分 is reported); reports on part of a year (2024年上半年/前三季度/1-6月工作总结); a summary whose page is dated by month
+同比); 去年 as the base of a comparison (较去年 / 比去年 / 与去年相比) with no 今年 or 明年 in its sentence: its
+other side is a figure of the year reported on (2024年，…发布工作动态数量较去年有所增长: 去年 can only be 2023, as
+上年; 今年中考平均分比去年提高8分 is reported, and 去年12月 as a date); reports on part of a year (2024年上半年/前三季度/1-6月工作总结); a summary whose page is dated by month
 inside its year (更新时间:2023-11: ``Context.dated_in_year``; a year-to-date figure alone, 1—10月共完成…, does not
 date the text: it may be published next year, real 463); 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
 words inside 《》; reports filed in the year they evaluate; genres that are not retrospective
@@ -77,7 +77,7 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
     text = ctx.text
     found = [m for m in pat.finditer(text)
              if (ctx.doc.at_token_edges(m.start(), m.end()) or _edge_ok(ctx, m.start(), m.end()))
-             and not in_brackets(text, m.start()) and not _comparison(text, m, y)]
+             and not in_brackets(text, m.start()) and not _comparison(text, m)]
     if sev is not None and found:
         # not sure the report was written after its year: one question about the report as a whole,
         # at its first relative year, rather than the same doubt at every occurrence; a figure's period
@@ -106,13 +106,12 @@ _WITH_AFTER = re.compile(r"\s*(?:同期)?\s*(?:相比|相较|比较|对比|持�
 _SENTENCE_END = "。；;！？!?\n"
 
 
-def _comparison(text: str, m: re.Match[str], y: int) -> bool:
-    """去年 as the base of a comparison whose other side is the evaluated year's: 去年同期 (与去年同期相比增长
-    32.2%, the fixed phrase of a year-on-year comparison, as 同比 is), or 较去年 / 比去年 / 与去年相比 in a
-    paragraph that has named the evaluated year (2024年，…发布工作动态数量较去年有所增长; 2024年度…申请2件，比去年
-    增加1件), the year before it as the base (较2022年度决算数增加…，与去年相比无变化) or 本年/全年/当年, and no
-    今年 in its sentence. There 去年 can only be the year before the evaluated one, as 上年 is. 比去年 with nothing
-    naming the year (今年中考平均分比去年提高8分) is still a relative year."""
+def _comparison(text: str, m: re.Match[str]) -> bool:
+    """去年 as the base of a comparison: 去年同期 (与去年同期相比增长32.2%, the fixed phrase of a year-on-year
+    comparison, as 同比 is), or 较去年 / 比去年 / 与去年相比 with no 今年 or 明年 in its sentence. Its other side is
+    a figure of the year the report is about (2024年，…发布工作动态数量较去年有所增长; 2024年度…申请2件，比去年增加1件;
+    全镇一般公共预算收入完成1200万元，比去年增加290万元), so 去年 can only be the year before it, as 上年 is. A
+    comparison whose other side is 今年 (今年中考平均分比去年提高8分) is as unclear as 今年 itself."""
     if m.group(0) not in ("去年", "去年度"):
         return False
     if text.startswith("同期", m.end()):
@@ -120,9 +119,9 @@ def _comparison(text: str, m: re.Match[str], y: int) -> bool:
     before = text[max(0, m.start() - 8):m.start()]
     if not (_BASE_BEFORE.search(before) or (_WITH_BEFORE.search(before) and _WITH_AFTER.match(text, m.end()))):
         return False
-    para = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
-    sentence = para[max(para.rfind(ch) for ch in _SENTENCE_END) + 1:]
-    return "今年" not in sentence and re.search(rf"(?<!\d)(?:{y}|{y - 1})\s*年|本年|全年|当年", para) is not None
+    lo = max(text.rfind(ch, 0, m.start()) for ch in _SENTENCE_END) + 1
+    hi = min([i for i in (text.find(ch, m.end()) for ch in _SENTENCE_END) if i >= 0] or [len(text)])
+    return re.search("今年|明年", text[lo:hi]) is None
 
 
 def _edge_ok(ctx: RuleContext, start: int, end: int) -> bool:
