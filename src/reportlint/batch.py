@@ -220,6 +220,7 @@ class ScanResult:
     failed: list[dict] = field(default_factory=list)  # records of reports that could not be checked
     findings: int = 0  # findings in all
     counted: int = 0  # findings not dismissed by a decision
+    style: int = 0  # findings of the style rules (family form: punctuation …), counted apart on the dashboard
 
 
 def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, scheduler: str | None = None,
@@ -778,6 +779,7 @@ def _write_outputs(records: Records, clusters: list, out: Path, result: ScanResu
             for n, c in enumerate(clusters, 1)]
     with open(out / "clusters.json", "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
+    result.style = tally.style_total
     tally.write(out / "index.html", data, pages)
 
 

@@ -1,5 +1,11 @@
 """The batch scan dashboard (index.html): reports table, findings by rule and by unit, copy clusters.
 
+Units and reports are ranked by the errors and warnings of the *content* rules (numbers, time,
+wording, structure, copying); the *style* rules (family ``form``: half-width punctuation, unpaired
+marks, PDF residue, document-number format, unused suppressions) are counted in a column of their
+own, so a report written with half-width commas throughout does not top the ranking over one with a
+wrong year or a sum that does not add up.
+
 Charts are inline SVG drawn here; the page is self-contained (no network, no chart library). A scan
 adds its records one at a time (``Tally.add``): the parent keeps the charts' counts, and the table's
 rows go to a temporary file that the template streams into index.html, so a scan of 100,000
@@ -18,6 +24,28 @@ from urllib.parse import quote
 from reportlint import __version__
 from reportlint.output.html import _environment
 
+STYLE_FAMILIES = frozenset({"form"})  # rule families counted apart from the content ranking
+
+
+def _style_rules() -> frozenset[str]:
+    from reportlint.rules.base import all_rules
+
+    return frozenset(r.name for r in all_rules() if r.family in STYLE_FAMILIES)
+
+
+def _split(findings: list[dict], style: frozenset[str]) -> tuple[Counter, int, Counter]:
+    """(content findings by severity, style findings, content findings by rule)."""
+    sev: Counter = Counter()
+    rules: Counter = Counter()
+    n_style = 0
+    for f in findings:
+        if f["rule"] in style:
+            n_style += 1
+        else:
+            sev[f["severity"]] += 1
+            rules[f["rule"]] += 1
+    return sev, n_style, rules
+
 
 def _bars(items: list[tuple[str, int]], width: int = 520, bar_h: int = 18) -> dict:
     top = max((n for _, n in items), default=1) or 1
@@ -32,14 +60,14 @@ def _href(page: str | None) -> str | None:
     return quote(page, safe="/") if page else None
 
 
-def _row(r: dict) -> dict:
+def _row(r: dict, style: frozenset[str]) -> dict:
+    sev, n_style, rules = _split(r["findings"], style)
     return {
         "file": r["file"], "name": Path(r["file"]).name, "page": _href(r.get("page")), "unit": r["unit"] or "",
         "level": r["level"] or "", "year": r["evaluation_year"] or "", "filing": r["filing_date"] or "",
-        "status": r["status"], "message": r["message"], "errors": r["severities"].get("error", 0),
-        "warnings": r["severities"].get("warning", 0), "infos": r["severities"].get("info", 0),
-        "total": len(r["findings"]),
-        "top": "、".join(f"{rule}×{n}" for rule, n in Counter(r["counts"]).most_common(3)),
+        "status": r["status"], "message": r["message"], "errors": sev["error"], "warnings": sev["warning"],
+        "infos": sev["info"], "style": n_style, "total": len(r["findings"]),
+        "top": "、".join(f"{rule}×{n}" for rule, n in (rules or Counter(r["counts"])).most_common(3)),
     }
 
 
@@ -48,8 +76,10 @@ class Tally:
 
     def __init__(self) -> None:
         self.by_rule: Counter = Counter()
-        self.by_unit: Counter = Counter()
-        self.sev: Counter = Counter()
+        self.by_unit: dict[str, list[int]] = {}  # unit -> [content errors, content warnings, style findings]
+        self.sev: Counter = Counter()  # content findings by severity
+        self.style_total = 0
+        self._style = _style_rules()
         self.status: dict[str, list[int]] = {}  # unit -> [open, confirmed, dismissed] (``--decisions``)
         self.failed: list[dict] = []
         self.other_place: list[dict] = []
@@ -62,17 +92,28 @@ class Tally:
         for f in r["findings"]:
             c[("open", "confirmed", "dismissed").index((f.get("decision") or {}).get("decision", "open"))] += 1
         self.by_rule.update(r["counts"])
-        self.by_unit[unit] += len(r["findings"])
-        self.sev.update(r["severities"])
+        row = _row(r, self._style)
+        u = self.by_unit.setdefault(unit, [0, 0, 0])
+        u[0] += row["errors"]
+        u[1] += row["warnings"]
+        u[2] += row["style"]
+        self.sev.update({"error": row["errors"], "warning": row["warnings"], "info": row["infos"]})
+        self.style_total += row["style"]
         self.n += 1
         self.ok += r["status"] == "ok"
-        row = _row(r)
         if r["status"] != "ok":
             self.failed.append(row)
         page = _href(r.get("page"))
         self.other_place += [{"file": r["file"], "unit": r["unit"] or "", "line": f["line"], "message": f["message"],
                               "page": page} for f in r["findings"] if f["rule"] == "foreign-place"]
         self._rows.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def unit_ranking(self) -> list[tuple[str, int]]:
+        """Units with content errors or warnings, most errors first (then warnings, then name):
+        (unit, errors + warnings). Style findings do not rank a unit."""
+        ranked = sorted(((u, c) for u, c in self.by_unit.items() if c[0] + c[1]),
+                        key=lambda uc: (-uc[1][0], -uc[1][1], uc[0]))
+        return [(u, c[0] + c[1]) for u, c in ranked]
 
     def _rows_back(self) -> Iterator[dict]:
         self._rows.seek(0)
@@ -92,7 +133,7 @@ class Tally:
         stream = _environment().get_template("dashboard.html.j2").generate(
             version=__version__, rows=self._rows_back(), n=self.n, ok=self.ok, failed=self.failed, sev=self.sev,
             rule_chart=_bars([(f"{codes.get(k, '')} {k}", v) for k, v in self.by_rule.most_common()]),
-            unit_chart=_bars(self.by_unit.most_common(30)),
+            unit_chart=_bars(self.unit_ranking()[:30]), style_total=self.style_total,
             clusters=shown, templates=[c for c in clusters if c["template"]],
             kinds=[(label, [c for c in shown if c.get("kind", "cross-unit") == kind])
                    for kind, label in (("same-unit", "同一单位跨年度沿用"), ("cross-unit", "不同单位之间雷同"))],

@@ -1,0 +1,53 @@
+"""The scan dashboard ranks units by the errors and warnings of content rules; style findings apart."""
+
+import re
+
+from reportlint.output.dashboard import Tally, render
+
+
+def _record(file: str, unit: str, rules: list[tuple[str, str]]) -> dict:
+    findings = [{"rule": rule, "severity": sev, "line": 1, "message": ""} for rule, sev in rules]
+    counts: dict[str, int] = {}
+    sevs: dict[str, int] = {}
+    for rule, sev in rules:
+        counts[rule] = counts.get(rule, 0) + 1
+        sevs[sev] = sevs.get(sev, 0) + 1
+    return {"file": file, "unit": unit, "level": "county", "evaluation_year": "2024", "filing_date": "",
+            "status": "ok", "message": "", "counts": counts, "severities": sevs, "findings": findings, "page": None}
+
+
+# a report with half-width commas throughout (real 301.txt: 14 F601 in 2,000 characters), and two with
+# content errors: a wrong year and a sum that does not add up, a 截止
+RECORDS = [
+    _record("301.txt", "大英县财政局", [("punct-halfwidth", "warning")] * 14 + [("punct-pair", "warning")]),
+    _record("a.txt", "青神县教育局", [("year-mismatch", "error"), ("punct-halfwidth", "warning")]),
+    _record("b.txt", "合江县水务局", [("sum-mismatch", "error"), ("jiezhi", "error"), ("relative-time", "warning")]),
+]
+
+
+def test_units_ranked_by_content_errors_and_warnings_style_counted_apart():
+    tally = Tally()
+    for r in RECORDS:
+        tally.add(r)
+    try:
+        assert tally.unit_ranking() == [("合江县水务局", 3), ("青神县教育局", 1)]  # 大英县: style only, not ranked
+        assert tally.style_total == 16
+        assert dict(tally.sev) == {"error": 3, "warning": 1, "info": 0}
+    finally:
+        tally._rows.close()
+
+
+def test_dashboard_page_shows_the_ranking_and_the_style_column():
+    page = render(RECORDS, [])
+    chart = page[page.index("各单位内容问题数"):page.index("</svg>", page.index("各单位内容问题数"))]
+    assert re.findall(r'<text x="0" y="\d+">([^<]+)</text>', chart) == ["合江县水务局", "青神县教育局"]
+    assert "格式问题（标点等，另计）16" in page
+    row = page[page.index("301.txt</td>"):]
+    row = row[:row.index("</tr>")]
+    # errors, warnings, infos of content rules; style; total; main problems (style rules when nothing else)
+    assert re.findall(r'<td class="num">(\d*)</td>', row) == ["2024", "0", "0", "0", "15", "15"]
+    assert "punct-halfwidth×14" in row
+    row = page[page.index("a.txt</td>"):]
+    row = row[:row.index("</tr>")]
+    assert re.findall(r'<td class="num">(\d*)</td>', row) == ["2024", "1", "0", "0", "1", "2"]
+    assert "<td>year-mismatch×1</td>" in row
