@@ -674,11 +674,18 @@ def _odd(doc, s: int, e: int, freq) -> bool:
     return any((len(w) == 1 or freq.get(w, 0) == 0) and is_han(w[0]) for w in doc.words_in(s, e))
 
 
+# a pair this rare is no word for _no_word_at: jieba's dictionary keeps a few junk pairs (脱货 3) and wordfreq
+# web-crawl fragments (战都 1.6, 乡时 1.3, 一情 1.2) that no text uses as words
+RARE_PAIR_FREQ = 5
+RARE_PAIR_ZIPF = 2.0
+
+
 def _no_word_at(text: str, i: int, freq) -> bool:
-    """The character at ``i`` forms no word (jieba, wordfreq) with its Han neighbours, of which it has one
-    at least."""
+    """The character at ``i`` forms no word (jieba, wordfreq: none, or a rare fragment) with its Han
+    neighbours, of which it has one at least."""
     pairs = [p for p in (text[max(i - 1, 0):i + 1], text[i:i + 2]) if len(p) == 2 and all(map(is_han, p))]
-    return bool(pairs) and i > 0 and all(not freq.get(p, 0) and zipf(p) == 0 for p in pairs)
+    return bool(pairs) and i > 0 and all((freq.get(p, 0) or 0) < RARE_PAIR_FREQ and zipf(p) < RARE_PAIR_ZIPF
+                                         for p in pairs)
 
 
 def _gap_no_word(text: str, g: int, freq) -> bool:
