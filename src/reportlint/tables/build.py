@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from reportlint.document.model import Document
 
 _PIPE = re.compile(r"\s*[|｜]\s*")
+_CLOSED_ONLY = re.compile(r"^\s*[^\s|｜].*[|｜]\s*$")
 _DELIMITER = re.compile(r"\s*:?-+:?\s*$")
 
 
@@ -102,6 +103,10 @@ def _text_tables(doc: Document) -> list[Table]:
     for p in doc.paragraphs:
         line = doc.text[p.start:p.end]
         cells = split_row(line)
+        if cells is not None and block and len(cells) == len(block[0]) - 1 and _CLOSED_ONLY.search(line):
+            # a row that does not open with | but closes with one, a cell short of the rows above: its last
+            # cell is blank ("年度资金总额 | 329.77 | … | 102.59% |" under "… | 执行率 | 得分", corpora/wild W039)
+            cells.append(("", len(line.rstrip())))
         if cells is not None and len(block) == 1 and all(_DELIMITER.match(t) for t, _ in cells):
             continue  # a Markdown delimiter row |---|:--:| under the header: not a row of the table
         if cells is None or (block and len(cells) != len(block[0])):
