@@ -209,6 +209,7 @@ def _parent_places(unit: str) -> list[str]:
 def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
     text = doc.text
     out: list[Candidate] = []
+    units = {u for u in (unit_name, *(m.group(1) for m in _COVER_UNIT.finditer(text[:3000]))) if u}
     for name in own_names(unit_name, text):
         n = len(name)
         if n < 4:
@@ -229,6 +230,8 @@ def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
             edit = classify(cand, name)
             if edit is None or edit[0] == "extra" or freq.get(cand, 0) > 0 or _is_place(cand):
                 continue
+            if edit[0] == "replaced" and name not in units and not confusable(cand[edit[1]], name[edit[1]]):
+                continue  # 玉皇阁南街街道办事处 beside 玉皇阁北街…: without its district a name has siblings
             if edit[1] < _short_place_stem(name):
                 # 丰县财政局: in a one-character place (丰县, 沛县) the "replaced" character is the word before
                 # (为/是/受县财政局) and 县财政局 is how a county's report names its own organ
@@ -303,21 +306,32 @@ def _is_place(name: str) -> bool:
 _TITLE = re.compile(r"《([^《》\n]{6,60})》")
 
 
+@cache
+def _norm_titles() -> dict[str, tuple[str, str]]:
+    """Listed titles compared in normalised form (no space or 、 between joint issuers, one form of each
+    bracket): normalised title -> (title as listed, 文号)."""
+    from reportlint.spelling.titles import _norm
+
+    return {_norm(t): (t, n) for t, n in policy_titles().items()}
+
+
 def _policy_typos(text: str) -> list[Typo]:
-    titles = policy_titles()
+    from reportlint.spelling.titles import _norm
+
+    titles = _norm_titles()
     out = []
     for m in _TITLE.finditer(text):
-        t = m.group(1).strip()
+        t = _norm(m.group(1))
         if t in titles:
-            continue
-        for p, number in titles.items():
+            continue  # a listed title cited word for word, whatever the spacing between its issuers
+        for p, (listed, number) in titles.items():
             if len(p) >= 8 and len(p) == len(t):
                 # one character replaced by a same-sound or look-alike one (…管理力法 for …管理办法); a
                 # different word is another (local) document's title
                 edit = classify(t, p)
                 if edit and edit[0] in ("replaced", "swapped") \
                         and (edit[0] == "swapped" or confusable(t[edit[1]], p[edit[1]])):
-                    out.append(Typo(m.start(), m.end(), f"《{p}》", "policy", p, number or "错字"))
+                    out.append(Typo(m.start(), m.end(), f"《{listed}》", "policy", listed, number or "错字"))
                     break
             # a word dropped from a central title; an added word (…的实施意见) is a local document's own title
             if len(p) < 8 or not 1 <= len(p) - len(t) <= 2:
@@ -329,7 +343,7 @@ def _policy_typos(text: str) -> list[Typo]:
             while suf < min(len(p), len(t)) - pre and p[-1 - suf] == t[-1 - suf]:
                 suf += 1
             if pre + suf >= len(p) - 2 and pre + suf >= len(t) - 2 and pre >= 2 and suf >= 2:
-                out.append(Typo(m.start(), m.end(), f"《{p}》", "policy", p, number or "缺词"))
+                out.append(Typo(m.start(), m.end(), f"《{listed}》", "policy", listed, number or "缺词"))
                 break
     return out
 
