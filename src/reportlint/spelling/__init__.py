@@ -315,6 +315,16 @@ def _norm_titles() -> dict[str, tuple[str, str]]:
     return {_norm(t): (t, n) for t, n in policy_titles().items()}
 
 
+_NOT_WORD = re.compile(r"[^\w]|_")
+
+
+@cache
+def _bare_titles() -> frozenset[str]:
+    """Listed titles with letters and digits only: a citation that differs from one by punctuation alone
+    (法治政府建设实施纲要(20212025年), the dash lost in extraction) is a punctuation matter, not a word dropped."""
+    return frozenset(_NOT_WORD.sub("", t) for t in policy_titles())
+
+
 def _policy_typos(text: str) -> list[Typo]:
     from reportlint.spelling.titles import _norm
 
@@ -322,7 +332,7 @@ def _policy_typos(text: str) -> list[Typo]:
     out = []
     for m in _TITLE.finditer(text):
         t = _norm(m.group(1))
-        if t in titles:
+        if t in titles or _NOT_WORD.sub("", t) in _bare_titles():
             continue  # a listed title cited word for word, whatever the spacing between its issuers
         for p, (listed, number) in titles.items():
             if len(p) >= 8 and len(p) == len(t):
