@@ -32,7 +32,8 @@ year's) figures in its key sentences; the wrong year makes the report describe a
 **Leaves alone**: titles in 《》 other than the report's own and its basis, the year a 政府工作报告's title
 gives (2023年政府工作报告 is delivered in 2023 and reviews 2022: 一、2022年工作回顾), document numbers
 〔2025〕, the filing and publication dates of other genres (a project's 自评 finished and dated in
-December of its year, a 预算执行 report delivered in December) and any date after the year, comparisons (比2023年, 较2023年增加41条), plans (2025年将…,
+December of its year, a 预算执行 report delivered in December), any date after the year, a lone date line
+at the end (it may head a table) and the year's last day (12月31日: the accounts' reference date), comparisons (比2023年, 较2023年增加41条), plans (2025年将…,
 2023年工作计划), cut-off dates after the year (截至2024年12月31日 in a 2023 project's report), two year-ends side by side
 (2021年末…，2022年末…), a year-end in a comparison (较2021年末增加) or a running total (截至2021年底，
 累计…), 截至2021年底 in a project's report (its history), a budget's snapshot of the year before
@@ -50,6 +51,7 @@ the one the report states on its cover or title.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reportlint.findings import Finding, Severity
@@ -57,6 +59,7 @@ from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.years import classify_years
 
+_YEAR_END_DATE = re.compile(r"\s*(?:年\s*)?12\s*月\s*31\s*日|\s*[-/.]\s*12\s*[-/.]\s*31(?!\d)")
 _MESSAGES = {
     "evaluated": "此处指被评价期间",
     "heading": "章节标题说明的是被评价期间的情况",
@@ -110,6 +113,12 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if ym.role in ("dated", "filing") and not (
                 dated_after or (retrospective and ym.year < y)):  # a look back cannot predate its year
+            continue
+        if ym.role in ("dated", "filing") and (
+                (ym.role == "filing" and ctx.context.filing_source == "closing date")
+                or _YEAR_END_DATE.match(ctx.text, ym.end)):
+            # a lone date line may head a table (资产负债表 2023年12月31日), and the year's last day is the
+            # accounts' or statistics' reference date, not the day they were published
             continue
         why = mismatch(ym.role, ym.year, y, plan_year)
         if why is None:
