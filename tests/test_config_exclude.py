@@ -17,14 +17,15 @@ from reportlint.source import discover
 REPORT = "某局2024年度部门整体支出绩效自评报告\n截止2024年12月31日，全年支出100万元。\n"
 NOTE = "# 说明\n本目录的报告截止2025年3月1日收集。\n"
 KEPT = {"a.txt", "sub/c.txt"}
-ALL = {"a.txt", "README.md", "drafts/b.txt", "sub/c.txt", "sub/README.zh.md"}
+ALL = {"a.txt", "about.md", "drafts/b.txt", "sub/c.txt", "sub/about.zh.md"}
 
 
-def _folder(base: Path, config: str | None = 'exclude = ["README*.md", "drafts/**"]\n') -> Path:
-    """base/reports: a.txt, README.md, drafts/b.txt, sub/c.txt, sub/README.zh.md (+ reportlint.toml)."""
+def _folder(base: Path, config: str | None = 'exclude = ["about*.md", "drafts/**"]\n') -> Path:
+    """base/reports: a.txt, about.md, drafts/b.txt, sub/c.txt, sub/about.zh.md (+ reportlint.toml); the
+    notes are not named README*, which every walk leaves out anyway (``test_notes_are_left_out_by_default``)."""
     root = base / "reports"
-    for rel, text in (("a.txt", REPORT), ("README.md", NOTE), ("drafts/b.txt", REPORT), ("sub/c.txt", REPORT),
-                      ("sub/README.zh.md", NOTE)):
+    for rel, text in (("a.txt", REPORT), ("about.md", NOTE), ("drafts/b.txt", REPORT), ("sub/c.txt", REPORT),
+                      ("sub/about.zh.md", NOTE)):
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     if config is not None:
@@ -60,9 +61,9 @@ def test_without_exclude_the_walk_takes_every_report_file(tmp_path):
 
 def test_a_file_named_explicitly_is_kept(tmp_path):
     root = _folder(tmp_path)
-    files, problems = discover([str(root / "README.md"), str(root / "drafts" / "b.txt")],
+    files, problems = discover([str(root / "about.md"), str(root / "drafts" / "b.txt")],
                                ConfigResolver(None, {}).excluded)
-    assert (_rel(root, files), problems) == ({"README.md", "drafts/b.txt"}, [])
+    assert (_rel(root, files), problems) == ({"about.md", "drafts/b.txt"}, [])
 
 
 def test_a_folder_whose_reports_are_all_excluded_is_one_problem(tmp_path):
@@ -75,14 +76,14 @@ def test_nearest_configuration_applies_relative_to_its_own_folder(tmp_path):
     root = _folder(tmp_path)
     (root / "sub" / "reportlint.toml").write_text('exclude = ["c.txt"]\n', encoding="utf-8")
     files, _ = discover([str(root)], ConfigResolver(None, {}).excluded)
-    # sub/ has its own configuration: c.txt goes, and the top one's README*.md no longer applies there
-    assert _rel(root, files) == {"a.txt", "sub/README.zh.md"}
+    # sub/ has its own configuration: c.txt goes, and the top one's about*.md no longer applies there
+    assert _rel(root, files) == {"a.txt", "sub/about.zh.md"}
 
 
 def test_config_option_patterns_are_relative_to_that_files_folder(tmp_path):
     root = _folder(tmp_path, config=None)
     cfg = tmp_path / "elsewhere.toml"
-    cfg.write_text('exclude = ["reports/sub/**", "README.md"]\n', encoding="utf-8")
+    cfg.write_text('exclude = ["reports/sub/**", "about.md"]\n', encoding="utf-8")
     files, _ = discover([str(root)], ConfigResolver(cfg, {}).excluded)
     assert _rel(root, files) == {"a.txt", "drafts/b.txt"}
 
@@ -108,8 +109,8 @@ def test_pattern_shapes(tmp_path, patterns, path, excluded):
 
 
 def test_a_file_outside_the_configurations_folder_is_matched_by_name(tmp_path):
-    cfg = Config(exclude=("README.md", "drafts/**"), root=(tmp_path / "cfg").resolve())
-    assert cfg.excludes(tmp_path / "other" / "README.md")
+    cfg = Config(exclude=("about.md", "drafts/**"), root=(tmp_path / "cfg").resolve())
+    assert cfg.excludes(tmp_path / "other" / "about.md")
     assert not cfg.excludes(tmp_path / "other" / "drafts" / "b.txt")
 
 
@@ -156,15 +157,15 @@ def test_check_claims_and_scan_skip_exactly_the_excluded_files(tmp_path):
 
 def test_check_of_an_explicitly_named_excluded_file_checks_it(tmp_path):
     root = _folder(tmp_path)
-    r = cli("check", str(root / "README.md"), str(root / "drafts" / "b.txt"), "-f", "json")
+    r = cli("check", str(root / "about.md"), str(root / "drafts" / "b.txt"), "-f", "json")
     assert r.returncode == 1, r.stderr
     found = json.loads(r.stdout)
-    assert _rel(root, {f["path"] for f in found}) == {"README.md", "drafts/b.txt"}
+    assert _rel(root, {f["path"] for f in found}) == {"about.md", "drafts/b.txt"}
 
 
 @pytest.mark.parametrize(("body", "key"), [
-    ('exclude = "README.md"\n', "exclude"),
-    ('exclude = ["README.md", 1]\n', "exclude[1]"),
+    ('exclude = "about.md"\n', "exclude"),
+    ('exclude = ["about.md", 1]\n', "exclude[1]"),
 ])
 def test_bad_exclude_is_one_line_and_exit_2(tmp_path, body, key):
     root = _folder(tmp_path, config=body)
@@ -172,3 +173,22 @@ def test_bad_exclude_is_one_line_and_exit_2(tmp_path, body, key):
         r = cli(args[0], str(root), *args[1:])
         command = args[0]
         assert r.returncode == 2 and key in _one_line(r), (command, r.stderr)
+
+
+def test_notes_are_left_out_by_default(tmp_path):
+    """A folder without a configuration: README*, NOTES, a bare 说明.md are notes, not reports (corpora/sample's
+    README.md got an F601 as a report); a report whose name says 说明 stays; named explicitly, a note is checked."""
+    root = tmp_path / "reports"
+    root.mkdir()
+    for name in ("a.txt", "README.md", "readme.txt", "README.zh.md", "NOTES.md", "说明.md", "部门决算说明.txt",
+                 "notebook.txt"):
+        (root / name).write_text(REPORT, encoding="utf-8")
+    files, problems = discover([str(root)], ConfigResolver(None, {}).excluded)
+    assert (_rel(root, files), problems) == ({"a.txt", "部门决算说明.txt", "notebook.txt"}, [])
+    files, _ = discover([str(root / "README.md")], ConfigResolver(None, {}).excluded)
+    assert _rel(root, files) == {"README.md"}
+    only = tmp_path / "notes"
+    only.mkdir()
+    (only / "README.md").write_text(NOTE, encoding="utf-8")
+    files, problems = discover([str(only)], ConfigResolver(None, {}).excluded)
+    assert files == [] and len(problems) == 1 and "exclude" in problems[0]

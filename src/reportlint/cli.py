@@ -362,13 +362,91 @@ def explain(key: Annotated[str, typer.Argument(help="规则名称或代码，如
     con.print(r.silent.rstrip(), markup=False)
 
 
+def _given_value(param, argv: list[str]) -> str | None:
+    """The value written after one of ``param``'s option names in ``argv`` (``--year abc``, ``--year=abc``)."""
+    names = [n for n in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())) if n.startswith("-")]
+    for i, arg in enumerate(argv):
+        for n in names:
+            if arg == n and i + 1 < len(argv):
+                return argv[i + 1]
+            if arg.startswith(n + "=") and n.startswith("--"):
+                return arg[len(n) + 1:]
+            if not n.startswith("--") and arg.startswith(n) and len(arg) > len(n):
+                return arg[len(n):]  # -jabc
+    return None
+
+
+def _click_exceptions():
+    """The exception classes of the click that typer runs on (recent typer vendors its own copy)."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - typer on the installed click
+        from click import exceptions
+    return exceptions
+
+
+def usage_message(exc, argv: list[str]) -> str:
+    """One Chinese line for a usage error raised by the command-line parser (click)."""
+    import difflib
+
+    cx = _click_exceptions()
+    ctx = exc.ctx
+    where = f"reportlint {ctx.info_name}" if ctx is not None and ctx.parent is not None else "reportlint"
+    if where == "reportlint" and argv and not argv[0].startswith("-"):
+        where = f"reportlint {argv[0]}"  # an option's missing value is raised before the command's context
+    more = f"（{where} --help 查看用法）"
+    param = getattr(exc, "param", None)
+    names = "/".join(getattr(param, "opts", ()) or ()) if param is not None else ""
+    if isinstance(exc, cx.NoSuchOption):
+        hint = f"，是否要用 {'、'.join(exc.possibilities)}" if exc.possibilities else ""
+        return f"未知选项 {exc.option_name}{hint}{more}"
+    if isinstance(exc, cx.BadOptionUsage):
+        return f"选项 {exc.option_name} 后面缺少取值{more}"
+    if isinstance(exc, cx.MissingParameter):
+        if getattr(param, "param_type_name", "") == "option":
+            return f"缺少选项 {names}：{param.help or ''}{more}"
+        what = getattr(param, "help", None) or (param.human_readable_name if param is not None else "参数")
+        return f"缺少参数：{what}{more}"
+    if isinstance(exc, cx.BadParameter) and param is not None:
+        value = _given_value(param, argv)
+        shown = f"（现为 {value}）" if value is not None else ""
+        said = exc.message.lower()
+        kind = "整数" if "integer" in said else "数字" if ("number" in said or "float" in said) else ""
+        if param.name == "year" and kind:
+            return f"{names} 应为整数年份，如 2024{shown}"
+        if kind:
+            return f"{names} 应为{kind}{shown}"
+        return f"{names or param.human_readable_name} 取值无效{shown}：{exc.message}"
+    message = exc.format_message()
+    if message.startswith("No such command"):
+        name = message.split("'")[1] if "'" in message else ""
+        commands = ctx.command.list_commands(ctx) if ctx else []
+        close = difflib.get_close_matches(name, commands, n=1)
+        hint = f"，是否要用 {close[0]}" if close else ""
+        return f"未知命令 {name}{hint}（可用命令：{'、'.join(commands)}）"
+    if message.startswith("Got unexpected extra argument"):
+        extra = message[message.rfind("(") + 1:message.rfind(")")] if "(" in message else ""
+        return f"多余的参数：{extra}{more}"
+    return f"用法错误：{message}{more}"
+
+
 def main() -> None:
     from reportlint.warmcache import install_regex_cache
 
     install_regex_cache()
+    cx = _click_exceptions()
     try:
-        app()
-    except KeyboardInterrupt:
+        if not sys.argv[1:]:
+            app()  # bare ``reportlint``: typer shows the help (exit 2)
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except cx.UsageError as exc:  # one Chinese line, not click's English box
+        _err(usage_message(exc, sys.argv[1:]))
+        sys.exit(2)
+    except cx.ClickException as exc:  # a file option click could not open, …
+        _err(exc.format_message())
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         _err("已中断")
         sys.exit(130)
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly

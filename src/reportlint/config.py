@@ -10,7 +10,9 @@ path segment, ``**`` across folders, case-sensitive) for files that a folder wal
 skips. A pattern matches the file's path relative to the folder of the configuration file that applies
 to it, or the path of one of its folders below that one (``drafts`` leaves out the whole folder), or the
 bare name of the file or of one of those folders (``README*.md`` at any depth). A file outside that
-folder is matched by its name only. A file named on the command line is always checked.
+folder is matched by its name only. A file named on the command line is always checked. Notes about a
+folder (README*, CHANGELOG, LICENSE, NOTES, a bare 说明.md; ``NOTE_FILES``) are left out of every walk,
+with or without a configuration.
 """
 
 from __future__ import annotations
@@ -77,8 +79,11 @@ class Config:
         return self.thresholds.get(key, DEFAULT_THRESHOLDS[key])
 
     def excludes(self, path: Path) -> bool:
-        """Whether a folder walk leaves ``path`` out (``exclude``): its path relative to ``root``, a folder
-        of it below ``root``, or the bare name of either matches a pattern."""
+        """Whether a folder walk leaves ``path`` out: a note by its name (``NOTE_FILES``: README*, 说明.md …,
+        always), or ``exclude``: its path relative to ``root``, a folder of it below ``root``, or the bare
+        name of either matches a pattern."""
+        if NOTE_FILES.fullmatch(path.name):
+            return True
         if not self.exclude:
             return False
         parts: tuple[str, ...] = (path.name,)
@@ -88,6 +93,12 @@ class Config:
         candidates = {*parts, *("/".join(parts[:n]) for n in range(1, len(parts) + 1))}
         return any(_glob(p).fullmatch(c) for p in self.exclude for c in candidates)
 
+
+# Files a folder walk always leaves out: notes about the folder, not reports (any case: README.md,
+# readme.txt, README.zh.md, CHANGELOG, LICENSE, NOTES.md; a bare 说明/备注/注意事项 file). A report's name
+# says what it is (部门决算说明.docx stays). Named on the command line, such a file is still checked.
+NOTE_FILES = re.compile(r"(?i)(?:readme|changelog|changes|license|licence|notes?|todo)(?:[._ -].*)?"
+                        r"|(?:说明|备注|注意事项|使用说明|目录说明)(?:\.(?:md|txt))?")
 
 _TOP_KEYS = {"select", "ignore", "severity", "evaluation_year", "unit_level", "thresholds", "lexicon",
              "grade_bands", "limits", "exclude"}
@@ -151,10 +162,19 @@ def _patterns(value: Any, source: str) -> tuple[str, ...]:
 
 @cache
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML file at ``path``; UTF-8 with or without a byte-order mark (Windows Notepad writes one)."""
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+            data = fh.read()
+    except OSError as exc:
+        raise UsageError(f"{path}: 配置文件无法读取 ({exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: 配置文件应为 UTF-8 编码（请另存为 UTF-8）") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: 配置文件无法读取 ({exc})") from None
 
 
@@ -182,7 +202,7 @@ def config_from_dict(data: dict[str, Any], source: str = "<config>") -> Config:
         if "ignore" in data:
             cfg.ignore = resolve_selection(_strings(data["ignore"], "ignore", source))
         for key, value in severity.items():
-            if not isinstance(value, str):
+            if not isinstance(value, str) or value.strip().lower() not in ("error", "warning", "info"):
                 raise UsageError(f"{source}: severity.{key} 应为 error、warning 或 info（现为 {value!r}）")
             for name in resolve_selection([key]):
                 cfg.severity[name] = Severity.parse(value)

@@ -211,20 +211,30 @@ def load_source(path: str | Path, limits: Limits | None = None) -> Source:
 
         src = read_docx(data, name, limits)
         check_chars(len(src.text), name, limits)
-        return src
+        return _chinese(src)
     if suffix == ".pdf":
         from reportlint.pdf_reader import read_pdf
 
         src = read_pdf(data, name, limits)
         check_chars(len(src.text), name, limits)
-        return src
+        return _chinese(src)
     text, encoding = decode_bytes(data, name)
     check_chars(len(text), name, limits)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, name)
     if suffix in {".md", ".markdown"}:
-        return markdown_source(name, text, encoding)
-    return Source(path=name, text=text, encoding=encoding, kind="text")
+        return _chinese(markdown_source(name, text, encoding))
+    return _chinese(Source(path=name, text=text, encoding=encoding, kind="text"))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _chinese(src: Source) -> Source:
+    """``src``, or InputError when its text has no Chinese character (an English memo is no report to check)."""
+    if not _HAN.search(src.text):
+        raise InputError(f"{src.path}: 没有中文，未识别为中文报告，未检查 (no Chinese text)")
+    return src
 
 
 def markdown_source(name: str, text: str, encoding: str) -> Source:
