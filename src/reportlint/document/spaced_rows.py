@@ -7,7 +7,9 @@ between the cells, so ``reportlint.tables`` reads them as it reads ``| a | b |``
 
 A line counts as a row only inside a block (issue 21): at least two consecutive lines with the same
 number of cells (three or more; two when the gap is a tab), short cells, a figure in every row and four
-in all. A header line without figures directly above such a block belongs to it. A single line with
+in all; or a small table of three rows or more, each a label and one figure (tabs or spaces), whose first
+or last row is a 合计/总计 (the total is the evidence in place of a fourth figure). A header line without
+figures directly above such a block belongs to it. A single line with
 double spaces, or prose whose words happen to be spaced out, stays prose.
 """
 
@@ -23,6 +25,7 @@ _SPACE_GAP = re.compile(r"[ \u3000\xa0]{2,}")
 _FIGURE = re.compile(r"^[-+－]?\d[\d,，.]*%?$|^[-—–－]$")
 _MAX_CELL = 30  # display characters: a cell of a form, not a sentence
 _SENTENCE = re.compile(r"[。；;！？!?]")
+_TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计)")
 
 
 def _cells(text: str) -> tuple[list[str], bool]:
@@ -31,13 +34,26 @@ def _cells(text: str) -> tuple[list[str], bool]:
 
 
 def _row_shape(text: str) -> tuple[int, int] | None:
-    """(cells, figure cells) of a line that may be a table row, or None."""
+    """(cells, figure cells) of a line that may be a table row, or None. Two cells apart by spaces
+    count only as a label and its figure (``基本支出    60``; see ``_small_total_block``)."""
     if not text or _SENTENCE.search(text):
         return None
     cells, tabbed = _cells(text)
-    if len(cells) < (2 if tabbed else 3) or any(not c or len(c) > _MAX_CELL for c in cells):
+    if len(cells) < 2 or any(not c or len(c) > _MAX_CELL for c in cells):
         return None
-    return len(cells), sum(1 for c in cells if _FIGURE.match(c))
+    figures = sum(1 for c in cells if _FIGURE.match(c))
+    if len(cells) == 2 and not tabbed and (figures, bool(_FIGURE.match(cells[1]))) not in ((0, False), (1, True)):
+        return None
+    return len(cells), figures
+
+
+def _small_total_block(lines: Sequence[Line], shapes: list, i: int, j: int) -> bool:
+    """Rows i..j (three or more) of a small table: one figure per row after a label, and a 合计/总计 row
+    first or last (``基本支出\t60 / 项目支出\t30 / 合计\t100``: three figures, the 合计 the evidence)."""
+    if j - i < 2 or any(shapes[k][1] != 1 or not _FIGURE.match(_cells(lines[k].text)[0][-1])
+                        for k in range(i, j + 1)):
+        return False
+    return any(_TOTAL_LABEL.match(_cells(lines[k].text)[0][0]) for k in (i, j))
 
 
 def spaced_rows(lines: Sequence[Line]) -> set[int]:
@@ -57,7 +73,9 @@ def spaced_rows(lines: Sequence[Line]) -> set[int]:
         while j + 1 < len(lines) and shapes[j + 1] is not None and shapes[j + 1][0] == width \
                 and shapes[j + 1][1] >= 1:
             j += 1
-        if j > i and sum(shapes[k][1] for k in range(i, j + 1)) >= 4:
+        spaced_pairs = width == 2 and "\t" not in lines[i].text  # label and figure apart by spaces
+        if (j > i and sum(shapes[k][1] for k in range(i, j + 1)) >= 4 and not spaced_pairs) \
+                or _small_total_block(lines, shapes, i, j):
             out.update(range(i, j + 1))
             head = shapes[i - 1] if i else None
             if head is not None and head[0] == width and head[1] == 0:
