@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from reportlint.datefields import another_documents_date
 from reportlint.document.model import Document
 from reportlint.genre import GenreMatch, Period, detect_genre
 from reportlint.lexicon import load_yaml
@@ -303,7 +304,8 @@ def _period_year(head: str) -> int | None:
 
 
 def _filing(doc: Document, ctx: Context) -> None:
-    m = _FILING.search(doc.text)
+    # the first filing field that is the report's own (not a cited notice's or an attached form's)
+    m = next((m for m in _FILING.finditer(doc.text) if not another_documents_date(doc, m.start())), None)
     if m:
         g = [x for x in m.groups() if x is not None]
         ctx.filing_date, ctx.filing_source = _date(*g[:3]), "filing field"
@@ -324,7 +326,7 @@ def _filing(doc: Document, ctx: Context) -> None:
     # the page's publication date: the report was filed by then
     for p in [*doc.paragraphs[:8], *doc.paragraphs[-3:]]:
         m = _PUBLISHED.search(doc.paragraph_text(p))
-        if m:
+        if m and not another_documents_date(doc, p.start + m.start()):
             d = _date(m.group(1), m.group(2), m.group(3))
             if d is not None:
                 ctx.filing_date, ctx.filing_source = d, "published"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportlint.datefields import another_documents_date
 from reportlint.document.model import Document
 from reportlint.lexicon import load_yaml
 from reportlint.textutil import in_brackets
@@ -134,7 +135,8 @@ def classify_years(doc: Document) -> list[YearMention]:
             role = "filing"  # one date (报告时间:2024年1月1日至12月31日 is a period)
         elif _DATED_LABEL.search(text, max(0, start - 12), start) and _FULL_DATE.match(text, m.end(1)) \
                 and _FIELD_END.match(text, m.end(1)) and not (
-                para is not None and _OTHER_PAGE.search(text, para.start, para.end)):
+                para is not None and _OTHER_PAGE.search(text, para.start, para.end)) \
+                and not another_documents_date(doc, start):
             role = "dated"
         elif in_brackets(text, start):
             role = "title"

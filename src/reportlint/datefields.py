@@ -1,0 +1,51 @@
+"""Whose date a labelled date field is (填报日期 / 印发日期 / 发布日期 …): the report's own, or another
+document's that the report cites or carries.
+
+A field belongs to another document when it stands
+- inside the brackets of a running sentence, about the document just cited:
+  ``依据《…关于下达2023年项目资金的通知》（印发日期：2022年12月25日）`` /
+  ``（文号：三财教〔2022〕88号，发文日期：2022年12月25日）``;
+- after an attachment or related-document heading (``附件：2023年度部门整体支出绩效目标申报表`` … ``填报日期：``,
+  ``附：…2022年政府信息公开工作年度报告`` … ``发布日期：``, ``相关文件：`` …): the attached or linked document's date.
+A lone date line (the signature block after a 附件 note, 公文 format) is not a labelled field and stays the
+report's own. Used by the context's filing date and by ``years.classify_years`` (REVIEW5 item 3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlint.document.model import Document
+
+# a heading that opens another document carried by the report: 附件：/ 附件1：/ 附：/ 附表2 / 相关文件：
+_CARRIED = re.compile(r"\s*(?:附\s*件|附\s*表|附\s*录|附)\s*[0-9０-９一二三四五六七八九十]*\s*[:：]"
+                      r"|\s*相关(?:文件|链接|阅读|文章|附件)\s*[:：]?")
+_OPEN = {"（": "）", "(": ")"}
+
+
+def _in_sentence_brackets(doc: Document, pos: int) -> bool:
+    """``pos`` is inside (…) / （…） opened after other words of its paragraph (a bracket that opens the
+    line, ``（填报日期：2024年3月15日）``, may be the report's own field)."""
+    text = doc.text
+    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    lo = para.start if para is not None else max(0, pos - 200)
+    for o, c in _OPEN.items():
+        i = text.rfind(o, lo, pos)
+        if i >= 0 and text.rfind(c, i, pos) < 0 and text[lo:i].strip():
+            return True
+    return False
+
+
+def after_carried_heading(doc: Document, pos: int) -> bool:
+    """A heading of an attached or related document stands before ``pos``."""
+    for p in doc.paragraphs:
+        if p.start >= pos:
+            return False
+        if _CARRIED.match(doc.paragraph_text(p)):
+            return True
+    return False
+
+
+def another_documents_date(doc: Document, pos: int) -> bool:
+    """The labelled date field at ``pos`` belongs to a cited, attached or linked document."""
+    return _in_sentence_brackets(doc, pos) or after_carried_heading(doc, pos)
