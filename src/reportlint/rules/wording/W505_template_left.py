@@ -60,9 +60,11 @@ def _template_patterns():
 @cache
 def _subject_predicate() -> re.Pattern[str]:
     """After the 是否 clause: a comma, then a predicate of which the clause is the subject (，有待进一步观察 /
-    ，直接关系到… / ，取决于…)."""
-    words = sorted(load_yaml("templates.yaml")["question_subject_predicates"], key=len, reverse=True)
-    return re.compile(r"[，,]\s*(?:" + "|".join(map(re.escape, words)) + ")")
+    ，直接关系到… / ，取决于…); not when what is pending is the check itself (，有待进一步核实)."""
+    lex = load_yaml("templates.yaml")
+    words = sorted(lex["question_subject_predicates"], key=len, reverse=True)
+    checks = "|".join(map(re.escape, lex["question_unchecked"]))
+    return re.compile(r"[，,]\s*(?:" + "|".join(map(re.escape, words)) + r")(?![^。；，,;]{0,5}?(?:" + checks + "))")
 
 
 @cache
