@@ -53,6 +53,9 @@ _TOP_WORD = {"part": "部分", "chapter": "章", "section": "节", "cn": "一级
 _CHECKBOX = re.compile(r"[□☐☑☒■√]")
 _INLINE_KINDS = {"arabic", "paren-arabic", "paren-cn", "circled", "rparen", "cn"}
 _NO_INLINE_BEFORE = set("第条款项章节之")
+# after a figure written behind a name and a space (省级 4、市级 3、…): the next name and its figure; the figure
+# is a count, not a run-in list number (with a comma after it, 省级 4，市级 3 / 浙江 2, 重庆, it never is one)
+_COUNT_NEXT = re.compile(r"\s*[\u4e00-\u9fff]{1,10}\s*[:：]?\s*[0-9０-９]")
 
 
 @dataclass
@@ -362,6 +365,9 @@ def _inline_items(text: str, offsets: list[int], p: Paragraph, own: Marker | Non
         m = _bracketed(match_marker(text, pos), pos, lost)
         if m is None or m.kind not in _INLINE_KINDS or "\n" in text[pos:pos + m.length]:
             continue
+        if not g and m.kind == "arabic" and (m.punct in ("，", ",") or (
+                m.punct == "、" and _COUNT_NEXT.match(text, pos + m.length))):
+            continue  # 省级 4，市级 3 / 浙江 2, 重庆, 海南: counts after names, not list numbers (which open a clause)
         if m.punct in (":", "：") and pos > p.start and text[pos - 1] in "表图件":
             continue  # 表 1：收入支出决算总表, 附件2：… label a table or an attachment, not a list item
         if sep in "（(" and m.kind not in ("paren-cn", "paren-arabic"):
