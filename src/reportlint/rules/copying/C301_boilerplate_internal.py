@@ -190,6 +190,26 @@ def candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+QUOTE = 24  # characters of the twin passage quoted in the message
+_LEAD = frozenset("。，；：、,.;:")  # the mark that closes a run-in heading before the passage
+
+
+def _twin_quote(text: str, twin: tuple[int, int, int], copy: tuple[int, int, int]) -> str:
+    """The twin passage as quoted in the message, from where the copy's opening words stand in it (a copy
+    of the end of a longer paragraph quotes that end, not the paragraph's or its section's start)."""
+    a, b = twin[0], twin[1]
+    c = copy[0]
+    while c < copy[1] and (text[c].isspace() or text[c] in _LEAD):
+        c += 1
+    key = text[c:c + 8]
+    k = text.find(key, a, b) if len(key) == 8 else -1
+    start = k if k >= 0 else a
+    while start < b and (text[start].isspace() or text[start] in _LEAD):
+        start += 1
+    quote = text[start:min(b, start + QUOTE)].rstrip()
+    return f"「{quote}…」" if start + QUOTE < b else f"「{quote}」"
+
+
 def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[str], threshold: float,
            reported: set[int], unit: str, strip, min_chars: int) -> Iterator[Finding]:
     if len(passages) < 2:
@@ -220,8 +240,7 @@ def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[s
             continue
         s_i = passages[i][0]
         line_i = doc.line_col(doc.offsets[s_i])[0]
-        head_i = doc.paragraphs[passages[i][2]].heading or doc.paragraphs[passages[i][2]].section
-        where = f"「{head_i.label}{head_i.title}」" if head_i else ""
+        where = _twin_quote(doc.text, passages[i], passages[j])
         reported.add(passages[j][2])
         yield ctx.report(passages[j][0], passages[j][1],
                          f"与{doc.place(s_i)}{where}一{unit}高度雷同（相似度{score:.0f}%），疑似复制后只改了少数词语",
