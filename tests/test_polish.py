@@ -124,7 +124,7 @@ def test_check_skips_a_file_past_its_time_limit_in_one_line_and_checks_the_other
                      quiet=True, color="never", timeout=2)
     out, err = capsys.readouterr()
     assert code == 2
-    assert err == f"reportlint: {stuck}: 超时（超过 2 秒未完成），已跳过 (timeout)\n"
+    assert err == f"reportlint: {stuck}: 超时（超过 2 秒未完成），已跳过；可用 --timeout 4 放宽时限，或 --timeout 0 不限时 (timeout)\n"
     assert "000_645b6df18162c422.txt:" in out and "stuck" not in out
 
 

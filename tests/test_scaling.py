@@ -158,3 +158,36 @@ def test_whole_lint_is_near_linear(shape):
         pytest.xfail(f"ratio {ratio:.1f}: backward scans per figure (rules/numbers/_figures.sentence_start) and "
                      "spelling/names.accept, owned by the numbers and wording helpers")
     assert ratio < LINEAR
+
+
+def test_table_checks_visit_each_paragraph_a_bounded_number_of_times():
+    """A long report of many small tables (real 301.txt repeated: 984k characters took 54 s, 2.5M hit the
+    120 s limit): finding each table's paragraphs rebuilt the list of paragraph starts per table
+    (tables x paragraphs). Operation count: paragraphs visited on 4x the report stay ~4x."""
+    from pathlib import Path
+
+    from reportlint.document import build_document
+    from reportlint.source import source_from_text
+    from reportlint.tables.check import table_schemes
+
+    text = (Path(__file__).resolve().parents[1] / "corpora" / "real" / "301.txt").read_text(encoding="utf-8")
+
+    class Counted(list):
+        visited = 0
+
+        def __iter__(self):
+            for x in list.__iter__(self):
+                Counted.visited += 1
+                yield x
+
+    def visits(copies: int) -> int:
+        doc = build_document(source_from_text((text + "\n") * copies, "r.txt"))
+        tables = doc.tables
+        assert len(tables) >= copies  # each copy holds a table
+        doc.__dict__["paragraphs"] = Counted(doc.paragraphs)
+        Counted.visited = 0
+        table_schemes(doc, tables)
+        return Counted.visited
+
+    small, large = visits(20), visits(80)
+    assert large < 4.5 * small, (small, large)

@@ -168,7 +168,7 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
                                 errors="backslashreplace")
                 rec["page"] = f"pages/{rec['key']}.html"
     except Timeout:
-        rec = _failed(rec, path, key, "timeout", f"超过 {timeout:g} 秒未完成 (timeout)")
+        rec = _failed(rec, path, key, "timeout", f"超过 {timeout:g} 秒未完成；可用 --timeout {2 * timeout:g} 放宽时限，或 --timeout 0 不限时 (timeout)")
     except TooLargeError as exc:
         rec = _failed(rec, path, key, "too-large", str(exc))
     except MemoryError:
@@ -481,7 +481,7 @@ class WorkerPool:
         path, key = w["task"]
         w["task"] = None
         if w["proc"].is_alive():  # past the hard deadline: stuck where the alarm cannot reach (C code)
-            status, message = "timeout", f"超过 {timeout:g} 秒未完成，检查进程已被终止 (timeout)"
+            status, message = "timeout", f"超过 {timeout:g} 秒未完成，检查进程已被终止；可用 --timeout {2 * timeout:g} 放宽时限，或 --timeout 0 不限时 (timeout)"
         else:
             w["proc"].join(1)
             code = w["proc"].exitcode

@@ -152,7 +152,7 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
             _err(str(exc))
             failed += 1
         except Timeout:
-            _err(f"{display_path(name) if name else '<stdin>'}: 超时（超过 {timeout:g} 秒未完成），已跳过 (timeout)")
+            _err(f"{display_path(name) if name else '<stdin>'}: 超时（超过 {timeout:g} 秒未完成），已跳过；可用 --timeout {2 * timeout:g} 放宽时限，或 --timeout 0 不限时 (timeout)")
             failed += 1
     for f in files:
         cfg = resolver.for_file(f)  # a broken configuration stops the run (exit 2)
@@ -165,7 +165,7 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
             _err(str(exc))
             failed += 1
         except Timeout:
-            _err(f"{display_path(f)}: 超时（超过 {timeout:g} 秒未完成），已跳过 (timeout)")
+            _err(f"{display_path(f)}: 超时（超过 {timeout:g} 秒未完成），已跳过；可用 --timeout {2 * timeout:g} 放宽时限，或 --timeout 0 不限时 (timeout)")
             failed += 1
         except Exception as exc:  # a bug must not hide the other files' results
             _err(f"{display_path(f)}: 内部错误，已跳过 (internal error: {type(exc).__name__}: {exc})")

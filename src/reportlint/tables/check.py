@@ -234,7 +234,10 @@ def rate_schemes_in_text(doc: Document) -> list[_Scheme]:
 def _paragraph_at(doc: Document, pos: int) -> int | None:
     import bisect
 
-    i = bisect.bisect_right([p.start for p in doc.paragraphs], pos) - 1
+    starts = doc.__dict__.get("_paragraph_starts")  # built once: a call per table was tables × paragraphs
+    if starts is None:
+        starts = doc.__dict__["_paragraph_starts"] = [p.start for p in doc.paragraphs]
+    i = bisect.bisect_right(starts, pos) - 1
     return i if i >= 0 else None
 
 
