@@ -16,7 +16,7 @@ with the text, never with the square of its passages.
 
     3.信息公开。本部门在被评价年度严格按照政府信息公开有关规定公开相关预决算信息，…
     4.绩效管理。本部门在被评价年度严格按照政府信息公开有关规定公开相关绩效信息，…
-    → 与第1行「3.信息公开」一段高度雷同（相似度93%），疑似复制后只改了少数词语
+    → 与第1行「本部门在被评价年度严格按照政府信息公开有关规定公…」一段高度雷同（相似度93%），疑似复制后只改了少数词语
 
 **Fix**: write what the second section is actually about, or merge the two.
 
