@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlint.spelling.data import confusable, context_pairs, policy_titles
-from reportlint.spelling.general import common_swaps, han_runs, lint_typos, organ_swaps
+from reportlint.spelling.general import common_swaps, han_runs_counted, lint_typos, organ_swaps
 from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, scan
 from reportlint.spelling.repeats import find_repeats
 
@@ -101,7 +101,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
         if not _overlaps(i, i + 1, taken):
             taken.append((i, i + 1))
             out.append(Typo(i, i + 1, right, "char", right, f"“{wrong}”形近或音近误用，应为“{right}”"))
-    runs = han_runs(text)
+    runs, pair_counts = han_runs_counted(text)
     for s, wrong, right in common_swaps(text, runs):
         if not _overlaps(s, s + len(wrong), taken):
             out.append(Typo(s, s + len(wrong), right, "char", right, f"“{wrong}”不成词，应为“{right}”"))
@@ -109,7 +109,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     for s, wrong, right in organ_swaps(text):
         if not _overlaps(s, s + 2, taken):
             out.append(Typo(s, s + 2, right, "char", right, f"“{wrong}”不成词，应为“{right}”"))
-    out += _own_terms(text, runs, freq, _Taken((t.start, t.end) for t in out))
+    out += _own_terms(text, runs, freq, _Taken((t.start, t.end) for t in out), pair_counts)
     out += _truncated(doc, freq, _Taken((t.start, t.end) for t in out))
     out += _false_starts(doc, freq, _Taken((t.start, t.end) for t in out))
     out += _cut_before_breakdown(doc, freq, _Taken((t.start, t.end) for t in out))
@@ -361,7 +361,7 @@ def _policy_typos(text: str) -> list[Typo]:
 # ---------------------------------------------------------------- the report's own phrases
 
 
-def _own_terms(text: str, runs, freq, taken) -> list[Typo]:
+def _own_terms(text: str, runs, freq, taken, pair_counts) -> list[Typo]:
     """A phrase the report writes at least twice, once with a character that forms no word there
     (:mod:`reportlint.spelling.ownterms`): an error when the two characters are same-sound or
     look-alike (经济乎稳较快 beside 经济平稳较快), else a warning."""
@@ -369,7 +369,7 @@ def _own_terms(text: str, runs, freq, taken) -> list[Typo]:
     from reportlint.spelling.ownterms import own_term_variants
 
     out = []
-    for s, e, fix, wrong, right in own_term_variants(text, runs, freq.table, _wordfreq_zh()):
+    for s, e, fix, wrong, right in own_term_variants(text, runs, freq.table, _wordfreq_zh(), pair_counts):
         if _overlaps(s, e, taken):
             continue
         sure = confusable(wrong, right)

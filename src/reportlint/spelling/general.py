@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import cache
 from itertools import compress
+from operator import not_
 
 from reportlint.spelling.data import candidates_for, look_alike_or_homophone, same_sound_or_shape, zipf
 
@@ -181,9 +183,20 @@ def han_runs(text: str) -> list[tuple[int, str, list[bool]]]:
     """(start, run, nonword) for each run of two or more Han characters; ``nonword[k]`` when
     ``run[k:k+2]`` is no word of jieba's dictionary. One pass over the text's pairs, shared by the
     look-alike swaps and the report's own phrases (:mod:`reportlint.spelling.ownterms`)."""
-    fq = _freq().table
-    return [(m.start(), run, [not fq[run[k:k + 2]] for k in range(len(run) - 1)])
-            for m in _HAN_RUN.finditer(text) for run in (m.group(),)]
+    return han_runs_counted(text)[0]
+
+
+def han_runs_counted(text: str) -> tuple[list[tuple[int, str, list[bool]]], Counter]:
+    """:func:`han_runs` and how often each pair of Han characters stands in the text (overlapping)."""
+    get = _freq().table.__getitem__
+    runs = []
+    every: list[str] = []
+    for m in _HAN_RUN.finditer(text):
+        run = m.group()
+        pairs = [run[k:k + 2] for k in range(len(run) - 1)]
+        every += pairs
+        runs.append((m.start(), run, list(map(not_, map(get, pairs)))))
+    return runs, Counter(every)
 
 
 def common_swaps(text: str, runs: list[tuple[int, str, list[bool]]] | None = None) -> list[tuple[int, str, str]]:

@@ -44,12 +44,14 @@ def _is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
-def own_term_variants(text: str, runs, table, wordfreq) -> list[tuple[int, int, str, str, str]]:
+def own_term_variants(text: str, runs, table, wordfreq, pairs) -> list[tuple[int, int, str, str, str]]:
     """(start, end, fix, wrong character, right character) for each one-off variant of the report's
     own phrase. ``runs``: (start, run, nonword) per Han run, ``nonword[k]`` when ``run[k:k+2]`` is no
     jieba word; ``table[word]``: jieba's frequency (0: no word); ``wordfreq.get(word)``: wordfreq's share
-    of uses (None: no word)."""
+    of uses (None: no word); ``pairs``: how often each pair of Han characters stands in the text (a
+    window holding a pair that stands fewer than three times is not repeated either)."""
     known = wordfreq.get
+    seen = pairs.get
     windows: dict[tuple[str, str], dict[str, list[int]] | None] = {}  # each window looked up once
     out = []
     for start, run, nonword in runs:
@@ -60,10 +62,21 @@ def own_term_variants(text: str, runs, table, wordfreq) -> list[tuple[int, int, 
         both = map(bool.__and__, nonword[0:n - 2], nonword[1:n - 1])
         for k in compress(range(1, n - 1), both):
             c = run[k]
-            if c in FREE_SLOT or known(run[k - 1:k + 1]) or known(run[k:k + 2]):
+            if c in FREE_SLOT:
+                continue
+            # the pairs next to the slot, each in two of the three windows, must stand three times
+            lok = k >= 2 and seen(run[k - 2:k], 0) > MIN_OWN
+            rok = k + 3 <= n and seen(run[k + 1:k + 3], 0) > MIN_OWN
+            if not (lok or rok) or known(run[k - 1:k + 1]) or known(run[k:k + 2]):
                 continue
             for left, right in WINDOWS:
-                if k < left or k + right >= n:
+                if left == 2 and right == 2:
+                    if not (lok and rok):
+                        continue
+                elif left == 1:
+                    if not (rok and k + 4 <= n and seen(run[k + 2:k + 4], 0) > MIN_OWN):
+                        continue
+                elif not (lok and k >= 3 and seen(run[k - 3:k - 1], 0) > MIN_OWN):
                     continue
                 key = (run[k - left:k], run[k + 1:k + 1 + right])
                 if key not in windows:
@@ -87,11 +100,18 @@ def own_term_variants(text: str, runs, table, wordfreq) -> list[tuple[int, int, 
 def _window_slots(text: str, left: str, right: str) -> dict[str, list[int]] | None:
     """Character -> the slots where it stands between ``left`` and ``right`` in the text; None when
     either side stands fewer than MIN_OWN + 1 times (no repeated window)."""
-    n_left = text.count(left)
-    if n_left <= MIN_OWN:
-        return None
-    n_right = text.count(right)
-    if n_right <= MIN_OWN:
+    # the longer side first: it is the rarer one, and most windows stop there
+    if len(right) > len(left):
+        n_right = text.count(right)
+        if n_right <= MIN_OWN:
+            return None
+        n_left = text.count(left)
+    else:
+        n_left = text.count(left)
+        if n_left <= MIN_OWN:
+            return None
+        n_right = text.count(right)
+    if min(n_left, n_right) <= MIN_OWN:
         return None
     slots: dict[str, list[int]] = {}
     a = len(left)
