@@ -18,10 +18,10 @@ pass). Evidence, all required:
 
 The caller grades it: a same-sound or look-alike pair (乎/平) is an error, any other a warning.
 
-Cost: the slots come from the shared pass over character pairs (about one character in twenty has
-no word on either side, half of those none in wordfreq either); a slot whose two neighbouring pairs
-the text does not hold three times each (``str.count``) stops there, the rest walk the rarer pair's
-uses with ``str.find``.
+Cost: the slots and the text's pair counts come from the shared pass over character pairs (about
+one character in twenty has no word on either side, half of those none in wordfreq either); a window
+holding a pair the text does not repeat three times stops there, the rest walk the uses of their
+rarer side with ``str.find``.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def own_term_variants(text: str, runs, table, wordfreq, pairs) -> list[tuple[int
     window holding a pair that stands fewer than three times is not repeated either)."""
     known = wordfreq.get
     seen = pairs.get
-    windows: dict[tuple[str, str], dict[str, list[int]] | None] = {}  # each window looked up once
+    windows: dict[tuple[str, str], dict[str, list[int]]] = {}  # each window looked up once
     out = []
     for start, run, nonword in runs:
         n = len(run)
@@ -80,7 +80,7 @@ def own_term_variants(text: str, runs, table, wordfreq, pairs) -> list[tuple[int
                     continue
                 key = (run[k - left:k], run[k + 1:k + 1 + right])
                 if key not in windows:
-                    windows[key] = _window_slots(text, *key)
+                    windows[key] = _window_slots(text, *key, _rarity(key[0], seen) <= _rarity(key[1], seen))
                 slots = windows[key]
                 if not slots or len(slots.get(c, ())) != 1:
                     continue  # the window is rare, or the character stands there again
@@ -97,26 +97,20 @@ def own_term_variants(text: str, runs, table, wordfreq, pairs) -> list[tuple[int
     return out
 
 
-def _window_slots(text: str, left: str, right: str) -> dict[str, list[int]] | None:
-    """Character -> the slots where it stands between ``left`` and ``right`` in the text; None when
-    either side stands fewer than MIN_OWN + 1 times (no repeated window)."""
-    # the longer side first: it is the rarer one, and most windows stop there
-    if len(right) > len(left):
-        n_right = text.count(right)
-        if n_right <= MIN_OWN:
-            return None
-        n_left = text.count(left)
-    else:
-        n_left = text.count(left)
-        if n_left <= MIN_OWN:
-            return None
-        n_right = text.count(right)
-    if min(n_left, n_right) <= MIN_OWN:
-        return None
+def _rarity(side: str, seen) -> int:
+    """At most how often ``side`` stands in the text: the fewest uses of its pairs (a lone character: no
+    bound)."""
+    if len(side) < 2:
+        return 1 << 30
+    return min(seen(side[j:j + 2], 0) for j in range(len(side) - 1))
+
+
+def _window_slots(text: str, left: str, right: str, walk_left: bool) -> dict[str, list[int]]:
+    """Character -> the slots where it stands between ``left`` and ``right`` in the text, found by
+    walking the uses of the rarer side (``walk_left``) with ``str.find``."""
     slots: dict[str, list[int]] = {}
     a = len(left)
-    # walk the rarer side's uses
-    if n_left <= n_right:
+    if walk_left:
         p = text.find(left)
         while p >= 0:
             if text.startswith(right, p + a + 1):
