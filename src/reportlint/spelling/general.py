@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from functools import cache
 from itertools import compress
-from operator import not_
+from operator import add, not_
 
 from reportlint.spelling.data import candidates_for, look_alike_or_homophone, same_sound_or_shape, zipf
 
@@ -193,7 +193,7 @@ def han_runs_counted(text: str) -> tuple[list[tuple[int, str, list[bool]]], Coun
     every: list[str] = []
     for m in _HAN_RUN.finditer(text):
         run = m.group()
-        pairs = [run[k:k + 2] for k in range(len(run) - 1)]
+        pairs = list(map(add, run, run[1:]))  # run[k:k + 2] for every k, built in C
         every += pairs
         runs.append((m.start(), run, list(map(not_, map(get, pairs)))))
     return runs, Counter(every)
