@@ -84,6 +84,7 @@ class Sum:
     complete: bool
     cue: str
     confidence: float
+    inferred: bool = False  # complete only by the breakdown's coverage (no cue, set or remainder): a weaker reading
 
 
 @dataclass(frozen=True)
@@ -562,13 +563,14 @@ class _Builder:
                 out.append(Sum(total, tuple(parts), False, word, conf * 0.5))  # one part of a total: a subset
                 continue
             complete = word.startswith("分别") or self._closed(parts) or self._remainder_last(parts)
-            if not complete and self._breakdown(total, parts):
+            inferred = "" if complete else self._breakdown(total, parts)
+            if inferred:
                 complete, conf = True, min(conf, 0.8)
             if len(parts) < len(listed):
                 complete = False  # a budget or base figure of a part was left out: the list is not its parts alone
             if unread or any(family(c) != fam and c.kind in SUMMABLE and c.kind == total.kind for c in inside):
                 complete = False  # a part we cannot read or add (征集调查16期 among 条)
-            out.append(Sum(total, tuple(parts), complete, word, conf))
+            out.append(Sum(total, tuple(parts), complete, word, conf, inferred == "coverage" and complete))
         return out
 
     def _after_part(self, lo: int, k: int) -> bool:
@@ -605,32 +607,37 @@ class _Builder:
     def _para_at(self, pos: int) -> int:
         return bisect.bisect_right(self._para_starts, pos) - 1
 
-    def _breakdown(self, total: Claim, parts: list[Claim]) -> bool:
-        """A count broken down by category in full although no cue word says so. The evidence is the list
-        itself: items of one enumeration (、/，, and nothing else between them), each a short category name and
-        its count, not closed by 等, and either
-        - four or more that together cover all but under 1% of the total: "全年主动公开政府信息数465条，内容涉及…。
-          其中信息公开年度报告1条、规划计划1条、…、工作动态362条" (real 626; a list that leaves out a category falls
-          short by that category's count, one that misses by less was meant to be whole), or
-        - four or more, one of them an empty category (0条): a writer who lists what had none lists every
-          category ("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他文件4条,政务(工作)动态信息0条,政府信息公开
-          工作年度报告1条", /work/holdout3 717)."""
-        if total.kind != "count" or len(parts) < 4 or not all(p.exact and p.kind == "count" for p in parts):
-            return False
+    def _breakdown(self, total: Claim, parts: list[Claim]) -> str:
+        """How a count broken down by category is known to be whole although no cue word says so ("" when it
+        is not). The list must be one enumeration (、/，, and nothing else between its items), each item a short
+        category name and its count, not closed by 等; then
+        - ``"remainder"``: three or more items, one of them the remainder (其他文件4条): "主动公开政府信息21条,其中,
+          规章文件4条,规范计划5条,其他文件4条,政务(工作)动态信息0条,政府信息公开工作年度报告1条" (/work/holdout3 717);
+        - ``"coverage"``: four or more items of distinct kinds (no three names ending alike: 政策解读, 图片解读,
+          视频解读 may overlap) that miss the total by one unit and under 1%: "全年主动公开政府信息数465条，内容涉及…。
+          其中信息公开年度报告1条、规划计划1条、…、工作动态362条" (real 626). A list of the main issues or groups
+          leaves more over (995 of 1000 人次); a writer who lists all but one item was adding up. Weaker evidence
+          than a cue: the rule reports it as a note."""
+        if total.kind != "count" or len(parts) < 3 or not all(p.exact and p.kind == "count" for p in parts):
+            return ""
         text = self.text
+        first = text[self.b.clause_start(parts[0].start, parts[0].start - 20):parts[0].start]
+        names = [re.sub(r"^[：:\s]+", "", first).removeprefix("其中")]
         for a, b in itertools.pairwise(parts):
             m = _CATEGORY_ITEM.fullmatch(text, a.end, b.start)
             if m is None:
-                return False
-        first = text[self.b.clause_start(parts[0].start, parts[0].start - 20):parts[0].start]
-        if not _CATEGORY_NAME.fullmatch(re.sub(r"^[：:\s]+", "", first).removeprefix("其中")) \
-                or re.match(r"\s*等", text[parts[-1].end:parts[-1].end + 3]):
-            return False
+                return ""
+            names.append(m.group(0).lstrip("、，, "))
+        if not _CATEGORY_NAME.fullmatch(names[0]) or re.match(r"\s*等", text[parts[-1].end:parts[-1].end + 3]):
+            return ""
         got = sum((p.value for p in parts), Decimal(0))
         t = total.value if isinstance(total.value, Decimal) else Decimal(0)
-        if any(p.value == 0 for p in parts):
-            return got < t
-        return 0 < got < t and got * 100 >= t * 99
+        if any(_pat()["remainder"].search(n) for n in names):
+            return "remainder" if got < t else ""
+        tails = [n[-2:] for n in names]
+        if len(parts) < 4 or max(tails.count(x) for x in tails) >= 3:
+            return ""
+        return "coverage" if 0 < got < t and t - got <= 1 and got * 100 >= t * 99 else ""
 
     def _families(self, claims: list[Claim]) -> Callable[[Claim], tuple[str, str]]:
         """Unit families of the claims of one list, joined where a count names its alternate units in brackets
@@ -1744,7 +1751,10 @@ def list_interval_sum(parts: tuple[Claim, ...] | list[Claim]) -> tuple[Decimal, 
     """The interval sum of the parts of one list, read at the list's own precision: a whole amount among
     parts of the same stated unit written with decimals has only dropped its zeros ("其中:30万元用于A;30万元
     用于B;29.99万元用于C", real 603: the 30 are 30.00, not 29.5–30.5). Parts of another unit, approximate
-    parts and lists whose parts are all whole keep their own rounding."""
+    parts and lists whose parts are all whole keep their own rounding, and so does every part of a list with an
+    approximate member (30余万元, 约30万元: the writer rounds)."""
+    if any(not p.exact for p in parts):
+        return interval_sum(parts)
     places: dict[Decimal, int] = {}
     for p in parts:
         if p.kind == "amount" and p.exact:

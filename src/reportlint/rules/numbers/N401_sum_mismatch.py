@@ -10,8 +10,10 @@ total (a sentence opening with 加上 adds to the head figure of the sentence be
 867.48万元，由一般公共预算支出1,867.48万元，加上解支出…0万元构成", complete; none with 减/扣除). Parts above the total are always an error (a part stated with 余/多 counts at its lower bound);
 parts below it only when the list is complete (分别为, 合计, a closed set of ``closed_sets`` in
 ``lexicons/claims.yaml`` such as the budget categories, 其他 as the last part, or a count broken down by
-category — one enumeration of four or more short category names — that names an empty category
-(…动态信息0条) or misses the total by under 1%) and every part was read. A whole amount among parts
+category — one enumeration of short category names — that names its remainder among three or more
+(其他文件4条, not last), or four or more of distinct kinds that miss the total by one unit and under 1%,
+reported as a note) and every part was read. A list with an approximate member (30余万元) keeps each part's
+rounding. A whole amount among parts
 of the same unit stated with decimals is read at their precision (30万元 beside 29.99万元 is 30.00); a
 count unit with its alternates in brackets (16954套(台、块、项), 14666台(套)) is one unit; a part's own
 sub-list (内有…, 其中… up to the ；) and the make-up listed after a part named 小计 are not parts.
@@ -63,7 +65,7 @@ from decimal import Decimal
 
 from reportlint.claims.model import Claim, show
 from reportlint.claims.relations import interval_sum, list_interval_sum, normalise_measure, relations_of
-from reportlint.findings import Finding
+from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext, rule
 from reportlint.tables.judge import sum_findings as table_sums
 
@@ -96,7 +98,8 @@ def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         elif hi < t_lo and rel.complete and rel.confidence >= BELOW and all(p.exact for p in parts):
             yield ctx.report(start, end,
                              f"分项之和小于总数：{listed} = {show(total, s)}，比总数{show(total)}少"
-                             f"{show(total, total.value - s)}")
+                             f"{show(total, total.value - s)}" + ("（所列分类看似完整，请核对）" if rel.inferred else ""),
+                             severity=Severity.INFO if rel.inferred else None)
     for bal in relations_of(ctx.doc).balances:
         a, b = bal.left, bal.right
         a_lo, a_hi = a.interval()
