@@ -515,6 +515,8 @@ def _accept_term(c: Candidate, doc, cand: str, freq, left_ok: bool) -> bool:
     if c.kind == "missing":
         if n == 4 and c.pos not in (0, 3):
             return False
+        if c.name.endswith("经费") and c.pos == n - 2:
+            return False  # 机关运行费, 人员费: 费 stands for a closing 经费 in the finance forms' own wording
         if c.pos == 0 and not (_edge_drop(text, c) or (n > 4 and _stray(doc, c.start, -1, freq))):
             return False
         if c.pos == len(cand) and _completed_after(doc, c):
@@ -532,6 +534,8 @@ def _accept_term(c: Candidate, doc, cand: str, freq, left_ok: bool) -> bool:
         old = c.name[c.pos] if c.kind == "replaced" else ""
         if freq.get(new, 0) >= COMMON_CHAR_FREQ and not (old and confusable(new, old)):
             return False
+        if old and not confusable(new, old) and _forms_word(cand, c.pos, freq):
+            return False  # 运维费 for 运行费, 政府性基金决算: another real word in the term's place, another wording
     return _odd(doc, c.start, c.end, freq)
 
 
@@ -580,6 +584,13 @@ def _continued(text: str, end: int) -> bool:
     line = text[start:end]
     prefixes = _name_prefixes()
     return any(line[i:] + nxt[0] in prefixes for i in range(len(line) - 1))
+
+
+def _forms_word(cand: str, pos: int, freq) -> bool:
+    """The character at ``pos`` forms a word (jieba, or wordfreq zipf >= 2.5) with a neighbour inside
+    ``cand`` (运维, 决算)."""
+    pairs = [p for p in (cand[max(pos - 1, 0):pos + 1], cand[pos:pos + 2]) if len(p) == 2]
+    return any(freq.get(p, 0) or zipf(p) >= OTHER_WORD_ZIPF for p in pairs)
 
 
 def _completed_after(doc, c: Candidate) -> bool:

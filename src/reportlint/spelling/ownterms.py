@@ -14,7 +14,8 @@ pass). Evidence, all required:
 - the report's form gives a jieba word on at least one side (平稳): a different word in the slot
   (政务信息 beside 政府信息, 拟定 beside 拟订) is no slip;
 - neither character is a function word, a numeral, a calendar word or a place suffix (第一/第二,
-  本年/上年, 县/市 differ on purpose).
+  本年/上年, 县/市 differ on purpose), and the slot is not one of the two characters before a name's
+  suffix (长星村 beside 长兴村, 双隆村 beside 双龙村: neighbouring villages share sounds).
 
 The caller grades it: a same-sound or look-alike pair (乎/平) is an error, any other a warning.
 
@@ -62,7 +63,7 @@ def own_term_variants(text: str, runs, table, wordfreq, pairs) -> list[tuple[int
         both = map(bool.__and__, nonword[0:n - 2], nonword[1:n - 1])
         for k in compress(range(1, n - 1), both):
             c = run[k]
-            if c in FREE_SLOT:
+            if c in FREE_SLOT or _in_proper_name(run, k):
                 continue
             # the pairs next to the slot, each in two of the three windows, must stand three times
             lok = k >= 2 and seen(run[k - 2:k], 0) > MIN_OWN
@@ -95,6 +96,16 @@ def own_term_variants(text: str, runs, table, wordfreq, pairs) -> list[tuple[int
                 out.append((s, e, text[s:i] + r + text[i + 1:e], c, r))
                 break
     return out
+
+
+# the suffixes that end a proper name (a village, a community, a road, a school, a firm…): a character just
+# before one belongs to the name, and neighbouring places share sounds (长兴村 and 长星村, 双龙村 and 双隆村)
+NAME_SUFFIXES = frozenset("村社组镇乡街路巷道区县市州屯寨庄湾坪坝岭桥河山园校院厂站队场港")
+
+
+def _in_proper_name(run: str, k: int) -> bool:
+    """The slot is one of the two characters before a name's suffix (长星|村, 双隆|村党支部)."""
+    return any(run[j] in NAME_SUFFIXES for j in range(k + 1, min(k + 3, len(run))))
 
 
 def _rarity(side: str, seen) -> int:
