@@ -930,6 +930,7 @@ class _Builder:
         text, b = self.text, self.b
         rates = lex()["rates"]
         pending: list[tuple[Claim, Claim, str, int]] = []  # (numerator, rate, name, sentence start)
+        whole_of = {id(x): rel.total for rel in self.rel.sums for x in rel.parts}
         for cs in self.by_para.values():
             for r in cs:
                 if r.kind != "percent" or not r.exact:
@@ -953,7 +954,13 @@ class _Builder:
                 name = _rate_name(r.indicator)
                 if name is None:
                     if before and _BARE_SHARE.fullmatch(text[before[-1].end:r.start]) and self.level(before[-1]):
-                        pending.append((before[-1], r, "占比", s0))  # 1.4万元，占0.02%: a share of a whole not named
+                        whole = whole_of.get(id(before[-1]))
+                        if whole is not None and whole.exact and same_family(whole, before[-1]):
+                            # a part of a stated total, then its share: judged against that total ("165条,其中工作
+                            # 动态类信息31条,占比25%;…", REVIEW5 item 7), not against the other shares
+                            self.rel.ratios.append(Ratio(r, before[-1], whole, "占比", 0.9))
+                        else:
+                            pending.append((before[-1], r, "占比", s0))  # 1.4万元，占0.02%: a share of a whole not named
                     continue
                 num_words, den_words = rates[name]
                 roles = [(c, _head_role(c.indicator, num_words, den_words)) for c in before if self.level(c)]
@@ -1568,7 +1575,7 @@ def _depth_within(section: Heading | None, scope: Heading | None) -> int | None:
 
 # A share written right after its figure with no whole named ("公务接待费支出决算0.28万元，占0.95%"): two such shares
 # of parts listed in one sentence imply one whole, unless a 其中/包括/含 list opens between them (a part of a part).
-_BARE_SHARE = re.compile(r"\s*[，,]\s*占(?:比)?(?:为|达)?\s*")
+_BARE_SHARE = re.compile(r"\s*[，,]\s*占(?:比|(?:总数|总量|总额|全部)的?(?:比重|比例)?)?(?:为|达)?\s*")  # 占总数的25%: the total
 _NESTING = re.compile(r"其中|包括|含|[（(]")
 
 

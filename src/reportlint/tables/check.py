@@ -10,7 +10,8 @@ Relations, each recognised from the table's own labels before any arithmetic:
   4.合计) sums the rows of its own marker kind since the last row of a higher kind; not run on the 30号
   申请 table, whose rows have their own relations (below);
 - **其中 rows** under a row: their sum is at most that row's, column by column, and equals it when the
-  list ends with its 其他 row (the 绩效自评表's 当年财政拨款 / 上年结转资金 / 其他资金 under 年度资金总额);
+  list ends with its 其他 row (the 绩效自评表's 当年财政拨款 / 上年结转资金 / 其他资金 under 年度资金总额) and
+  every row has its figure in the column (a blank row may be one not filled in);
 - **total columns** (a column headed 合计 / 总计 / 小计): the figure columns after it (it comes
   first: 本年支出合计 | 基本支出 | 项目支出) or since the previous total column (it comes last: 结果维持 |
   结果纠正 | 其他结果 | 尚未审结 | 总计), row by row;
@@ -479,9 +480,10 @@ class _Checker:
                 # 其他资金) names every part; any other may list only some
                 last = re.sub(r"^其中\s*[:：]?", "", self._label(self.body[sub[-1]], label_col))
                 whole = len(sub) >= 2 and last.startswith(("其他", "其它"))
-                for c in nums:
-                    self._add([self.body[parent][c]], [self.body[j][c] for j in sub], "“其中”各行",
-                              single=True, complete=whole)
+                for c in nums:  # a blank row of the list may be one not filled in: then only Σ > total is wrong
+                    parts = [self.body[j][c] for j in sub]
+                    self._add([self.body[parent][c]], parts, "“其中”各行", single=True,
+                              complete=whole and not any(x.blank for x in parts))
             sub.clear()
 
         for i, row in enumerate(self.body):

@@ -7,6 +7,8 @@ rate's interval. In tables, an 执行率 / 完成率 column against the row's �
 (调整后预算数; never 年初预算 when a later budget is there, never a base of 0). Also two rates of one quantity (已缴费人数 at 完成率) in a paragraph whose implied
 bases cannot be equal (a warning), and two bare shares of parts listed in one sentence (公务用车…1.4万元，占0.02%；
 公务接待费…0.28万元，占0.95%: shares of one whole not named; not across a 其中/包括/含 that opens a part's parts).
+A bare share of a part whose total is stated (165条,其中工作动态类信息31条,占比25%; 占总数的25%) is judged
+against that total, so the wrong share is the one reported.
 
 **Why a reviewer cares**: 预算执行率 is a scored indicator of every self-evaluation; a rate that
 does not follow from the budget and spending stated next to it inflates the score.
