@@ -217,7 +217,7 @@ def load_source(path: str | Path, limits: Limits | None = None) -> Source:
 
         src = read_pdf(data, name, limits)
         check_chars(len(src.text), name, limits)
-        return _chinese(src)
+        return src  # a PDF without Chinese text: its reader says why (image only: OCR first)
     text, encoding = decode_bytes(data, name)
     check_chars(len(text), name, limits)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
