@@ -36,13 +36,44 @@ _EVAL_YEAR = re.compile(r"(?:评价|考核|预算|决算|报告|统计|自评)�
 _TITLE_YEAR = re.compile(r"(?<![—\-－~～至到]\s)(?<![—\-－~～至到\d])(\d{4})(?!\s*[—\-－~～至到]\s*\d{4})\s*年度?[^。，；]{0,40}?(?:报告|说明|总结|自评表|评价表|[决预]算公开)")
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _ISO = r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"
-_FILING = re.compile(r"(?:填报|报告|成文|编制|填表|报送|评价|自评)(?:日期|时间)\s*[:：]?\s*\]?\s*(?:" + _DATE + "|" + _ISO + ")")
+# a field's separator as pages and forms write it: 填报日期:… / 成文日期 ] 2021-07-30 / 成文日期: | 2024年04月22日
+_SEP = r"\s*[:：|｜]?\s*[\]】]?\s*[|｜]?\s*"
+_FILING = re.compile(r"(?:填报|报告|成文|编制|填表|报送|评价|自评)(?:日期|时间)" + _SEP + "(?:" + _DATE + "|" + _ISO + ")")
+# one date, not a period: 报告时间:2024年1月1日至12月31日 / 2023年1月1日起至… / 2024-01-01—2024-12-31
+_RANGE_AFTER = re.compile(r"\s*(?:起\s*)?[至到止—－~～-]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*[月日]?|\s*(?:起|以来|之前|前|后)")
 _LONE_DATE = re.compile(r"^\s*" + _DATE + r"\s*$")
+# a statement's header around a lone date (资产负债表 / 2023年12月31日 / 单位:元): the accounts' reference date
+_TABLE_TITLE = re.compile(r"表\s*(?:[(（]续[)）])?\s*$|^\s*(?:编制单位|编报单位|填报单位)")
+_TABLE_UNIT = re.compile(r"^\s*(?:(?:金额)?单位\s*[:：]|编制单位|编报单位|填报单位|项目\s*[|｜\t ]|[|｜]\s*[\u4e00-\u9fff\d])")
 # a speech: ——2024年3月5日在第十四届全国人民代表大会第二次会议上
 _SPEECH = re.compile(r"^[—\-－\s]*" + _DATE + r"\s*在[^。\n]{2,60}?(?:会议|大会)上")
-# the page's publication date (web metadata before or after the report): an upper bound of filing
-_PUBLISHED = re.compile(r"(?:(?:发布|公开|生成|印发|发文)(?:日期|时间)|(?:^|\s)(?:时间|日期))\s*[:：|]?\s*[\]】]?\s*[|｜]?\s*"
-                        + _ISO)
+# the page's publication date (web metadata before or after the report): an upper bound of filing.
+# Labelled: 发布时间:2024-09-24 / 公开时间:2021年9月19日 / 发文日期: | 2024年04月22日; a bare 时间/日期 label
+# only where it starts the line or follows a mark or a field (来源:霍邱县教育局 时间:2023-03-30, 【字号:】时间:…),
+# never inside a word (会议时间, 完成时间)
+_PUB_LABEL = r"(?:(?:发布|公开|生成|印发|发文)(?:日期|时间)|(?:时间|日期))"
+_PUBLISHED = re.compile(_PUB_LABEL + _SEP + "(?:" + _DATE + "|" + _ISO + ")")
+_BARE_LABEL = re.compile(r"(?:时间|日期)" + _SEP + "(?:" + _DATE + "|" + _ISO + ")")
+# unlabelled: a page's furniture line that starts with a date or a timestamp (2022-09-19 作者: / • 2025-02-28
+# 14:50 / 2024-04-01 10:14 来源:正直镇 / a lone 2026-03-04 under an empty 发布时间: / a lone date under the title),
+# or a timestamp run into the breadcrumb before 来源/作者 (…部门决算2022-10-17 17:46来源:财务处)
+_CLOCK = r"\s*\d{1,2}:\d{2}(?::\d{2})?"
+_FURNITURE_FIELD = r"(?:作者|来源|信息来源|发布机构|发布部门|点击|浏览|阅读|访问|字体|字号|文字大小|分享)"
+_DATE_LINE = re.compile(r"^\s*[•·▪■◆\-—|｜]?\s*(?:" + _DATE + "|" + _ISO + ")(?=(?:" + _CLOCK + r")?\s*(?:$|[|｜]|"
+                        + _FURNITURE_FIELD + "))")
+_STAMP = re.compile(_ISO + r"(?=" + _CLOCK + r"\s*" + _FURNITURE_FIELD + ")")
+# a field ends at the line's end, a clock time, a separator or the next field: a date followed by prose is a
+# sentence (公开时间：2023年6月1日起，…)
+_PUB_END = re.compile(r"(?:" + _CLOCK + r")?(?:\s*$|\s|[|｜\]】)）]|" + _FURNITURE_FIELD
+                      + r"|主题|分类|文号|索引|生效|废止|公开|成文|有效|\d{4}\s*年)")
+# a link to another page with its date (上一篇：…通知 发布时间：2024-12-20): not the report's date
+_OTHER_PAGE = re.compile(r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)|热点|推荐阅读")
+# a page's metadata line after a long menu (来源:五蛟镇 发布时间:… 浏览次数:): looked for past the first paragraphs
+_META_LINE = re.compile(_FURNITURE_FIELD + r"|索引号|发布时间|发布日期")
+_HEAD_META = 24  # paragraphs searched for a metadata line
+# a time word that names another moment than publication (更新时间, 生效日期, 会议时间, 截止日期)
+_OTHER_TIME = re.compile(r"(?:更新|修改|生效|废止|截止|截至|有效|办理|受理|会议|完成|开始|结束|统计|申请|答复|实施|执行|签订|"
+                         r"成立|出生|开工|竣工|验收|活动|培训|举办)$")
 _UNIT_NAME_IN_TEXT = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|委|办公室|办|中心|政府|院|所|站|队|馆|厅|部|"
                                 r"街道办事处|街道|管委会|联合会|医院|学校))")
 # an opening sentence, not a title: 现将2025年度…报告如下 is judged (year-mismatch), never a source
@@ -304,34 +335,97 @@ def _period_year(head: str) -> int | None:
 
 
 def _filing(doc: Document, ctx: Context) -> None:
-    # the first filing field that is the report's own (not a cited notice's or an attached form's)
-    m = next((m for m in _FILING.finditer(doc.text) if not another_documents_date(doc, m.start())), None)
+    # the first filing field that is the report's own (not a cited notice's or an attached form's), one
+    # date and not a period (报告时间:2024年1月1日至12月31日)
+    m = next((m for m in _FILING.finditer(doc.text)
+              if not _RANGE_AFTER.match(doc.text, m.end()) and not another_documents_date(doc, m.start())), None)
     if m:
         g = [x for x in m.groups() if x is not None]
-        ctx.filing_date, ctx.filing_source = _date(*g[:3]), "filing field"
-        ctx.filing_span = (m.start(), m.end())
-        return
+        d = _date(*g[:3])
+        if d is not None:
+            ctx.filing_date, ctx.filing_source = d, "filing field"
+            ctx.filing_span = (m.start(), m.end())
+            return
     for p in doc.paragraphs[:60]:
         m = _SPEECH.match(doc.paragraph_text(p))
         if m:
             ctx.filing_date, ctx.filing_source = _date(m.group(1), m.group(2), m.group(3)), "speech"
             ctx.filing_span = (p.start + m.start(1), p.start + m.end(3))
             return
-    for p in reversed(doc.paragraphs[-4:]):
+    tail = doc.paragraphs[-4:]
+    for i in range(len(tail) - 1, -1, -1):
+        p = tail[i]
         m = _LONE_DATE.match(doc.paragraph_text(p))
-        if m:
+        if m and not _heads_table(doc, p):
             ctx.filing_date, ctx.filing_source = _date(m.group(1), m.group(2), m.group(3)), "closing date"
             ctx.filing_span = (p.start, p.end)
             return
-    # the page's publication date: the report was filed by then
-    for p in [*doc.paragraphs[:8], *doc.paragraphs[-3:]]:
-        m = _PUBLISHED.search(doc.paragraph_text(p))
-        if m and not another_documents_date(doc, p.start + m.start()):
-            d = _date(m.group(1), m.group(2), m.group(3))
+    found = _published(doc)
+    if found is not None:
+        ctx.filing_date, ctx.filing_span = found
+        ctx.filing_source = "published"
+
+
+def _heads_table(doc: Document, p) -> bool:
+    """A lone date line that is a statement's header (资产负债表 / 2023年12月31日 / 单位:元), not the signature's
+    date: a table title or 编制单位 line stands before it, or a unit line or table rows follow it."""
+    i = p.index
+    before = doc.paragraph_text(doc.paragraphs[i - 1]) if i > 0 else ""
+    after = doc.paragraphs[i + 1] if i + 1 < len(doc.paragraphs) else None
+    if _TABLE_TITLE.search(before):
+        return True
+    return after is not None and (doc.in_table(after) or bool(_TABLE_UNIT.match(doc.paragraph_text(after))))
+
+
+def _bare_label_ok(t: str, m: re.Match[str]) -> bool:
+    """A bare 时间/日期 label is the page's date in a metadata line (a field before or after it: 来源:霍邱县教育局
+    时间:…), or where it opens the line or follows a mark and its date carries a clock time; not in prose
+    (会议时间:2023年5月6日)."""
+    if _OTHER_TIME.search(t, max(0, m.start() - 4), m.start()):
+        return False
+    if _META_LINE.search(t):
+        return True
+    if re.search(r"[\u4e00-\u9fff]", t[max(0, m.start() - 1):m.start()]):
+        return False
+    return bool(re.match(_CLOCK, t[m.end():])) or not t[:m.start()].strip(" \t-—|｜[]【】:：")
+
+
+def _published(doc: Document) -> tuple[dt.date, tuple[int, int]] | None:
+    """The page's publication date and its span: a labelled field (发布时间:…, 公开时间:2021年9月19日, 时间:… in a
+    metadata line), or a date that opens a furniture line (2022-09-19 作者:, • 2025-02-28 14:50), in the
+    first paragraphs, a metadata line after a long menu, or the last paragraphs."""
+    paras = doc.paragraphs
+    head = [(p, False) for p in paras[:8]]
+    head += [(p, True) for p in paras[8:_HEAD_META] if len(doc.paragraph_text(p)) <= 120
+             and _META_LINE.search(doc.paragraph_text(p))]
+    seen = {p.index for p, _in_head in head}
+    candidates = [(p, True) for p, _meta in head] + [(p, False) for p in paras[-3:] if p.index not in seen]
+    for p, in_head in candidates:
+        t = doc.paragraph_text(p)
+        if _OTHER_PAGE.search(t):
+            continue
+        spans = []
+        for m in _PUBLISHED.finditer(t):
+            bare = _BARE_LABEL.match(t, m.start()) is not None
+            if bare and not _bare_label_ok(t, m):
+                continue
+            spans.append(m)
+        # an unlabelled date only in the page's head, and not a statement's header (资产负债表 / 2023年12月31日)
+        m = (_DATE_LINE.match(t) or _STAMP.search(t)) if in_head else None
+        if m and _LONE_DATE.match(t) and _heads_table(doc, p):
+            m = None
+        if m:
+            spans.append(m)
+        for m in sorted(spans, key=lambda m: m.start()):
+            if _RANGE_AFTER.match(t, m.end()) or not _PUB_END.match(t, m.end()):
+                continue
+            if another_documents_date(doc, p.start + m.start()):
+                continue
+            g = [x for x in m.groups() if x is not None]
+            d = _date(*g[:3])
             if d is not None:
-                ctx.filing_date, ctx.filing_source = d, "published"
-                ctx.filing_span = (p.start + m.start(), p.start + m.end())
-                return
+                return d, (p.start + m.start(), p.start + m.end())
+    return None
 
 
 def _unit_candidates(doc: Document, ctx: Context, head: str) -> Iterator[tuple[str, str]]:
