@@ -188,15 +188,11 @@ def han_runs(text: str) -> list[tuple[int, str, list[bool]]]:
 
 def han_runs_counted(text: str) -> tuple[list[tuple[int, str, list[bool]]], Counter]:
     """:func:`han_runs` and how often each pair of Han characters stands in the text (overlapping)."""
-    get = _freq().table.__getitem__
-    runs = []
-    every: list[str] = []
-    for m in _HAN_RUN.finditer(text):
-        run = m.group()
-        pairs = list(map(add, run, run[1:]))  # run[k:k + 2] for every k, built in C
-        every += pairs
-        runs.append((m.start(), run, list(map(not_, map(get, pairs)))))
-    return runs, Counter(every)
+    # every pair of the text at once, built and looked up in C; a run takes its slice of the flags
+    pairs = list(map(add, text, text[1:]))
+    nonword = list(map(not_, map(_freq().table.__getitem__, pairs)))
+    runs = [(m.start(), m.group(), nonword[m.start():m.end() - 1]) for m in _HAN_RUN.finditer(text)]
+    return runs, Counter(pairs)
 
 
 def common_swaps(text: str, runs: list[tuple[int, str, list[bool]]] | None = None) -> list[tuple[int, str, str]]:
