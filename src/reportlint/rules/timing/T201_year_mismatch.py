@@ -32,7 +32,9 @@ year's) figures in its key sentences; the wrong year makes the report describe a
 **Leaves alone**: titles in 《》 other than the report's own and its basis, the year a 政府工作报告's title
 gives (2023年政府工作报告 is delivered in 2023 and reviews 2022: 一、2022年工作回顾), document numbers
 〔2025〕, the filing and publication dates of other genres (a project's 自评 finished and dated in
-December of its year, a 预算执行 report delivered in December), any date after the year, a lone date line
+December of its year, a 预算执行 report delivered in December), the date fields of other documents (a cited
+notice's （印发日期：2022年12月25日） in the brackets of a sentence; an attached 申报表's 填报日期 or an appended
+earlier 年报's 发布日期 after a 附件：/附：/相关文件： heading: ``datefields.py``), any date after the year, a lone date line
 at the end (it may head a table) and the year's last day (12月31日: the accounts' reference date), comparisons (比2023年, 较2023年增加41条), plans (2025年将…,
 2023年工作计划), cut-off dates after the year (截至2024年12月31日 in a 2023 project's report), two year-ends side by side
 (2021年末…，2022年末…), a year-end in a comparison (较2021年末增加) or a running total (截至2021年底，
