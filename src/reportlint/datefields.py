@@ -23,15 +23,22 @@ _CARRIED = re.compile(r"\s*(?:附\s*件|附\s*表|附\s*录|附)\s*[0-9０-９�
 _OPEN = {"（": "）", "(": ")"}
 
 
+# what makes a bracket a citation's: it follows a title in 《》, holds a 文号, or dates an issue (印发/发文)
+_CITED_BEFORE = re.compile(r"》\s*$")
+_CITED_INSIDE = re.compile(r"文号|〔\d{4}〕|\[\d{4}\]|印发|发文|下达|转发")
+
+
 def _in_sentence_brackets(doc: Document, pos: int) -> bool:
-    """``pos`` is inside (…) / （…） opened after other words of its paragraph (a bracket that opens the
-    line, ``（填报日期：2024年3月15日）``, may be the report's own field)."""
+    """``pos`` is inside (…) / （…） opened after other words of its paragraph, about a cited document (after
+    its 《》 title, with its 文号, or an 印发/发文 date). A bracket that opens the line (``（填报日期：2024年3月15日）``)
+    or follows the report's own title line may be the report's own field."""
     text = doc.text
     para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
     lo = para.start if para is not None else max(0, pos - 200)
     for o, c in _OPEN.items():
         i = text.rfind(o, lo, pos)
-        if i >= 0 and text.rfind(c, i, pos) < 0 and text[lo:i].strip():
+        if i >= 0 and text.rfind(c, i, pos) < 0 and text[lo:i].strip() and (
+                _CITED_BEFORE.search(text, lo, i) or _CITED_INSIDE.search(text, i, pos)):
             return True
     return False
 
