@@ -1,7 +1,7 @@
 """Report context: genre, evaluation year, filing date, unit name, level and parent places.
 
 Each value is read from the report itself (cover fields, title, closing or delivery date, the page's
-publication date, unit name), else derived from the genre's period logic (a 政府工作报告 delivered in
+publication date in any of its forms: 发布时间:2024-09-24, 公开时间:2021年9月19日, 2022-09-19 作者:, unit name), else derived from the genre's period logic (a 政府工作报告 delivered in
 March 2024 reviews 2023), else filled in from the configuration or the command line; it stays ``None``
 when unknown, and rules that need an unknown value stay silent. Every value carries its source
 (``sources``), shown in the output header and the JSON.
