@@ -559,6 +559,11 @@ class _Builder:
                 conf = min(conf, 0.7)  # the nearest figure was an increment: take the level before it
             if _nested_levels(parts):
                 continue  # 一级指标3个，二级指标8个: levels of one hierarchy, not parts
+            joined = _joined_totals(levels, text)
+            if len(joined) >= 2:  # 行政复议案件6件和行政诉讼案件3件,其中行政复议…5件,…1件,行政诉讼…3件
+                out += [Sum(t, tuple(ps), False, word, conf * (1 if len(ps) > 1 else 0.5))
+                        for t, ps in _parts_by_name(joined, parts, text)]
+                continue
             if len(parts) == 1 and not word.startswith("分别"):
                 out.append(Sum(total, tuple(parts), False, word, conf * 0.5))  # one part of a total: a subset
                 continue
@@ -1668,6 +1673,51 @@ def _below_subtotal(parts: list[Claim], text: str) -> list[Claim]:
             out.append(c)
         under = under or sub
     return out
+
+
+_JOINED = re.compile(r"(?:和|及|以及|与|、)")
+_NOT_JOINED = re.compile(r"[，,；;。：:（()）]")
+
+
+def _joined_totals(levels: list[Claim], text: str) -> list[Claim]:
+    """The totals before a 其中 coordinated with the last one by 和/及/与/、 within one clause (行政复议案件6件和
+    行政诉讼案件3件), in order; one total alone when there is none."""
+    out = [levels[-1]]
+    for c in reversed(levels[:-1]):
+        gap = text[c.end:out[0].start]
+        if _NOT_JOINED.search(gap) or not _JOINED.search(gap):
+            break
+        out.insert(0, c)
+    return out
+
+
+def _parts_by_name(totals: list[Claim], parts: list[Claim], text: str) -> list[tuple[Claim, list[Claim]]]:
+    """Each part of a 其中 list after coordinated totals given to the total whose name it shares most (at least
+    three characters, strictly more than any other total's); a part with no name of its own (尚未审结1件)
+    goes with the part before it. Empty when a part cannot be placed: the parts are not judged."""
+    names = [totals[0].indicator] + [text[a.end:b.start] for a, b in itertools.pairwise(totals)]
+    groups: list[list[Claim]] = [[] for _ in totals]
+    last = -1
+    for c in parts:
+        shared = [_common_len(c.indicator, n) for n in names]
+        best = max(shared)
+        if best >= 3 and shared.count(best) == 1:
+            last = shared.index(best)
+        elif last < 0 or best >= 3:
+            return []
+        groups[last].append(c)
+    return [(t, g) for t, g in zip(totals, groups, strict=True) if g]
+
+
+def _common_len(a: str, b: str) -> int:
+    """Length of the longest run of characters shared by ``a`` and ``b``."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            best = j - i
+    return best
 
 
 def _head_len(a: str, b: str) -> int:
