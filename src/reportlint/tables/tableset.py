@@ -7,7 +7,8 @@ number around it). A title never given as a title line is missing, when all but 
 no title line of another table (…项目支出决算表: another province's or year's template) is, and the
 report speaks of the missing table's subject elsewhere (its ``stem``: 政府性基金, 三公 …). A table's body is the paragraphs after its last title
 line up to the next title line or part heading (第三部分); it is empty when no figure other than 0 is
-in it (page numbers and 科目编码 of up to three digits aside), and an empty table needs a note in its
+in it (page numbers and 科目编码 of up to three digits aside; a title line closing a run of three or more
+title lines with no body between them is the end of a contents list, not a table), and an empty table needs a note in its
 body or caption (本表无数据, 无…支出, 为空) or a sentence of the report that names its fund and says
 there is none (本部门无政府性基金预算财政拨款收入).
 """
@@ -83,6 +84,8 @@ def table_set_gaps(doc: Document, genre: str | None) -> list[SetGap]:
         if not at:
             continue
         i = max(at)
+        if i - 1 in lines and i - 2 in lines:
+            continue  # the last line of a contents list (三、支出决算表\n四、…\n十三、…“三公”经费支出决算表): no table
         body: list[str] = []
         for j in range(i + 1, min(len(paras), i + 120)):
             if j in lines or _PART.match(texts[j]) or other.search(texts[j]):
