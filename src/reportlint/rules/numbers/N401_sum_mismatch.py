@@ -46,7 +46,9 @@ changes (由40元提高到80元) and per-capita figures; approximate totals and 
 part under its total (核定编制82人，其中行政编制25人); an open 其中 list below its total; levels of a
 hierarchy (一级指标3个，二级指标8个，三级指标15个) and nested thresholds (千万元以上46家，亿元以上5家);
 sub-parts in brackets; a list with a part we cannot read (征集调查16期 among 条); sums within the
-rounding of the stated figures.
+rounding of the stated figures. Totals joined by 和/及/与/、 before one 其中 (行政复议案件6件和行政诉讼案件3件，其中行政复议结果维持5件，
+尚未审结1件，行政诉讼结果维持3件) are judged each with the parts that name it (an unnamed part goes with the one
+before it); when a part names none of them, the list is not judged.
 
 **Source**: the 勾稽关系 of 部门决算 tables (a total equals the sum of its items); interval
 comparison as in statcheck and XBRL Calculations 1.1. Shapes from real reports: shared realcorpus
