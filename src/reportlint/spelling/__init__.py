@@ -236,6 +236,8 @@ def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
                 # 丰县财政局: in a one-character place (丰县, 沛县) the "replaced" character is the word before
                 # (为/是/受县财政局) and 县财政局 is how a county's report names its own organ
                 continue
+            if edit[0] == "missing" and _place_suffix_dropped(name, edit[1]):
+                continue  # 共青城茶山街道办事处 for 共青城市…: the place without 市/县/区 is an accepted short form
             # the place name keeps its administrative suffix: 青梧市 for 青梧岭市, not 青梧岭 (a cut)
             if cand[-1] != name[-1] and edit[1] >= len(cand) - 1:
                 continue
@@ -244,6 +246,16 @@ def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
 
 
 _PLACE_SUFFIXES = "省市县区镇乡旗州盟"
+
+
+def _place_suffix_dropped(name: str, i: int) -> bool:
+    """``name[i]`` is the administrative suffix (省 市 县 区 旗 州 盟) closing a real place of two or more
+    characters before it (共青城市 in 共青城市茶山街道办事处): dropping it leaves the place's short form."""
+    if name[i] not in "省市县区旗州盟" or i < 2:
+        return False
+    start = max(name.rfind(ch, 0, i) for ch in "省市县区旗州盟") + 1
+    place = name[start:i + 1]
+    return len(place) >= 3 and (place in _parent_places(name) or _is_place(place))
 
 
 def _own_places(unit_name: str | None, text: str) -> list[str]:

@@ -83,7 +83,8 @@ word (稳字当头, 扩优提质, 因城施策); a text that stops inside a word
 term plus a character that forms another known word (专项债资金: ``terms.txt`` debt words); a doubled word whose
 copies cross white space (cells 年初预算数 全年预算数 of a flattened table); 与上年增长5.2%的水平持平 (与 takes
 last year's growth as its object); 有的到了; a 年报 form cell reworded with whole words (申请数, 仍然); the own
-organ without a one-character place (县财政局 in 丰县); an ordinary line wrap (绩效管⏎理) and a form the report
+organ without a one-character place (县财政局 in 丰县); the own unit with its place's 市/县/区 dropped (共青城茶山街道办事处 for
+共青城市…, an accepted short form); an ordinary line wrap (绩效管⏎理) and a form the report
 writes uncompleted elsewhere (决算数 as a table header);
 a title one word off a central one under a local issuer or with neither the central issuer nor its
 文号 (《关于全面实施预算绩效管理的实施意见》: a local document's own title); an industry name that lost

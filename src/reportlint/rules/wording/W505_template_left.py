@@ -1,7 +1,8 @@
 """Template text left unanswered or unreplaced.
 
-**Finds**: placeholders (``placeholders`` in ``lexicons/templates.yaml``: XX, ××, X年X月, 【请填写…】),
-template instructions (``instructions``: （请填写…）, a table template's row instruction left in a
+**Finds**: placeholders (``placeholders`` in ``lexicons/templates.yaml``: XX, ××, X年X月, 【请填写…】, the same in half-width
+square brackets [具体地名] / [单位名称]), template instructions (``instructions``: （请填写…）, (注:请部门根据实际注明页码),
+（此处填写…）, a table template's row instruction left in a
 row label, 省级专项资金(每个专项一行), instructions left in a heading (``heading_instructions``:
 （包括…等）, the closing 等 marks the instruction), a word limit left where the answer belongs
 (``word_limit_instructions``: 说明…完成情况(100字以内) / …原因。（限300字） / (不超过500字), the whole instruction
@@ -19,7 +20,9 @@ finished; the question it asks is exactly what the reviewer wanted answered.
 **Fix**: answer the question (一致 / 不一致 and why), fill in the placeholder or field, delete the
 instruction.
 
-**Leaves alone**: 某某 (how published texts and corpus builders anonymise a person or an address);
+**Leaves alone**: 某某 (how published texts and corpus builders anonymise a person or an address); real [ ]
+(a citation [1], 徐财绩[2025]5号, a web page's field label [ 发布机构 ], a Markdown link); a note to the reader
+(注:数据来源于…, 注：单位为万元);
 a heading's parenthesis that is part of its title (决算公开表(含汇总表), 支出(含本级行政及本级事业));
 Markdown bold (``**一般公共预算**``; ``**`` counts only where a figure belongs: ≥**平方米); an empty box □
 on a line where another box is ticked (☑ ■ √); real questions (ending in ？); 是否 embedded in a statement (对…是否…进行了评价:
