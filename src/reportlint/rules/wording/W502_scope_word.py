@@ -97,6 +97,10 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
 
         named = {level_of_name(unit)} - {None}
     judged = [x for x in judged if x not in named]
+    if not named and level in ("town", "township"):
+        # 乡 and 镇 are one rank: without the unit's own name (a configured or usage-read "town"), 我乡 in a report
+        # that also writes 镇街 tells nothing (real 702, a 乡's 年报 evaluated with --level town)
+        judged = [x for x in judged if x not in ("town", "township")]
     label = LEVEL_LABELS.get(level, level)
     chain = "、".join(p.name for p in ctx.context.places[1:])
     where = f"（{unit or '按全文用语判断'}{'，上级为' + chain if chain else ''}）"
