@@ -265,3 +265,29 @@ def test_scan_into_its_input_folder_warns_once(tmp_path):
     assert (src / "summary.csv").exists() and (src / "a.txt").read_text(encoding="utf-8") == \
         sample_path().read_text(encoding="utf-8")
     assert _cli("scan", str(src), "--out", str(tmp_path / "out"), "-j", "1").stderr == ""
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowed one is the point
+def test_a_timeout_swallowed_inside_a_finaliser_is_raised_again_in_the_work_that_follows():
+    """The alarm can land inside __del__ or a weakref callback, where Python ignores exceptions; the limit
+    re-arms itself so the work after it still stops (seen in CI: a Timeout ignored in WeakSet._remove)."""
+    import gc
+
+    from reportlint.limits import Timeout, time_limit
+
+    class SlowFinaliser:
+        def __del__(self):
+            end = time.process_time() + 0.3  # the 0.05 s alarm fires in here and is swallowed
+            while time.process_time() < end:
+                pass
+
+    finished = []
+    with pytest.raises(Timeout), time_limit(0.05):
+        obj = SlowFinaliser()
+        del obj
+        gc.collect()
+        end = time.process_time() + 20
+        while time.process_time() < end:  # ordinary work: the re-armed alarm stops it
+            pass
+        finished.append(True)
+    assert finished == []

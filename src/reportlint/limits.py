@@ -135,6 +135,7 @@ def time_limit(seconds: float) -> Iterator[None]:
 
     def on_alarm(_signum, _frame):
         fired.append(True)  # remembered: Python swallows an exception raised inside a weakref callback or __del__
+        signal.setitimer(signal.ITIMER_REAL, 0.05)  # so re-armed: a swallowed Timeout is raised again 50 ms later
         raise Timeout
 
     old = signal.signal(signal.SIGALRM, on_alarm)
