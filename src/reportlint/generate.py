@@ -111,7 +111,7 @@ def build_report(rng: random.Random, index: int, p_defect: float) -> Report:
     unit = place + dept
     year = rng.choice([2022, 2023, 2024, 2025])
     r = Report(name=f"{index:05d}", unit=unit, level=level, year=year)
-    side = random.Random(hash(rng.getstate()))
+    side = random.Random(hash(rng.getstate()[1]))  # the state's ints only: hash(None) (its gauss slot) varies by process
     inject = {rule for rule in SIDE_RULES if side.random() < p_defect}
     inject |= {rule for rule in RULES if rng.random() < p_defect}
     if level == "city":
@@ -231,7 +231,7 @@ def build_report(rng: random.Random, index: int, p_defect: float) -> Report:
         r.must_not.append(Item("rate-mismatch", p, f"{stated_rate:.2f}%", "consistent with the operands"))
     # a 决算 table's 科目 rows (own random stream: every other draw stays as it was); the 款 row may
     # carry the name of another 款 of its 类
-    tab = random.Random(hash(rng.getstate()) + 7)  # ints only: the same stream in every process
+    tab = random.Random(hash(rng.getstate()[1]) + 7)  # the state's ints only: the same stream in every process
     lei, lei_name, kuan, kuan_name, wrong = tab.choice(SUBJECTS)
     amount = _money(tab, 10, 900)
     wrong_name = tab.random() < p_defect
