@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from reportlint.datefields import another_documents_date
+from reportlint.datefields import OTHER_PAGE, another_documents_date
 from reportlint.document.model import Document
 from reportlint.genre import GenreMatch, Period, detect_genre
 from reportlint.lexicon import load_yaml
@@ -66,8 +66,6 @@ _STAMP = re.compile(_ISO + r"(?=" + _CLOCK + r"\s*" + _FURNITURE_FIELD + ")")
 # sentence (公开时间：2023年6月1日起，…)
 _PUB_END = re.compile(r"(?:" + _CLOCK + r")?(?:\s*$|\s|[|｜\]】)）]|" + _FURNITURE_FIELD
                       + r"|主题|分类|文号|索引|生效|废止|公开|成文|有效|\d{4}\s*年)")
-# a link to another page with its date (上一篇：…通知 发布时间：2024-12-20): not the report's date
-_OTHER_PAGE = re.compile(r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)|热点|推荐阅读")
 # a page's metadata line after a long menu (来源:五蛟镇 发布时间:… 浏览次数:): looked for past the first paragraphs
 _META_LINE = re.compile(_FURNITURE_FIELD + r"|索引号|发布时间|发布日期")
 _HEAD_META = 24  # paragraphs searched for a metadata line
@@ -402,7 +400,7 @@ def _published(doc: Document) -> tuple[dt.date, tuple[int, int]] | None:
     candidates = [(p, True) for p, _meta in head] + [(p, False) for p in paras[-3:] if p.index not in seen]
     for p, in_head in candidates:
         t = doc.paragraph_text(p)
-        if _OTHER_PAGE.search(t):
+        if OTHER_PAGE.search(t):
             continue
         spans = []
         for m in _PUBLISHED.finditer(t):

@@ -21,6 +21,8 @@ from reportlint.document.model import Document
 _CARRIED = re.compile(r"\s*(?:附\s*件|附\s*表|附\s*录|附)\s*[0-9０-９一二三四五六七八九十]*\s*[:：]"
                       r"|\s*相关(?:文件|链接|阅读|文章|附件)\s*[:：]?")
 _OPEN = {"（": "）", "(": ")"}
+# a link to another page with its date (上一篇：…通知 发布时间：2024-12-20): never the report's own date
+OTHER_PAGE = re.compile(r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)|热点|推荐阅读")
 
 
 # what makes a bracket a citation's: it follows a title in 《》, holds a 文号, or dates an issue (印发/发文)

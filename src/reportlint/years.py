@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportlint.datefields import another_documents_date
+from reportlint.datefields import OTHER_PAGE, another_documents_date
 from reportlint.document.model import Document
 from reportlint.lexicon import load_yaml
 from reportlint.textutil import in_brackets
@@ -71,8 +71,6 @@ _FULL_DATE = re.compile(r"\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1
 # 来源: …); a date followed by prose is a sentence (公开时间：2023年6月1日起，… / 印发日期：2023年3月1日的《…》)
 _FIELD_END = re.compile(r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"(?=\s|$|[|｜\]】)）]|来源|作者|浏览|点击|字号|字体|访问|阅读|发布|主题|分类|文号|索引|生效|废止|公开|成文|信息)")
-# a link to another page with its date (上一篇：…通知 发布时间：2024-12-20): not the report's date
-_OTHER_PAGE = re.compile(r"上一篇|下一篇|上一条|下一条|相关(?:阅读|链接|文章|新闻|信息)|热点|推荐阅读")
 _PERIOD = re.compile(r"(?:统计(?:期限|时限|期间|时间|范围|区间)|报告期|所列数据)[^。；\n]{0,16}?$")
 _SELF_TITLE = re.compile(r"(?:编制|编写|形成|公布|发布)[^。；]{0,20}《[^》]{0,30}$")
 # the report's own title without 《》, named as such: 编制了…2022年政府信息公开工作年度报告(以下简称《年报》) (wild W094)
@@ -135,7 +133,7 @@ def classify_years(doc: Document) -> list[YearMention]:
             role = "filing"  # one date (报告时间:2024年1月1日至12月31日 is a period)
         elif _DATED_LABEL.search(text, max(0, start - 12), start) and _FULL_DATE.match(text, m.end(1)) \
                 and _FIELD_END.match(text, m.end(1)) and not (
-                para is not None and _OTHER_PAGE.search(text, para.start, para.end)) \
+                para is not None and OTHER_PAGE.search(text, para.start, para.end)) \
                 and not another_documents_date(doc, start):
             role = "dated"
         elif in_brackets(text, start):

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from reportlint.document.markers import Marker, lost_open_brackets, marker_label, match_marker
 from reportlint.document.model import Heading, Paragraph
+from reportlint.document.reflow import TOC_LINE  # a table-of-contents line: dot leaders or a PAGEREF field
 
 # order of marker families, top first; 第X条 sits between 一、 and （一） in reports that quote rules
 RANK = {"part": 0.0, "chapter": 0.2, "section": 0.4, "cn": 1.0, "article": 1.5, "paren-cn": 2.0, "arabic": 3.0,
@@ -41,7 +42,6 @@ _TITLE_END = re.compile(r"[。：:；;]")
 _CLAUSE_END = re.compile(r"[。：:；;，,]")
 _FINAL = "。！？!?；;…”’」』）)》】]"
 _LEADER = re.compile(r"(?:[.．·…¨・•_\-—]\s*){4,}|PAGEREF|\s\d{1,3}\s*$")
-_DOT_LEADER = re.compile(r"(?:[.．·…¨・•_]\s*){4,}\s*\d{0,3}\s*$|PAGEREF")
 _TOC_WORD = re.compile(r"^(?:.{0,16}?目\s*录|目\s*次)$")
 _CELLS = re.compile(r"\||\t|\S(?:[ \u3000]{2,})\S.*\S(?:[ \u3000]{2,})\S")
 _NUM_COLUMNS = re.compile(r"(?:^|[^\d.,，、%％\s])\s*-?\d[\d,.]*%?(?:[ \u3000]+-?\d[\d,.]*%?)+\s*$")
@@ -217,7 +217,7 @@ def _row_like(t: str, r: str, m: Marker | None) -> bool:
 def _toc_block(ptexts: list[str], raws: list[str], markers: list[Marker | None], strong: list[bool]) -> set[int]:
     """Paragraph indexes of a table of contents."""
     out = {k for k, t in enumerate(ptexts) if markers[k] is not None and len(t) <= 80 and not strong[k]
-           and _DOT_LEADER.search(raws[k][-80:]) and not t.endswith("。")}
+           and TOC_LINE.search(raws[k][-80:]) and not t.endswith("。")}
     if out:
         # a part heading (第二部分…) between or just before leader lines belongs to the contents too
         marks = sorted(out)
@@ -266,7 +266,7 @@ def _norm_title(s: str) -> str:
 
 
 def _heading_like(t: str, m: Marker | None) -> bool:
-    if _DOT_LEADER.search(t[-80:]):
+    if TOC_LINE.search(t[-80:]):
         return True
     if m is not None:
         return len(t) <= 60

@@ -52,7 +52,7 @@ class _NarrowOnly(dict):
 _NARROW_ONLY = _NarrowOnly()
 
 
-_TOC_LINE = re.compile(r"(?:[.．·…¨・•_]\s*){4,}\s*\d{0,3}\s*$|PAGEREF")
+TOC_LINE = re.compile(r"(?:[.．·…¨・•_]\s*){4,}\s*\d{0,3}\s*$|PAGEREF")
 _MARKER_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
 
@@ -228,7 +228,7 @@ def _ends_paragraph(ln: Line, nxt: Line, typical: float) -> bool:
         return False
     if next_marker and (ln.marker or nxt.kind in ("part", "chapter", "section")):
         return True  # a heading or item never runs into the next marker's line; 第X部分 starts a paragraph
-    if _TOC_LINE.search(ln.text[-80:]):
+    if TOC_LINE.search(ln.text[-80:]):
         return True  # a table-of-contents line ends with its page number
     if FIELD_LABEL.match(nxt.text) and (width < typical - 1 or FIELD_LABEL.match(ln.text)):
         return True
