@@ -93,7 +93,7 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
     yield from _pairs(ctx, sentences, stexts, threshold, reported, "句", strip, min_chars)
 
 
-_PROSE_END = frozenset("。！？；;!?")
+_PROSE_MARK = re.compile("[。！？；;!?]")
 # the reason given for a figure's change, to the end of its sentence (…较上年决算数减少710.50万元，下降9.76%，
 # 主要原因是…等工程完工), and the change it explains: the figures after the first change word of its sentence
 _REASON = re.compile(r"(?:主要)?(?:变动|变化|增减变化|增减|增加|减少|增长|下降)?(?:的)?(?:主要)?原因(?:主要)?"
@@ -141,7 +141,7 @@ def _same_change_restated(doc, a: tuple[int, int, int], b: tuple[int, int, int],
 def _prose(text: str, start: int, end: int) -> bool:
     """A passage written as sentences: it holds a sentence end. Titles, table captions and lines of a
     form (第二部分：某单位2023年度单位决算报表) have none and are not compared."""
-    return any(c in _PROSE_END for c in text[start:end])
+    return _PROSE_MARK.search(text, start, end) is not None
 
 
 def _name_stripper(unit: str | None):
@@ -170,10 +170,17 @@ def candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
     # seen again, to the list of its passages
     index: dict[str, int | list[int]] = {}
     grams = [{t[k:k + GRAM] for k in range(len(t) - GRAM + 1)} for t in texts]
+    # a 4-gram of one passage only is evidence for no pair: only the shared ones are indexed (set
+    # operations in C; the counts are those of indexing every 4-gram)
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for g in grams:
+        shared |= seen & g
+        seen |= g
     out: list[tuple[int, int]] = []
     for j, g in enumerate(grams):
         counts: dict[int, int] = {}
-        for x in g:
+        for x in g & shared:
             post = index.get(x)
             if post is None:
                 index[x] = j
