@@ -2,8 +2,9 @@
 
 ``law_issues(text, extra)`` -> [(start, end, title, full name)] for 《title》 spans. A title is wrong
 when it is a listed wrong name (采购法), a fragment of a known name with the same ending (采购法 ⊂
-政府采购法), or one character off a known name where that character is in the national name
-(中华人民共合国) or is a same-sound / look-alike of the right one. A title two or more characters from
+政府采购法), or one edit off a known name: a character of the national name (中华人民共合国), a same-sound /
+look-alike one, two neighbours swapped (行政议复法, 信访工作例条), a character typed twice, or one lost
+from a name of five characters or more (中华人民共和国预法, 信访工作例). A title two or more characters from
 every known name is left alone: the list is never complete, and 《中华人民共和国公司法》 must not be
 "corrected" to 公务员法.
 """
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from reportlint.lexicon import load_yaml
 from reportlint.spelling.data import confusable
@@ -59,23 +61,35 @@ def law_issues(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, s
 
 
 def closest_law(title: str, ok: dict[str, str]) -> str | None:
-    """A fragment of a known name (采购法 ⊂ 政府采购法) or a one-character misspelling of one."""
+    """A fragment of a known name (采购法 ⊂ 政府采购法) or a one-edit misspelling of one."""
     for name, full in ok.items():
         if len(title) >= 3 and title in name and title[-1] == name[-1] and not title.startswith(NATION):
             return full
-    for name, full in ok.items():
-        if abs(len(name) - len(title)) > 1 or Levenshtein.distance(title, name) != 1:
-            continue
+    name = _one_edit_name(title, tuple(ok))
+    return ok[name] if name else None
+
+
+# a name this long that lost a character inside is still recognised (国旗法 -> 国法 is no evidence)
+MISSING_MIN_LEN = 5
+
+
+def _one_edit_name(title: str, names: tuple[str, ...], ending_only: bool = False) -> str | None:
+    """The first known name (in list order) that ``title`` misspells by one edit: in the national name any
+    character; else a same-sound or look-alike one, two neighbours swapped, a character typed twice, or
+    one lost from a name of MISSING_MIN_LEN characters or more. ``ending_only``: the edit touches the
+    name's last two characters (a title that no longer ends in 法/条例)."""
+    hits = process.extract(title, names, scorer=OSA.distance, score_cutoff=1, limit=None)
+    for name, _d, _i in sorted(hits, key=lambda h: h[2]):
         edit = classify(title, name)
         if edit is None:
             continue
         kind, pos = edit
-        if pos < len(NATION) and name.startswith(NATION):
-            return full  # the national name itself misspelt
-        if kind == "replaced" and confusable(title[pos], name[pos]):
-            return full
-        if kind in ("swapped", "doubled"):
-            return full
+        if ending_only and pos < len(name) - 2:
+            continue
+        if (pos < len(NATION) and name.startswith(NATION)) or kind in ("swapped", "doubled") \
+                or (kind == "replaced" and confusable(title[pos], name[pos])) \
+                or (kind == "missing" and len(name) >= MISSING_MIN_LEN):
+            return name
     return None
 
 
@@ -91,15 +105,17 @@ def _misspelt_ending(title: str, ok: dict[str, str]) -> str | None:
 
 
 def _ending_form(title: str) -> str | None:
-    """The kind word itself misspelt (《政府信息公开条列》, 《安全生产发》, 《民法点》): the known name of the
-    same length differing only in one of its last two characters, by a same-sound or look-alike one."""
+    """The kind word itself misspelt (《政府信息公开条列》, 《安全生产发》, 《民法点》, 《信访工作例条》,
+    《信访工作例》): the known name one edit away in its last two characters (a same-sound or look-alike
+    one, the two swapped, one of them lost)."""
     if len(title) < 3:
         return None
     for name in _by_stem().get((len(title), title[:-2]), ()):
         edit = classify(title, name)
         if edit and edit[0] == "replaced" and confusable(title[edit[1]], name[edit[1]]):
             return name
-    return None
+    name = _one_edit_name(title, tuple(laws()[0]), ending_only=True)
+    return name if name and (len(name) != len(title) or name[:-2] == title[:-2]) else None
 
 
 @cache
@@ -113,18 +129,10 @@ def _by_stem(extra: tuple[str, ...] = ()) -> dict[tuple[int, str], tuple[str, ..
 
 
 def misspelt_form(title: str, extra: tuple[str, ...] = ()) -> str | None:
-    """The accepted name (full or short, as written) that ``title`` misspells by one character (missing,
+    """The accepted name (full or short, as written) that ``title`` misspells by one edit (missing,
     extra, replaced by a same-sound or look-alike one, swapped, doubled; in the national name any
     character), or None: a wrong character, which term-typo also reports (《中华人民共合国预算法》)."""
     ok, _ = laws(extra)
-    for name in ok:
-        if abs(len(name) - len(title)) > 1 or Levenshtein.distance(title, name) != 1:
-            continue
-        edit = classify(title, name)
-        if edit is None:
-            continue
-        kind, pos = edit
-        if (pos < len(NATION) and name.startswith(NATION)) or kind in ("swapped", "doubled") \
-                or (kind == "replaced" and confusable(title[pos], name[pos])):
-            return name
-    return None if LAW_END.search(title) else _ending_form(title)
+    if not LAW_END.search(title):
+        return _ending_form(title)
+    return _one_edit_name(title, tuple(ok))
