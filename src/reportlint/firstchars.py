@@ -1,0 +1,94 @@
+"""What a match of a regular expression can start with: a guard that skips the other positions.
+
+Python's ``re`` tries every alternative of a large alternation at every position of a text (it finds
+a literal or a character-set prefix by itself only when every alternative starts with a plain
+literal). ``guarded(pattern)`` puts a lookahead for the characters a match can start with in front
+of the pattern: at other positions the search fails after one set test. The matches are the same
+(a match that can be empty gets no guard). The first characters are read from ``re``'s own parse of
+the pattern, so a pattern is never analysed by hand.
+
+Shapes: ``first_chars(r"(?:本)?报告|现将") == {"本", "报", "现"}`` (as a character class:
+``"[本报现]"``); ``first_chars(r"\\w+")`` is None (a category: no guard).
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # global flags written in the pattern: not wrapped
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+
+
+def _item(op, av) -> tuple[list[str] | None, bool]:
+    """(class items of the characters this item can start with, or None for any; can it match empty)."""
+    if op is _c.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is _c.IN:
+        out = []
+        for iop, iav in av:
+            if iop is _c.LITERAL:
+                out.append(re.escape(chr(iav)))
+            elif iop is _c.RANGE:
+                out.append(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+            else:  # NEGATE, CATEGORY, CHARSET, BIGCHARSET: not worth spelling out
+                return None, False
+        return out, False
+    if op is _c.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is _c.BRANCH:
+        out, empty = [], False
+        for alt in av[1]:
+            items, e = _sequence(alt)
+            if items is None:
+                return None, False
+            out += items
+            empty = empty or e
+        return out, empty
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+        lo, _hi, sub = av
+        items, empty = _sequence(sub)
+        return items, empty or lo == 0
+    if op in _ZERO_WIDTH:
+        return [], True
+    return None, False  # ANY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP …
+
+
+def _sequence(seq) -> tuple[list[str] | None, bool]:
+    out: list[str] = []
+    for op, av in seq:
+        items, empty = _item(op, av)
+        if items is None:
+            return None, False
+        out += items
+        if not empty:
+            return out, False
+    return out, True
+
+
+def first_class(pattern: str, flags: int = 0) -> str | None:
+    """A character class holding every character a non-empty match of ``pattern`` can start with, or
+    None when that cannot be told (a category, a negated set, any character, a match that can be
+    empty, case-insensitive matching)."""
+    if flags & re.IGNORECASE or _INLINE_FLAGS.match(pattern):
+        return None
+    parsed = _p.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    items, empty = _sequence(list(parsed))
+    if items is None or empty or not items:
+        return None
+    return "[" + "".join(dict.fromkeys(items)) + "]"
+
+
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` with a lookahead for its first characters in front when they can
+    be told (same matches, fewer positions tried)."""
+    cls = first_class(pattern, flags)
+    return re.compile(pattern if cls is None else f"(?={cls})(?:{pattern})", flags)
