@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reportlint.firstchars import guarded
 from reportlint.lexicon import load_list
 
 
 @cache
 def _stock() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_list("stock_phrases.txt")))
+    # guarded: a lookahead for the phrases' first characters skips the positions where none can start
+    return guarded("|".join(f"(?:{p})" for p in load_list("stock_phrases.txt")))
 
 
 _NOT_KEPT = re.compile(r"[^\u4e00-\u9fff]+")
