@@ -30,7 +30,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from reportlint.document.markers import Marker, lost_open_brackets, marker_label, match_marker
+from reportlint.document.markers import FIRST_CHARS, Marker, lost_open_brackets, marker_label, match_marker
 from reportlint.document.model import Heading, Paragraph
 from reportlint.document.reflow import TOC_LINE  # a table-of-contents line: dot leaders or a PAGEREF field
 
@@ -47,7 +47,9 @@ _CELLS = re.compile(r"\||\t|\S(?:[ \u3000]{2,})\S.*\S(?:[ \u3000]{2,})\S")
 _NUM_COLUMNS = re.compile(r"(?:^|[^\d.,，、%％\s])\s*-?\d[\d,.]*%?(?:[ \u3000]+-?\d[\d,.]*%?)+\s*$")
 _UNIT_CAPTION = re.compile(r"^(?:金额)?单位[:：]\s*\S{1,6}$")
 _ENDS_AMOUNT = re.compile(r"[\u4e00-\u9fff）)]-?\d[\d,]*\.\d{1,2}$")
-_INLINE_AT = re.compile(r"[。；;！？!?：:，,]\s*|[（(]|(?=[一二三四五六七八九十0-9０-９①-⑳])")
+# after a clause break only where a marker can start (FIRST_CHARS): the other breaks are no item
+_INLINE_AT = re.compile(r"[。；;！？!?：:，,]\s*(?=[" + re.escape("".join(sorted(FIRST_CHARS))) + r"])|[（(]"
+                        r"|(?=[一二三四五六七八九十0-9０-９①-⑳])")
 _TOP_WORD = {"part": "部分", "chapter": "章", "section": "节", "cn": "一级标题", "paren-cn": "二级标题",
              "arabic": "三级标题", "paren-arabic": "四级标题"}
 _CHECKBOX = re.compile(r"[□☐☑☒■√]")

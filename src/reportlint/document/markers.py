@@ -71,12 +71,13 @@ class Marker:
     prefix: tuple[int, ...] = ()  # leading components of a decimal outline number (1.2.3 -> (1, 2))
 
 
-_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９" + CIRCLED)
+# the characters a marker can start with: match_marker is None at any other
+FIRST_CHARS = frozenset("第（(一二三四五六七八九十0123456789０１２３４５６７８９" + CIRCLED)
 
 
 def match_marker(s: str, pos: int = 0) -> Marker | None:
     """Return the heading marker at ``s[pos:]`` or None."""
-    if pos >= len(s) or s[pos] not in _FIRST:
+    if pos >= len(s) or s[pos] not in FIRST_CHARS:
         return None
     ch = s[pos]
     if ch == "第":

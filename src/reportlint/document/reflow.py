@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from reportlint.document.markers import match_marker
+from reportlint.document.markers import FIRST_CHARS, match_marker
 from reportlint.document.model import Artifact
 
 FINAL_PUNCT = "。！？；：!?;:"
@@ -35,7 +35,7 @@ class Line:
 
     def __post_init__(self) -> None:
         self.width = display_width(self.text) if self.text else 0.0
-        m = match_marker(self.text) if self.text[:1] in _MARKER_FIRST else None
+        m = match_marker(self.text) if self.text[:1] in FIRST_CHARS else None
         self.marker = m is not None
         self.kind = m.kind if m is not None else ""
 
@@ -53,7 +53,6 @@ _NARROW_ONLY = _NarrowOnly()
 
 
 TOC_LINE = re.compile(r"(?:[.．·…¨・•_]\s*){4,}\s*\d{0,3}\s*$|PAGEREF")
-_MARKER_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
 
 def display_width(s: str) -> float:
