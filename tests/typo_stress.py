@@ -174,8 +174,8 @@ def mutate(item: Item, shape: str) -> Mutation | None:
                 continue
             wrong, lo, hi = name[:i] + rng.choice(alts) + name[i + 1:], i, i + 1
         elif shape == "drop":
-            if len(name) < 4 or i in (0, len(name) - 1):
-                continue  # 科学发展(观), (习)近平同志: what an edge drop leaves is often still right
+            if len(name) < 4 or i in (0, len(name) - 1) or name[i] in "和与及":
+                continue  # 科学发展(观), (习)近平同志, 发展(和)改革局: often still right
             wrong, lo, hi = name[:i] + name[i + 1:], max(i - 1, 0), i + (1 if i < len(name) - 1 else 0)
         elif shape == "double":
             wrong, lo, hi = name[:i + 1] + name[i:], i, i + 2

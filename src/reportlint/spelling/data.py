@@ -3,7 +3,9 @@
 Shapes:
 - ``entries()`` -> tuple of (name, group), group one of ``term`` (terms.txt), ``idiom`` (idioms.txt),
   ``strict`` and ``phrase`` (names.yaml), ``heading`` (names.yaml headings: statutory form headings),
-  ``place`` (names.yaml places: long division names);
+  ``place`` (names.yaml places: long division names), ``organ`` (names.yaml organs);
+- ``organs()`` -> organ names (names.yaml ``organs``; in ``entries()`` as ``organ``: exact occurrences,
+  their near misses from ``names.organ_variants``);
 - ``people()`` -> leaders' names of three characters (names.yaml ``people``);
 - ``wrong_words()`` -> {wrong: right} (confusion.yaml ``wrong``);
 - ``variant_words()`` -> {variant: recommended form} (confusion.yaml ``variants``: 帐目 -> 账目);
@@ -28,10 +30,18 @@ def entries() -> tuple[tuple[str, str], ...]:
     for t in load_list("idioms.txt"):
         out.setdefault(t, "idiom")
     lex = load_yaml("names.yaml")
-    for group, key in (("strict", "strict"), ("phrase", "phrases"), ("heading", "headings"), ("place", "places")):
+    for group, key in (("strict", "strict"), ("organ", "organs"), ("phrase", "phrases"), ("heading", "headings"),
+                       ("place", "places")):
         for t in lex.get(key) or []:
             out.setdefault(str(t), group)  # a finance term keeps the term matcher
     return tuple(out.items())
+
+
+@cache
+def organs() -> tuple[str, ...]:
+    """The state's organs and a people's government's departments (names.yaml ``organs``: 财政局,
+    人民检察院, 人力资源和社会保障局), matched with one edit inside (names.organ_variants)."""
+    return tuple(str(n) for n in load_yaml("names.yaml").get("organs") or [])
 
 
 @cache

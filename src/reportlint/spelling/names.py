@@ -25,8 +25,11 @@ from rapidfuzz.distance import OSA
 from reportlint.spelling.data import (
     confusable,
     entries,
+    look_alikes,
     name_look_alikes,
+    organs,
     people,
+    same_sound_or_shape,
     variant_words,
     wrong_words,
     zipf,
@@ -49,7 +52,7 @@ class Candidate:
     start: int
     end: int
     name: str  # the exact form
-    group: str  # term | idiom | strict | phrase | heading | place | wrong | own | person
+    group: str  # term | idiom | strict | organ | phrase | heading | place | wrong | own | person
     kind: str  # missing | extra | doubled | replaced | swapped | word-swap | word-drop | word-dup | wrong-word
     pos: int = -1  # index in the candidate of the edited character (-1: not one character)
 
@@ -118,8 +121,8 @@ def _build_automaton(extra: tuple[str, ...]):
     for name, group in names.items():
         n = len(name)
         add(name, ("exact", name, group, 0))
-        if n < 4:
-            continue
+        if n < 4 or group == "organ":
+            continue  # an organ's near misses are whole keys of their own (organ_variants)
         h = n // 2
         for half, side in ((name[:h], "left"), (name[h:], "right")):
             # an idiom is anchored only on a half that is not a common word by itself (一丝 yes, 发展 no):
@@ -176,11 +179,44 @@ def _build_automaton(extra: tuple[str, ...]):
                 v = name[:k] + alt + name[k + 1:]
                 if is_han(alt) and v not in names and not freq.get(v, 0) and zipf(v) == 0:
                     add(v, ("person", name, "person", k))
+    for name in organs():
+        # an organ's name with one edit inside, short names included (财政政局, 水物局): whole keys, so a
+        # three-character name needs no anchor; not a first character replaced before a word (对政局: 对 +
+        # 政局), nor a variant that is a word or another name
+        rest_word = bool(freq.get(name[1:], 0))
+        for v, kind in organ_variants(name):
+            if v not in names and not freq.get(v, 0) and not (rest_word and v[1:] == name[1:]):
+                add(v, ("variant", name, "organ", kind))
     for wrong, right in wrong_words().items():
         add(wrong, ("variant", right, "wrong", "wrong-word"))
     for form, right in variant_words().items():
         add(form, ("variant", right, "variant", "wrong-word"))  # 帐目: a non-recommended form (variants)
     return KeyIndex((key, tuple(values)) for key, values in table.items()), frozenset(names)
+
+
+# characters an organ's name may drop in its accepted short forms (发展改革局, 文化旅游局)
+ORGAN_FREE_DROPS = frozenset("和与及")
+
+
+def organ_variants(name: str) -> list[tuple[str, str]]:
+    """(variant, kind) for an organ's name and its provincial form (…局 -> …厅): a character replaced by a
+    same-sound or look-alike Han one, one typed twice (not the last: 局局长, 委员会会议), two neighbours
+    swapped, one lost inside a name of five characters or more (not 和/与/及; not the last: 农业农村政策)."""
+    forms = [name] + ([name[:-1] + "厅"] if name.endswith("局") else [])
+    out: list[tuple[str, str]] = []
+    for f in forms:
+        n = len(f)
+        for i, ch in enumerate(f):
+            for alt in sorted(same_sound_or_shape(ch) | look_alikes(ch)):
+                if is_han(alt) and alt != ch and not (i == n - 1 and alt in ORGAN_SUFFIXES):
+                    out.append((f[:i] + alt + f[i + 1:], "replaced"))
+            if not (i == 0 and ch in LEVEL_CHARS):  # 解放街街道办事处: the place ends with the organ's first character
+                out.append((f[:i + 1] + f[i:], "doubled"))
+            if i < n - 1 and f[i] != f[i + 1]:
+                out.append((f[:i] + f[i + 1] + f[i] + f[i + 2:], "swapped"))
+            if n >= 4 and 0 < i < n - 1 and ch not in ORGAN_FREE_DROPS:
+                out.append((f[:i] + f[i + 1:], "missing"))
+    return list(dict.fromkeys(out))
 
 
 def classify(cand: str, name: str) -> tuple[str, int] | None:
@@ -262,6 +298,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
                 and (c.start == 0 or not is_han(text[c.start - 1]) or doc.is_boundary(c.start)):
             return True
         return accept(replace(c, group="strict"), doc, exact, freq)
+    if c.group == "organ":
+        return _accept_organ(c, doc, exact, freq)
     if c.group == "person":
         # a leader's name with a same-sound or look-alike character, which breaks the segmentation into
         # a stray character or a word no dictionary has (习|近乎, 习进平); 学习|近乎 is two words
@@ -421,6 +459,32 @@ def _quoted(text: str, s: int, e: int) -> bool:
             nl = text.find("\n", e)
             return close >= 0 and (nl < 0 or close < nl)
     return False
+
+
+# what may stand right before an organ's name: its place's suffix, a determiner or a conjunction
+ORGAN_BEFORE = frozenset("省市州盟县区旗镇乡村街本我该各全和与及、由向对经在")
+
+
+def _accept_organ(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
+    """An organ's name with one edit (names.organ_variants): it stands where an organ's name starts (after
+    punctuation, a place's suffix, 本/我/该/各 or a conjunction, or on a word boundary when the edit is not
+    its first character), lies inside no name written correctly (县人民检察院 holds no variant), and an
+    edited last character forms no word with the next one (教育局局长, 档案管理, 公安干警)."""
+    text = doc.text
+    cand = text[c.start:c.end]
+    edit = classify(cand, c.name)
+    if edit is None:
+        return False
+    last_edited = cand[-1] != c.name[-1] or (edit[0] == "doubled" and cand[-2] == cand[-1])
+    if last_edited and freq.get(text[c.end - 1:c.end + 1], 0):
+        return False
+    lo = bisect.bisect_left(exact, (c.start - MAX_NAME,))
+    hi = bisect.bisect_left(exact, (c.end + 1,))
+    if any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e, _n in exact[lo:hi]):
+        return False
+    if c.start == 0 or not is_han(text[c.start - 1]) or text[c.start - 1] in ORGAN_BEFORE:
+        return True
+    return edit[1] > 0 and doc.is_boundary(c.start)
 
 
 def _reworded(doc, c: Candidate, cand: str, freq) -> bool:

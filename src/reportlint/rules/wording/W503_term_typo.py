@@ -8,6 +8,8 @@
   replaced by a same-sound or look-alike one, two neighbours swapped, two words of a set phrase swapped
   (群众回应关切; a budget name ending on its modifier: 一般财政公共, 一般预算公共收入), a word of a
   statutory heading dropped (主动政府信息), a formula's last character lost before a word (夯实法治建基础);
+- an organ's name with one edit inside, three-character names included (县财政政局, 水物局, 卫生建康局,
+  人民检院: ``names.yaml`` ``organs``, the state's organs and a people's government's departments);
 - the report's own unit name or place written differently (岚溪县人民检查院 under a cover saying
   岚溪县人民检察院; 青梧市 for 青梧岭市);
 - a 别字 that is never a word (拔款, 布署, 再接再励: ``lexicons/confusion.yaml``), and confusable
@@ -88,7 +90,9 @@ organ without a one-character place (县财政局 in 丰县); the own unit with 
 writes uncompleted elsewhere (决算数 as a table header);
 a title one word off a central one under a local issuer or with neither the central issuer nor its
 文号 (《关于全面实施预算绩效管理的实施意见》: a local document's own title); an industry name that lost
-only its class word 业 (批发和零售3家, 房地产2家); anything in ``lexicon.extra_terms``; an organ name with another level's suffix (生态环境厅, 农业农村委); a
+only its class word 业 (批发和零售3家, 房地产2家); anything in ``lexicon.extra_terms``; an organ name with another level's suffix (生态环境厅, 农业农村委); an organ's short form without 和
+(发展改革局), a place ending with the organ's first character (解放街街道办事处), an organ's last character
+forming a word with the next (教育局局长, 档案管理); a
 short formula (<= 4 characters) with a character that is no look-alike (一国两府 beside 一国两制); a term in
 quotes (a cited term), unless a look-alike slip; 既使…又使…; a variant form (帐目) in a text of before 2002
 (after it: a warning, 非推荐词形); parallel words of a finance term in either order (在编在职人员,
