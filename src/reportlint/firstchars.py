@@ -5,10 +5,11 @@ a literal or a character-set prefix by itself only when every alternative starts
 literal). ``guarded(pattern)`` puts a lookahead for the characters a match can start with in front
 of the pattern: at other positions the search fails after one set test. The matches are the same
 (a match that can be empty gets no guard). The first characters are read from ``re``'s own parse of
-the pattern, so a pattern is never analysed by hand.
+the pattern, so a pattern is never analysed by hand; a pattern ``re`` already finds by its prefix (all
+alternatives starting with a literal, or one set) is left as it is.
 
-Shapes: ``first_chars(r"(?:本)?报告|现将") == {"本", "报", "现"}`` (as a character class:
-``"[本报现]"``); ``first_chars(r"\\w+")`` is None (a category: no guard).
+Shapes: ``first_class(r"(?:本)?报告|现将") == "[本报现]"``; ``first_class(r"\\s*\\*{2}") == r"[\\s\\*]"``;
+``first_class(r"[^。]+")`` is None (a negated set: no guard).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _p  # type: ignore[no-redef]
 
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # global flags written in the pattern: not wrapped
+_CATEGORIES = {_c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_DIGIT: r"\d",
+               _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
@@ -37,7 +40,9 @@ def _item(op, av) -> tuple[list[str] | None, bool]:
                 out.append(re.escape(chr(iav)))
             elif iop is _c.RANGE:
                 out.append(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
-            else:  # NEGATE, CATEGORY, CHARSET, BIGCHARSET: not worth spelling out
+            elif iop is _c.CATEGORY and iav in _CATEGORIES:
+                out.append(_CATEGORIES[iav])  # \s, \d, \w (read with the pattern's own flags)
+            else:  # NEGATE, CHARSET, BIGCHARSET: not worth spelling out
                 return None, False
         return out, False
     if op is _c.SUBPATTERN:
@@ -87,8 +92,25 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
     return "[" + "".join(dict.fromkeys(items)) + "]"
 
 
+def _prefixed(pattern: str, flags: int) -> bool:
+    """Does ``re`` find this pattern's literal or character-set prefix by itself (every alternative
+    starting with a literal, or the pattern with a literal or a set)? Then a guard only slows it."""
+    try:
+        from re import _compiler as comp
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_compile as comp  # type: ignore[no-redef]
+    try:
+        parsed = _p.parse(pattern, flags)
+        prefix = comp._get_literal_prefix(parsed, parsed.state.flags)[0]
+        return bool(prefix) or comp._get_charset_prefix(parsed, parsed.state.flags) is not None
+    except (AttributeError, TypeError):  # re's internals changed: guard anyway (same matches)
+        return False
+
+
 def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` with a lookahead for its first characters in front when they can
     be told (same matches, fewer positions tried)."""
     cls = first_class(pattern, flags)
-    return re.compile(pattern if cls is None else f"(?={cls})(?:{pattern})", flags)
+    if cls is None or _prefixed(pattern, flags):
+        return re.compile(pattern, flags)
+    return re.compile(f"(?={cls})(?:{pattern})", flags)
