@@ -45,6 +45,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from reportlint.findings import Finding
+from reportlint.firstchars import guarded
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.rules.timing._future import in_future_section
@@ -53,9 +54,10 @@ from reportlint.rules.timing._future import in_future_section
 @cache
 def _template_patterns():
     lex = load_yaml("templates.yaml")
-    ph = re.compile("|".join(f"(?:{p})" for p in lex["placeholders"]))
-    ins = re.compile("|".join(f"(?:{p})" for p in lex["instructions"]))
-    head_ins = re.compile("|".join(f"(?:{p})" for p in lex["heading_instructions"]))
+    # guarded: alternations searched over the whole text skip the positions where none can start
+    ph = guarded("|".join(f"(?:{p})" for p in lex["placeholders"]))
+    ins = guarded("|".join(f"(?:{p})" for p in lex["instructions"]))
+    head_ins = guarded("|".join(f"(?:{p})" for p in lex["heading_instructions"]))
     blank = re.compile(r"^(?:" + "|".join(map(re.escape, lex["blank_fields"])) + r")(?:（[^）]{0,6}）)?\s*[:：]\s*$")
     return ph, ins, head_ins, blank, tuple(lex["question_embedders"])
 
@@ -72,7 +74,7 @@ def _subject_predicate() -> re.Pattern[str]:
 
 @cache
 def _word_limit():
-    return re.compile("|".join(f"(?:{p})" for p in load_yaml("templates.yaml")["word_limit_instructions"]))
+    return guarded("|".join(f"(?:{p})" for p in load_yaml("templates.yaml")["word_limit_instructions"]))
 
 
 # after a word-limit parenthesis: nothing more in its line or its cell
@@ -129,8 +131,8 @@ def template_left(ctx: RuleContext) -> Iterator[Finding]:
         if p.heading is not None:
             for m in head_ins.finditer(text, p.heading.start, p.heading.title_end + 1):
                 yield ctx.report(m.start(), m.end(), f"标题中保留了模板的填写说明“{m.group(0)}”", suggestion="")
-        if in_future_section(doc, p) or (p.section and "问题" in p.section.title):
-            continue
+        if "是否" not in ptext or in_future_section(doc, p) or (p.section and "问题" in p.section.title):
+            continue  # a question left needs its 是否
         if doc.in_table(p):
             continue  # a scoring form's cell: 是否 is its indicator explanation or criterion, not a question left
         for s in p.sentences:
