@@ -337,6 +337,34 @@ def _bare_titles() -> frozenset[str]:
     return frozenset(_NOT_WORD.sub("", t) for t in policy_titles())
 
 
+@cache
+def _dated_titles() -> dict[tuple[int, str], list[str]]:
+    """Listed titles holding a year (法治政府建设实施纲要（2021－2025年）) by (length, letters before the first
+    digit) of their bare form: a citation with a digit of that year changed names the document wrongly."""
+    out: dict[tuple[int, str], list[str]] = {}
+    for t in policy_titles():
+        bare = _NOT_WORD.sub("", t)
+        m = re.search(r"[0-9]", bare)
+        if m:
+            out.setdefault((len(bare), bare[:m.start()]), []).append(t)
+    return out
+
+
+def _year_changed(cited: str) -> tuple[str, str] | None:
+    """(listed title, 文号) when ``cited`` is a listed dated title with one digit of its years changed
+    (《法治政府建设实施纲要(2022—2025年)》 for 2021—2025)."""
+    bare = _NOT_WORD.sub("", cited)
+    m = re.search(r"[0-9]", bare)
+    if not m:
+        return None
+    for t in _dated_titles().get((len(bare), bare[:m.start()]), ()):
+        other = _NOT_WORD.sub("", t)
+        diff = [i for i in range(len(bare)) if bare[i] != other[i]]
+        if len(diff) == 1 and bare[diff[0]].isdigit() and other[diff[0]].isdigit():
+            return t, policy_titles()[t]
+    return None
+
+
 def _policy_typos(text: str) -> list[Typo]:
     from reportlint.spelling.titles import _norm
 
@@ -346,6 +374,10 @@ def _policy_typos(text: str) -> list[Typo]:
         t = _norm(m.group(1))
         if t in titles or _NOT_WORD.sub("", t) in _bare_titles():
             continue  # a listed title cited word for word, whatever the spacing between its issuers
+        dated = _year_changed(t)
+        if dated:
+            out.append(Typo(m.start(), m.end(), f"《{dated[0]}》", "policy", dated[0], dated[1] or "年份有误"))
+            continue
         for p, (listed, number) in titles.items():
             if len(p) >= 8 and len(p) == len(t):
                 # one character replaced by a same-sound or look-alike one (…管理力法 for …管理办法); a

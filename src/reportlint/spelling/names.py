@@ -390,6 +390,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return new in c.name or freq.get(new, 0) < COMMON_CHAR_FREQ or n >= 6
     # replaced
     old = c.name[c.pos]
+    if _parallel_slot(text, c, cand):
+        return False  # 以为民为宗旨,以育民为中心,以安民为保障: a series filling the slot on purpose
     if _in_person_name(c.name, c.pos) and new not in name_look_alikes(old) and not c.name.endswith(("思想", "理论")):
         # 邓小明同志, 王小平同志: another person's name, unless a look-alike slip (刁近平); in a theory's
         # name (毛泽冬思想) no other person stands
@@ -485,6 +487,23 @@ def _accept_organ(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) ->
     if c.start == 0 or not is_han(text[c.start - 1]) or text[c.start - 1] in ORGAN_BEFORE:
         return True
     return edit[1] > 0 and doc.is_boundary(c.start)
+
+
+# how far around a near miss a parallel series is looked for (characters)
+PARALLEL_SPAN = 150
+
+
+def _parallel_slot(text: str, c: Candidate, cand: str) -> bool:
+    """The replaced character's slot is filled with two or more other characters in the same frame nearby
+    (以为民为宗旨,以育民为中心,以安民为保障,以乐民为动力: 以X民为 is a parallel series, 育民 intended)."""
+    k = c.pos
+    left, right = cand[max(k - 1, 0):k], cand[k + 1:k + 3]
+    if len(left) + len(right) < 3:
+        return False
+    frame = re.compile(re.escape(left) + "([\u4e00-\u9fff])" + re.escape(right))
+    around = text[max(0, c.start - PARALLEL_SPAN):c.end + PARALLEL_SPAN]
+    fills = {m.group(1) for m in frame.finditer(around)} - {cand[k], c.name[k]}
+    return len(fills) >= 2
 
 
 def _reworded(doc, c: Candidate, cand: str, freq) -> bool:
