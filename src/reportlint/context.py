@@ -253,6 +253,10 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
             if m and len(t) <= 80 and not _OPENING.search(t):
                 ctx.evaluation_year, ctx.year_source = int(m.group(1)), "title"
                 break
+        else:
+            cover = _cover_year(doc, ctx.genre)
+            if cover is not None:
+                ctx.evaluation_year, ctx.year_source = cover, "title"
     if ctx.evaluation_year is None and ctx.genre and ctx.genre.source in ("title", "opening"):
         evidence = ctx.genre.evidence
         if ctx.genre.source == "title":
@@ -286,6 +290,23 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
 
 _STAT_PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|范围|区间)[^。；\n]{0,8}?(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*"
                           r"(?:至|到|—|-|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
+
+
+# a cover that sets the year on a line of its own above the title (2023年度 / 四川省眉山市彭山区 / 部门决算)
+_COVER_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*")
+
+
+def _cover_year(doc: Document, genre: GenreMatch | None) -> int | None:
+    """The year of a cover whose year line stands alone, one or two lines above the line that names the
+    genre (the genre's title evidence)."""
+    if genre is None or genre.source != "title":
+        return None
+    texts = [doc.paragraph_text(p).strip() for p in _head_paragraphs(doc, 6)]
+    for i, t in enumerate(texts):
+        m = _COVER_YEAR.fullmatch(t)
+        if m and genre.evidence in texts[i + 1:i + 3]:
+            return int(m.group(1))
+    return None
 
 
 def _head_paragraphs(doc: Document, n: int) -> list:

@@ -1,7 +1,8 @@
 """An impossible date, or a date after the filing date stated as done.
 
 **Finds**: dates that do not exist in the calendar, in every written form (2月30日, 13月, 2024-02-30,
-2024.2.30, 2024/02/30, 二〇二四年二月三十日), a full date whose year has five or six digits
+2024.2.30, 2024/02/30, 二〇二四年二月三十日; blanks inside a date's parts as a page or a PDF's text
+layer stores them: 2024年2月 30 日, 2024 / 02 / 30), a full date whose year has five or six digits
 (至202020年12月31日止); a cited document issued after the report's own filing
 date (填报日期 2025-03-10 but 根据市财政局2025年5月20日印发的《…通知》); dates with a stated year
 later than the filing date in a clause that reports a fact (截至, 已, 完成, 累计 …) and no plan
@@ -42,8 +43,10 @@ _PLAN_WORDS = re.compile(r"预计|计划|将|拟|力争|争取|前完成|之前|
 _DONE_WORDS = re.compile(r"截至|截止|已|完成|共|累计|实现|办理|发放|拨付")
 
 
-# dates written with separators (2024-02-30, 2024.2.30, 2024/02/30): not part of a longer code
-_SEP_DATE = re.compile(r"(?<![\d./\-:])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d./\-:%])")
+# dates written with separators (2024-02-30, 2024.2.30, 2024/02/30, a PDF's 2024 / 02 / 30 with blanks around
+# one separator used twice): not part of a longer code
+_SEP_DATE = re.compile(r"(?<![\d./\-:])((?:19|20)\d{2})[ \t\u3000]*([-./])[ \t\u3000]*(\d{1,2})[ \t\u3000]*\2[ \t\u3000]*(\d{1,2})"
+                       r"(?![\d./\-:%])")
 # dates in Chinese numerals (二〇二四年二月三十日)
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
