@@ -84,11 +84,12 @@ def _judged(result) -> int:
     """How many table relations (and text restatements) the case's document gives to judge."""
     from reportlint.claims import claims_of
     from reportlint.tables.check import table_relations
-    from reportlint.tables.judge import restatements
+    from reportlint.tables.judge import grand_totals, restatements
 
     rel = table_relations(result.doc)
+    doc, year = result.doc, result.context.evaluation_year
     return (len(rel.sums) + len(rel.rates) + len(rel.scores) + len(rel.score_sums) + len(rel.rate_scores)
-            + len(rel.code_names) + len(restatements(result.doc, claims_of(result.doc), result.context.evaluation_year)))
+            + len(rel.code_names) + len(restatements(doc, claims_of(doc), year)) + len(grand_totals(doc, claims_of(doc), year)))
 
 
 CASES = _cases()

@@ -1139,6 +1139,16 @@ class _Builder:
             items = None
             if re.search(r"[，,]", listing):  # items between commas keep their own 、 and 及
                 items = [i.strip() for i in re.split(r"[，,]", listing) if i.strip()]
+                # 和/以及 may join the last two parts ("…,存在的主要问题及改进情况和其他需要报告的事项6个部分组成",
+                # wild W143) or stand inside one name (收到和处理政府信息公开申请情况): judged only when both
+                # readings disagree with the count on the same side
+                n = parse_number_int(m.group("num")) or 0
+                last = re.match(r"^(.+)(?:以及|和)(.+)$", items[-1]) if items else None  # 问题及改进: one name
+                if last:
+                    joined = [*items[:-1], last.group(1), last.group(2)]
+                    if len({(len(r) > n) - (len(r) < n) for r in (items, joined)}) != 1:
+                        continue
+                    items = min((items, joined), key=lambda r: abs(len(r) - n))
             else:
                 items = self._by_headings(split_items(listing))
                 if len(items) > (parse_number_int(m.group("num")) or 0):
@@ -1371,10 +1381,19 @@ class _Builder:
                         break
                     start = nxt
                 subject = normalise_measure(re.sub(r"[\d.,，]+\s*[\u4e00-\u9fff%％]{0,2}$", "", first))
+        subject += self._joined_fund(c, g0)
         period = (*sorted(set(pat["period"].findall(own))), self._section_period(p))
         whole = c.scope or _SELF_SCOPE.search(c.indicator)  # 全县…, 全局/本单位…: the whole, in any item
         item = "" if whole else self._item_of(c, p)
         return (measure, subject, period, c.scope or "", unit_family(c), item)
+
+    def _joined_fund(self, c: Claim, floor: int) -> str:
+        """The funds its clause names before a figure's indicator ("|财政拨款" for "财政拨款收入、支出决算总计0.3万元",
+        "" when none): the indicator starts after the 、, so without this the 财政拨款 total and the all-funds total
+        ("收入、支出决算总计2995.39万元") read as one measure (the Shanghai 部门决算, /work/shared/realpdf)."""
+        head = self.text[self.b.clause_start(c.start, floor):c.start]
+        funds = sorted({f for f in _FUND.findall(head) if f not in c.indicator})
+        return "|" + "+".join(funds) if funds else ""
 
     def _account(self, c: Claim) -> str:
         """The budget account (一般公共预算, 政府性基金预算 …: ``closed_sets.budget_categories``) its paragraph
@@ -1600,6 +1619,7 @@ _COMPARED = re.compile(r"(?:较|比)[^，,。；;]{0,12}$")  # 较上年同期 /
 _SHARE_BASE = re.compile(r"的\s*[-−]?\d[\d,，.]*\s*[%％]")  # B的R%: B is the whole of a share or completion
 _MINUS = re.compile(r"(?<![\dA-Za-z])[-−－]\s*\d")  # a negative figure (-21万元), whose sign claims do not keep
 _ORDINAL_SUBJECT = re.compile(r"\s*((?:第)?[一二三四五六七八九十\d]{1,3}(?:批|期|标段))")  # 一批项目… / 二期工程…: one item each
+_FUND = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|社会保险基金")
 _SELF_SCOPE = re.compile(r"全局|全院|全委|全单位|本单位|本局|我局|本部门|我单位|本院|我院")
 _CONDITION = re.compile(r"(?:^|[，,])\s*(?:在|由|对于?|凡)|[中的]$")
 # a section about a topic of the unit's own work, not an item (project, platform, indicator) of a list

@@ -123,7 +123,26 @@ def _text_tables(doc: Document) -> list[Table]:
     used |= {c.start for t in out for row in t.rows for c in row}
     out.extend(form_tables(doc, used))  # a 绩效自评表's funds block flattened into running text
     out.sort(key=lambda t: min(c.start for row in t.rows for c in row if c.start is not None))
+    for t in out:
+        t.caption = t.caption or _title_above(doc, t)
     return out
+
+
+_TITLE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _title_above(doc: Document, t: Table) -> str:
+    """The title of a table written as text: the last sentence of one of the two paragraphs right above it,
+    when it names a 表 ("财政拨款收入支出决算总表", with "单位：万元" between); "" when none does."""
+    first = min((c.start for row in t.rows for c in row if c.start is not None), default=None)
+    if first is None:
+        return ""
+    i = bisect.bisect_right([p.start for p in doc.paragraphs], first) - 1
+    for q in doc.paragraphs[max(0, i - 2):max(0, i)][::-1]:
+        line = _TITLE_END.split(doc.text[q.start:q.end].strip())[-1].strip()
+        if line.endswith("表") and len(line) <= 40:
+            return line
+    return ""
 
 
 _ONE_CELL = re.compile(r"^([^|｜。；;]{1,40}?)\s*[|｜]?\s*$")

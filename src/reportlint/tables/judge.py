@@ -8,6 +8,7 @@ else at another cell of the relation; its message names every cell by its place 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -176,7 +177,7 @@ _NOT_THE_MEASURE = re.compile(r"年初|预算数|上年|去年|增加|减少|增
 def text_findings(ctx: RuleContext) -> Iterator[Finding]:
     yield from _applications(ctx)
     seen: set[int] = set()
-    for f in _measures(ctx):
+    for f in itertools.chain(_measures(ctx), _grand_totals(ctx)):
         seen.add(f.raw_start)
         yield f
     yield from (f for f in _restated_rows(ctx) if f.raw_start not in seen)
@@ -401,6 +402,72 @@ def _measures(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(c.start, c.end,
                              f"正文与表格不一致：正文“{key}”为{c.raw}，表格为{cell.text.strip()}{t.unit}"
                              f"（{'、'.join(x.where for _, x in cells)}）", severity=Severity.WARNING)
+
+
+# the grand total of a 收入支出决算总表 (its 总计 row: this year's income plus what was carried in) as the text names
+# it: "2024年度收入、支出决算总计2995.39万元" (the national template), "收入支出总计…", "收入总计…，支出总计…"
+_GRAND_TOTAL = re.compile(r"(?:收入|支出|收支|收入、?支出)(?:决算|预算)?总计$")
+_GRAND_TABLE = re.compile(r"收(?:入)?、?支(?:出)?(?:决算|预算)?总表$")
+_NOT_GRAND = re.compile(r"年初|上年|去年|增加|减少|增长|下降|比|较|占|调整|预计|计划|目标|其中|结转|结余|[省市县区镇乡]级|本级|"
+                        r"全[省市县区镇乡]|预算执行")
+
+
+@dataclass(frozen=True)
+class GrandTotal:
+    """A figure of the text naming the 总计 of the 收支总表 of its fund scope, and that row's cells."""
+
+    claim: Claim
+    name: str
+    cells: tuple[tuple[Table, Cell], ...]
+    agrees: bool
+
+
+def grand_totals(doc: Document, claims: list[Claim], year: int | None) -> list[GrandTotal]:
+    """Amounts the text names the grand total of the 收支总表 of its fund scope (收入支出决算总表 for the text
+    naming no fund, 财政拨款收入支出决算总表 for 财政拨款…总计), with that table's 总计 row: "上海市普陀区财政局2024
+    年度财政拨款收入支出总计0.3万元" against 总计 2,961.68 (/work/shared/realpdf). The fund scope is read from the
+    clause before the figure (、 does not end it) and the section title; tables of another scope are never
+    compared, and tables of one scope that differ among themselves are no reading."""
+    tables = [t for t in tables_of(doc) if t.unit and _GRAND_TABLE.search(t.caption)]
+    if not tables:
+        return []
+    text, out = doc.text, []
+    for c in claims:
+        p = doc.paragraphs[c.paragraph]
+        if c.kind != "amount" or not c.exact or doc.in_table(p):
+            continue
+        lo = max(p.start, c.start - 60)
+        ends = list(_CLAUSE_END.finditer(text, lo, c.start))
+        words = re.sub(r"(?:为|是|达到?|[:：]|\s)+$", "", text[ends[-1].end() if ends else lo:c.start])
+        m = _GRAND_TOTAL.search(words)
+        if m is None or _NOT_GRAND.search(words) or \
+                any(y.group(1) != str(year or "") for y in re.finditer(r"(\d{4})年", words)):
+            continue
+        scope = _scope(words + (p.section.title if p.section is not None else ""))
+        cells = [(t, cell) for t in tables if _scope(t.caption) == scope for cell in row_total(t, "总计")]
+        if not cells:
+            continue
+        spans = [((cell.number.value - tolerance(cell)) * t.scale(), (cell.number.value + tolerance(cell)) * t.scale())
+                 for t, cell in cells if cell.number is not None]
+        lo_v, hi_v = max(a for a, _ in spans), min(b for _, b in spans)
+        if lo_v > hi_v:
+            continue
+        c_lo, c_hi = c.interval()
+        funds = list(_FUND_SCOPE.finditer(words))
+        name = words[funds[-1].start():] if funds else m.group(0)
+        out.append(GrandTotal(c, name, tuple(cells), not (c_hi < lo_v or c_lo > hi_v)))
+    return out
+
+
+def _grand_totals(ctx: RuleContext) -> Iterator[Finding]:
+    """A grand total of the text (``grand_totals``) that differs from its 收支总表's 总计 row. A warning."""
+    for g in grand_totals(ctx.doc, ctx.claims, ctx.context.evaluation_year):
+        if g.agrees:
+            continue
+        t, cell = g.cells[0]
+        yield ctx.report(g.claim.start, g.claim.end,
+                         f"正文与表格不一致：正文“{g.name}”为{g.claim.raw}，{t.caption}“总计”为{cell.text.strip()}{t.unit}"
+                         f"（{'、'.join(x.where for _, x in g.cells)}）", severity=Severity.WARNING)
 
 
 def _applications(ctx: RuleContext) -> Iterator[Finding]:

@@ -6,7 +6,8 @@
 、-separated items (、 inside brackets does not split; 和/及/与 before the last item does) are not N.
 The parts of a text or a work named before their count may be separated by ，/, as well as 、
 ("全文包括总体情况,公开的内容、存在的主要问题改进措施四个部分"): judged only when the reading by commas and
-the reading by every separator both disagree with N on the same side. Also a count built up over the
+the reading by every separator both disagree with N on the same side; so is a composition whose last
+comma part holds 和/以及 (…,存在的主要问题及改进情况和其他需要报告的事项6个部分组成: five or six parts). Also a count built up over the
 year (``Accrual``): "实施项目共15个…，年初批复预算8个项目…，年中增加8个项目" (total ≠ start + added, the three
 counting one thing, outside brackets, in one sentence without 其中), reported as a warning (a build-up is
 also reduced in words no list holds). Cue words and count units are in

@@ -15,7 +15,8 @@ filed as 良好 (or an 85 as 优) misstates the result of the evaluation.
 **Fix**: write the grade of the band the score falls in (the suggestion), or correct the score.
 
 **Leaves alone**: sub-scores (产出, 效益, 满意度 … 得分); approximate scores; grades and scores in
-different sentences.
+different sentences; grades that label a count (平均得分99.43分（其中，绩效评级为“优”的项目4个；…为“良”的项目0个）,
+a 部门决算's 预算绩效管理情况).
 
 **Source**: 财预〔2020〕10号 (总分一般为100分：90（含）—100分为优、80（含）—90分为良、
 60（含）—80分为中、60分以下为差); local bands by configuration.

@@ -14,7 +14,8 @@ its sentence part (在A项目中，由B…的，采购金额…). Topic sections
 no items; a figure with a scope word (全县, 全局/本单位) belongs to
 the whole in any item, and 一、 chapters are not items (a report total restated in another chapter is
 still one indicator). The period is the years and period words of its clause and the
-periods of its section headings (过去五年 / 对2018年工作的建议).
+periods of its section headings (过去五年 / 对2018年工作的建议). A fund its clause names before the
+indicator (财政拨款收入、支出决算总计: the indicator starts after the 、) is part of the subject.
 
 Two more shapes of one indicator stated twice: a year-on-year growth rate of one quantity
 ("总收入实现11335万元，同比增长35.24%" … "收入与去年同期相比增长32.2%": 同比 = 与去年同期相比 = 比上年,
@@ -49,7 +50,9 @@ growth; two growth rates whose levels are stated and differ; a partial figure of
 consistent with the accounts). Shapes: case 22, shared realcorpus 303/308/313/332 and corpora/real 429
 (traps), cleancorpus 2004/2008/2018 (plans and periods); item lists from the 上海普陀 2024 决算 PDF (review item 1);
 corpora/real 430 (a growth rate restated), 471 (paid in full against the partial figure), 307/503
-(已全部到位: silent).
+(已全部到位: silent). Text against tables (``tables/judge.py``): a row or column total restated, the
+年报's 申请 count, and the grand total of the 收支总表 of the text's fund scope ("2024年度财政拨款收入、支出决算
+总计X万元" against 财政拨款收入支出决算总表's 总计; the 普陀 2024 决算 writes 0.3万元 for 2,961.68).
 """
 
 from __future__ import annotations
