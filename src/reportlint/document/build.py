@@ -32,10 +32,16 @@ def _markup_shown(source: Source) -> str | None:
     if text == original:  # nothing blanked (a plain text without suppression comments)
         return text
     shown = list(text)
-    for i, t in enumerate(text):
-        if t == " " and original[i] != " ":
-            shown[i] = "|" if original[i] in "|｜" else "\u200b"
+    for m in _BLANKS.finditer(text):  # blanked markup is spaces: only runs of spaces are compared
+        s, e = m.span()
+        if original[s:e] != text[s:e]:
+            for i in range(s, e):
+                if original[i] != " ":
+                    shown[i] = "|" if original[i] in "|｜" else "\u200b"
     return "".join(shown)
+
+
+_BLANKS = re.compile(" +")
 
 
 def build_document(source: Source) -> Document:

@@ -8,6 +8,7 @@ span maps back to the original line and column through it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -197,17 +198,23 @@ class Document:
         return pos, pos
 
     def _block_words(self, pos: int) -> tuple[int, list[str]]:
+        return self._segmented(pos)[:2]
+
+    def _segmented(self, pos: int) -> tuple[int, list[str], frozenset[int]]:
+        """The block containing ``pos``: its start, its words and the offsets of its word boundaries
+        (both ends included), segmented once per block."""
         s, e = self._block(pos)
-        words = self._words_cache.get(s)
-        if words is None:
+        got = self._words_cache.get(s)
+        if got is None:
             from reportlint.nlp import cut
 
             words = cut(self.text[s:e], self.user_words) if e > s else []
-            self._words_cache[s] = words
-        return s, words
+            got = (s, words, frozenset(itertools.accumulate(map(len, words), initial=s)))
+            self._words_cache[s] = got
+        return got
 
     @cached_property
-    def _words_cache(self) -> dict[int, list[str]]:
+    def _words_cache(self) -> dict[int, tuple[int, list[str], frozenset[int]]]:
         return {}
 
     def is_boundary(self, pos: int) -> bool:
@@ -216,15 +223,7 @@ class Document:
             return True
         if not (_HAN_BLOCK.match(self.text[pos - 1]) and _HAN_BLOCK.match(self.text[pos])):
             return True
-        s, words = self._block_words(pos)
-        k = s
-        for w in words:
-            if k == pos:
-                return True
-            if k > pos:
-                return False
-            k += len(w)
-        return k == pos
+        return pos in self._segmented(pos)[2]
 
     def words_in(self, start: int, end: int) -> list[str]:
         """The jieba words overlapping ``[start, end)`` (expanded to whole words)."""
