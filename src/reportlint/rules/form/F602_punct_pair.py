@@ -1,8 +1,9 @@
 """A paired punctuation mark without its other half in a paragraph.
 
-**Finds**: （ ( “ 《 〔 【 ‘ never closed in their paragraph (after reflow, so pairs wrapped over PDF
+**Finds**: （ ( “ 《 〔 【 ‘ 〈 never closed in their paragraph (after reflow, so pairs wrapped over PDF
 lines are whole), and closers without an opener; a closer that skips an open inner mark reports
-the inner one. Half-width brackets are brackets: ( pairs with ) as a writer reads them, and a pair
+the inner one (《关于印发〈…的通知》: the 〈 whose 〉 was lost; （ inside “” or 【】 alike). A title nested in a
+whole 《…》 with half-width marks (《关于印发<…>的通知》) is judged the same way: a lone < or > inside it. Half-width brackets are brackets: ( pairs with ) as a writer reads them, and a pair
 of mixed width （…) is reported once with the fix; an opener and a closer of different kinds that
 face each other (“纲要（草案）》) are reported once as one wrong pair. A list item 1) whose list
 goes on as (2) (3) lost its opening bracket: reported with (1) as the fix.
@@ -20,7 +21,7 @@ ends; it is usually a character lost in copying.
 **Leaves alone**: a “ that opens a paragraph of a multi-paragraph quotation (the next paragraph
 opens with “ too); a pair split over two lines that the reflow kept apart (a line that does not end
 a sentence, whose opener the next line closes); the ) of a list marker 1) or a) (in a list of 1) 2) items); brackets
-inside a URL; site widgets whose other half is not in the text (【字体:, the toolbar row 【打印】【关闭】
+inside a URL; < and > outside a whole 《…》 (a page's breadcrumb 首页>政务公开, a comparison); site widgets whose other half is not in the text (【字体:, the toolbar row 【打印】【关闭】
 saved as 打印 】【 关闭: the toolbar words of lexicons/confusion.yaml ``page_furniture``); an opener that
 begins a template's instruction (``instructions`` of lexicons/templates.yaml: 省级专项资金(每个专项一行),
 which lost its ) with it and is reported by template-left; the end
@@ -44,12 +45,14 @@ from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.spelling.repeats import page_furniture
 
-_PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〔": "〕", "【": "】", "‘": "’"}
+_PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〔": "〕", "【": "】", "‘": "’", "〈": "〉", "<": ">"}
 _FAMILY = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《",
-           "〔": "〔", "〕": "〔", "【": "【", "】": "【", "‘": "‘", "’": "‘"}
+           "〔": "〔", "〕": "〔", "【": "【", "】": "【", "‘": "‘", "’": "‘", "〈": "〈", "〉": "〈", "<": "〈", ">": "〈"}
 _OPENERS = set(_PAIRS)
-_NAMES = {"（": "括号", "“": "引号", "‘": "单引号", "《": "书名号", "〔": "六角括号", "【": "方头括号"}
-_PAIR_CHARS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+_NAMES = {"（": "括号", "“": "引号", "‘": "单引号", "《": "书名号", "〔": "六角括号", "【": "方头括号", "〈": "单书名号"}
+# < > are a title's inner marks only inside a whole 《…》 (elsewhere they are breadcrumbs 首页>…, comparisons)
+_PAIR_CHARS = re.compile("[" + re.escape("".join(set(_FAMILY) - set("<>"))) + "]")
+_ANGLE = re.compile("[<>]")
 _LIST_CLOSER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})[)）]")
 _URL = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+\-]+")
 _WIDGET = re.compile(r"【[\u4e00-\u9fff]{1,4}[:：]")
@@ -62,7 +65,7 @@ _TEXT_END = "。！？!?；;：:”’）)》】〕」…"
 
 
 @rule("punct-pair", "F602", "warning", "form",
-      "成对标点不配对：（）“”《》〔〕【】缺少另一半",
+      "成对标点不配对：（）“”《》〈〉〔〕【】缺少另一半",
       fires="按照《预算法规定执行，严格管控“三公经费支出。\n",
       silent="按照《预算法》规定执行，严格管控“三公”经费支出（含公务接待费）。\n")
 def punct_pair(ctx: RuleContext) -> Iterator[Finding]:
@@ -197,17 +200,47 @@ def _unmatched(text: str, start: int, end: int) -> tuple[list[tuple[str, int]], 
         fam = _FAMILY[ch]
         depth = next((d for d in range(len(stack) - 1, -1, -1) if _FAMILY[text[stack[d]]] == fam), None)
         if depth is None:
-            items.append(("close", i))
+            if not (ch == "〉" and _half_width_other(text, stack, "<", i)):
+                items.append(("close", i))
             continue
         for d in stack[depth + 1:]:
-            items.append(("inner", d))  # skipped by an outer closer: never closed, wherever the text ends
+            if not (text[d] == "〈" and ">" in text[d:i]):
+                items.append(("inner", d))  # skipped by an outer closer: never closed, wherever the text ends
         o = stack[depth]
         del stack[depth:]
         if fam == "（" and (text[o] == "（") != (ch == "）"):
             mixed.append((o, i))
+        if ch == "》":
+            items.extend(_angles(text, o + 1, i, skip))
     items.extend(("open", d) for d in stack)
     items.sort(key=lambda it: it[1])
     return items, mixed
+
+
+def _half_width_other(text: str, stack: list[int], half: str, pos: int) -> bool:
+    """A 〉 whose opener is a half-width < inside the open 《 (a pair of mixed width)."""
+    title = next((d for d in reversed(stack) if text[d] == "《"), None)
+    return title is not None and half in text[title:pos]
+
+
+def _angles(text: str, start: int, end: int, skip: set[int]) -> Iterator[tuple[str, int]]:
+    """The half-width < > of a title nested in a whole 《…》 (《关于印发<…>的通知》) left without their other
+    half: an unclosed < as ``inner`` (its 》 came first), an unopened > as ``close``. A 〈 closed by > (or <
+    by 〉) is a pair of mixed width, balanced here."""
+    opened: list[int] = []
+    for m in _ANGLE.finditer(text, start, end):
+        i = m.start()
+        if i in skip:
+            continue
+        if m.group(0) == "<":
+            opened.append(i)
+        elif opened:
+            opened.pop()
+        elif text.rfind("〈", start, i) < 0:
+            yield "close", i
+    for i in opened:
+        if text.find("〉", i, end) < 0:
+            yield "inner", i
 
 
 def _full(ch: str) -> str:
