@@ -256,6 +256,13 @@ def scan(text: str, extra: tuple[str, ...] = ()) -> tuple[list[Candidate], list[
         for role, name, group, info in values:
             if role == "exact":
                 exact.append((k_start, k_end, name))
+                if group == "strict" and k_end - k_start >= 4:
+                    # the formula written whole with its first or last character typed again next to it
+                    # (高高质量发展, 长江经济带带): the halves never see it, the name itself is there
+                    if k_start > 0 and text[k_start - 1] == name[0]:
+                        cands.add(Candidate(k_start - 1, k_end, name, group, "doubled", 0))
+                    if k_end < len(text) and text[k_end] == name[-1]:
+                        cands.add(Candidate(k_start, k_end + 1, name, group, "doubled", len(name)))
             elif role == "person":
                 cands.add(Candidate(k_start, k_end, name, group, "replaced", info))
             elif role == "variant":
@@ -308,6 +315,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return False
     if c.pos >= 0 and c.kind == "replaced" and not is_han(c.name[c.pos]):
         return False  # 复议及行政诉讼 for 复议、行政诉讼: a conjunction for a pause mark is a choice
+    if c.kind == "doubled" and c.pos in (0, n) and (cand[1:] == c.name or cand[:-1] == c.name):
+        return _edge_doubled(doc, c, freq)
     # the correct name, or another name, is written where the edit is
     edit_lo = c.start + max(c.pos, 0)
     edit_hi = edit_lo + 1 if c.pos >= 0 else c.end
@@ -370,6 +379,12 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
             # 毛泽思想, 新型城化战略: the characters either side of the gap form no word (泽思, 城化) and the
             # name's word that lost the character is no word either (城镇化 -> 城化); 中国(式)现代化,
             # 西部(大)开发, 基层(党)组织 leave whole words: another wording
+            return True
+        if (left_ok or right_ok) and c.group == "strict" and n >= 5 and 0 < c.pos < len(cand) \
+                and _word_left_rare(c, freq):
+            # 马思主义, 中国式代化, 习平法治思想, 新发理念, 社会主市场经济体制: a formula's word lost a character
+            # and what is left of it is no common word (思主义, 代化, 习平, 发), whatever the segmenter glued
+            # around it
             return True
         return left_ok and right_ok and _broken(doc, c.start, c.end)
     if n == 4 and not (left_ok and right_ok):
@@ -437,6 +452,9 @@ COMMON_WORD_FREQ = 1000
 # 0) makes the near miss another name of the same pattern unless the characters are confusable
 OTHER_WORD_ZIPF = 2.5
 FUNCTION_CHARS = frozenset("的之地了")
+# what is left of a formula's word that lost a character is a common word from this wordfreq zipf up (中国
+# 6.9, 组织 5.6); below it a web-crawl fragment (习近 3.0, 高质 2.7, 同体 2.4)
+REST_ZIPF = 3.5
 # words that only modify a noun (区别词) and never end a name: 一般预算公共 is 一般公共预算 scrambled
 ATTRIBUTIVE_ONLY = frozenset({"一般", "公共", "专项", "国有"})
 # a formula adapted to the local level puts one of these where the national name has 国 (依法治市委, 依法治县)
@@ -795,6 +813,37 @@ def _word_broken(c: Candidate, freq) -> bool:
         if k <= c.pos < k + len(w):
             rest = w[:c.pos - k] + w[c.pos - k + 1:]
             return len(w) >= 2 and not freq.get(rest, 0) and zipf(rest) == 0
+        k += len(w)
+    return False
+
+
+def _edge_doubled(doc, c: Candidate, freq) -> bool:
+    """A formula written whole with its first character typed again before it (推动高高质量发展) or its last
+    after it (长江经济带带,): the extra copy forms no word (jieba, wordfreq) with its other neighbour (提高高质量
+    发展, 健全全面…, 社会会议, 经济带带动 are words) and is no dictionary word with the copy beside it."""
+    text = doc.text
+    if c.pos == 0:
+        i, other = c.start, text[c.start - 1:c.start] if c.start > 0 else ""
+        pair = other + text[i]
+    else:
+        i, other = c.end - 1, text[c.end:c.end + 1]
+        pair = text[i] + other
+    if freq.get(text[i] * 2, 0) >= COMMON_WORD_FREQ:
+        return False  # 人人, 常常: a reduplication the language uses
+    return not (len(pair) == 2 and is_han(other) and (freq.get(pair, 0) or zipf(pair) >= OTHER_WORD_ZIPF))
+
+
+def _word_left_rare(c: Candidate, freq) -> bool:
+    """The name's word (jieba's segmentation of it, two characters or more) that lost the character is left
+    as one character or as no common word (jieba < COMMON_WORD_FREQ, wordfreq zipf < REST_ZIPF: 发展 -> 发,
+    现代化 -> 代化, 习近平 -> 习近); a one-character word dropped whole (西部(大)开发) or a word left common
+    (中国(式) -> 中国, 党组织 -> 组织) is another wording."""
+    k = 0
+    for w in _segmented(c.name):
+        if k <= c.pos < k + len(w):
+            rest = w[:c.pos - k] + w[c.pos - k + 1:]
+            return len(w) >= 2 and (len(rest) == 1 or ((freq.get(rest, 0) or 0) < COMMON_WORD_FREQ
+                                                       and zipf(rest) < REST_ZIPF))
         k += len(w)
     return False
 

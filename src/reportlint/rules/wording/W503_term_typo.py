@@ -10,6 +10,9 @@
   statutory heading dropped (主动政府信息), a formula's last character lost before a word (夯实法治建基础);
 - an organ's name with one edit inside, three-character names included (县财政政局, 水物局, 卫生建康局,
   人民检院: ``names.yaml`` ``organs``, the state's organs and a people's government's departments);
+- a formula whose word lost a character inside, leaving one character or no common word, whatever the
+  segmenter glued around it (马思主义, 中国式代化, 新发理念), or written whole with its first or last
+  character typed again beside it (推动高高质量发展, 长江经济带带,);
 - the report's own unit name or place written differently (岚溪县人民检查院 under a cover saying
   岚溪县人民检察院; 青梧市 for 青梧岭市);
 - a 别字 that is never a word (拔款, 布署, 再接再励: ``lexicons/confusion.yaml``), and confusable
@@ -22,12 +25,14 @@
   stands between words, giving a very common word (加强宜传工作 → 宣传, 完善菅理制度 → 管理, 执型 → 执行);
 - a year with a digit or two typed twice (202020年 → 2020年; 20232年 → the year the report writes);
 - a central policy document cited with a word dropped from its title, or a character of it replaced by a
-  same-sound or look-alike one (``lexicons/policies.yaml``); a title one word off a central one, cited
+  same-sound or look-alike one, or a digit of its years changed (《法治政府建设实施纲要(2022—2025年)》:
+  ``lexicons/policies.yaml``); a title one word off a central one, cited
   with that document's 文号 (《中共中央国务院关于全面落实预算绩效管理的意见》(中发〔2018〕34号) → 全面实施)
   or under the same central issuer with a near-synonym; a 《…关于印发〈X〉》 title that lost its 的通知;
 - a national catalogue name cut inside a word before its figure, in a list of such names
   (涵盖建筑业5家、房地产业1家、科技服1家 → 科技服务业: ``lexicons/catalogues.yaml``, GB/T 4754-2017); a law's name with a wrong character
-  (《中华人民共合国预算法》, 《政府信息公开条列》; law-name reports it too);
+  (《中华人民共合国预算法》, 《政府信息公开条列》), two characters swapped or one lost (《行政议复法》,
+  《中华人民共和国预法》; law-name reports it too);
 - a leader's name of three characters with a look-alike character (习近乎, 刁近平:
   ``names.yaml`` ``people``); a long division name near-missed (广西状族自治区, …苗族侗族自治洲:
   ``names.yaml`` ``places``), unless the near miss is another division;
@@ -78,7 +83,9 @@ congress or plan (党的十六大精神); a conjunction chosen differently (问�
 words (中国特色的社会主义); reduplications the language allows (常常, 等等, 研究研究, 清清楚楚); identical cells
 of a flattened table (10显著提升显著提升10); a web page's toolbar (打印 打印, 纠错⏎纠错, 【打印】【打印】:
 copies apart or alone on a line, or a ``page_furniture`` word); a sibling of a name whose replaced
-character forms a common word (党纪学习教育, 党章学习教育 beside 党史学习教育); a statutory heading
+character forms a common word (党纪学习教育, 党章学习教育 beside 党史学习教育); a slot the text fills on purpose in a series (以为民为宗旨,
+以育民为中心,以安民为保障); a formula's first or last character beside a copy that forms a word with its
+other neighbour (提高高质量发展, 长江经济带带动); a statutory heading
 shortened on purpose (存在的问题及改进情况: a dropped word is reported only when the report writes the
 full heading, or the dropped word after its neighbour, elsewhere); coined abbreviations that are no
 word (稳字当头, 扩优提质, 因城施策); a text that stops inside a word (an excerpt's cut); a
