@@ -253,19 +253,23 @@ def join_lines(group: list[Line], raw: str) -> tuple[str, list[int]]:
         if li and chars and _needs_space(chars[-1][-1], ln.text[0]):
             chars.append(" ")
             offs.append(offs[-1] + 1)
-        if not _SPACES.search(ln.text):  # the common case: copy the line whole
-            chars.append(ln.text)
-            offs.extend(range(ln.raw_start, ln.raw_start + len(ln.text)))
-            continue
-        for j, ch in enumerate(ln.text):
-            if ch in " \t\u3000\xa0":
-                prev = chars[-1][-1] if chars else ""
-                nxt = ln.text[j + 1] if j + 1 < len(ln.text) else ""
-                if not prev or not nxt or _CJK.match(prev) or _CJK.match(nxt) or nxt in " \t\u3000":
-                    continue
-                ch = " "
-            chars.append(ch)
-            offs.append(ln.raw_start + j)
+        t, r = ln.text, ln.raw_start
+        done = 0  # characters of the line handled; the runs between spaces are copied whole
+        for m in _SPACES.finditer(t):
+            j = m.start()
+            if j > done:
+                chars.append(t[done:j])
+                offs.extend(range(r + done, r + j))
+            done = j + 1
+            prev = chars[-1][-1] if chars else ""
+            nxt = t[j + 1] if j + 1 < len(t) else ""
+            if not prev or not nxt or _CJK.match(prev) or _CJK.match(nxt) or nxt in " \t\u3000":
+                continue
+            chars.append(" ")
+            offs.append(r + j)
+        if done < len(t):
+            chars.append(t[done:])
+            offs.extend(range(r + done, r + len(t)))
     text = "".join(chars)
     return text, offs
 
