@@ -734,6 +734,11 @@ class _Builder:
             earlier = mine.starting(k + 1, end)
             if not inside or not earlier:
                 break
+            if _pat()["remainder"].search(normalise_measure(earlier[-1].indicator)):
+                break  # 其他 closes a breakdown: "…其中工作动态210条、其他信息3条;通过…官方微博发布信息121条" (h4diag 807)
+            lead = text[end + 1:inside[0].start]
+            if re.match(r"\s*通过", lead) and not any(re.search("通过", e.indicator) for e in earlier):
+                break  # a statement about another channel (通过X发布…), not one more part of this one
             sibling = any(_shared_tail(inside[0].indicator, e.indicator, 2) for e in earlier) \
                 and not re.search("[，,]", text[end + 1:inside[0].start])  # a part opens its segment
             if not (sibling or (colon and not re.search("[，,]", seg))) or self._another_total(mine, k, text[end + 1:inside[0].start], earlier[0]):
