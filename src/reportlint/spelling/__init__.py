@@ -116,6 +116,7 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     out += _cut_after_conjunction(doc, freq, _Taken((t.start, t.end) for t in out))
     out += _line_cuts(doc, freq, _Taken((t.start, t.end) for t in out))
     out += _malformed_years(text)
+    out += _joins(text, _Taken((t.start, t.end) for t in out))
     cut = len(text.rstrip())
     if cut and is_han(text[cut - 1]):
         # the text stops inside a word (an excerpt's cut): a word that lost its end there is the cut's doing
@@ -499,6 +500,23 @@ def _line_cuts(doc, freq, taken) -> list[Typo]:
 
     return [Typo(s, e, fix, "truncated", fix, why) for s, e, fix, why in line_cuts(doc, freq, _FREE)
             if not _overlaps(s, e, taken)]
+
+
+def _joins(text: str, taken) -> list[Typo]:
+    """A part heading 第X部 beside siblings 第X部分, a committee's 委员会 with 会议 written once
+    (:mod:`reportlint.spelling.joins`)."""
+    from reportlint.spelling.joins import committee_meeting_joins, part_heading_cuts
+
+    found = part_heading_cuts(text) + committee_meeting_joins(text, _committees())
+    return [Typo(s, e, fix, "truncated", fix, why) for s, e, fix, why in found if not _overlaps(s, e, taken)]
+
+
+@cache
+def _committees() -> tuple[str, ...]:
+    """Organ and strict names ending in 委员会 (纪律检查委员会, 发展和改革委员会)."""
+    from reportlint.spelling.data import entries
+
+    return tuple(n for n, g in entries() if g in ("organ", "strict") and n.endswith("委员会"))
 
 
 # ---------------------------------------------------------------- a word cut short before 其中:

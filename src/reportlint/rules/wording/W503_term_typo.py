@@ -16,7 +16,7 @@
 - the report's own unit name or place written differently (岚溪县人民检查院 under a cover saying
   岚溪县人民检察院; 青梧市 for 青梧岭市);
 - a 别字 that is never a word (拔款, 布署, 再接再励: ``lexicons/confusion.yaml``), and confusable
-  pairs in a context that decides them (累积完成1234万元, 群众反应的问题, 2021度, 关2020年度, 增长下降57%),
+  pairs in a context that decides them (累积完成1234万元, 群众反应的问题, 制定专人, 合理配制资源, 调节矛盾纠纷, 形式严峻, 2021度, 关2020年度, 增长下降57%),
   a word lost from a fixed frame (…万元,2023年度相比, → 与2023年度相比; a figure with 余 and no measure
   word ending its clause: 主动公开政府信息260余), 他/她 for an organ (他具有以下职能 → 它);
 - a word typed twice, the copies touching (保障保障, 部门部门决算, 情况说明说明, 其中:其中:, 1837600元元),
@@ -54,6 +54,8 @@
   either neighbour (经济乎稳较快 beside 经济平稳较快: an error when the two characters are same-sound or
   look-alike, else a warning); the unit's name without its district (玉皇北街街道办事处 under
   兴庆区玉皇阁北街街道办事处) and its place with the suffix typed twice (二街镇镇严格按照);
+- a part heading 第X部 that lost its 分 beside sibling headings 第一部分, 第二部分; a committee's 委员会
+  with 会议 written once (区委依法治区委员会议 → 委员会会议), not 全体委员会议;
 - a clause typed twice across its comma (从预算单位构成看,从预算单位构成看,); 以 for 已 before a
   completion closing the clause (评价工作以全面完成,); an article cited without 第 after a law's title
   (《中华人民共和国预算法》五十七条); a garbled age (0毛岁儿童); a form cell cut at its end beside

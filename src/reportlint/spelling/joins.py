@@ -1,0 +1,57 @@
+"""Words lost where two words meet or where a heading's sibling shows the whole form.
+
+- ``part_heading_cuts(text)``: a part heading ``第X部`` that lost its 分 while the report's other part
+  headings read 第一部分, 第二部分 (h4diag 801: 第三部广水市白泉卫生院2023年度部门决算情况说明);
+- ``committee_meeting_joins(text, committees)``: a committee's name ending in 委员会 followed by 会议 written
+  with one 会 (h4diag 814: 区委依法治区委员会议 for 依法治区委员会会议): the committee is a known organ
+  (names.yaml ``organs`` and ``strict`` names ending in 委员会), a 依法治X委员会, or a name the report
+  writes elsewhere before something other than 议. 全体委员会议 (a meeting of all members) is left alone.
+
+Each returns ``(start, end, fix, why)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMERAL = "一二三四五六七八九十"
+# a part heading at a line start, whole (第一部分) or cut (第三部 then a Han character other than 分 and the
+# words 部 starts: 部门, 部署, 部分)
+_PART_WHOLE = re.compile(rf"^[ \t\u3000]*第[{_NUMERAL}]+部分", re.M)
+_PART_CUT = re.compile(rf"^[ \t\u3000]*第[{_NUMERAL}]+(部)(?=[\u4e00-\u9fff])(?!分|门|署|队|长|委|位|件|类|落|属)", re.M)
+
+
+def part_heading_cuts(text: str) -> list[tuple[int, int, str, str]]:
+    if "部" not in text:
+        return []
+    cuts = list(_PART_CUT.finditer(text))
+    if not cuts or len(_PART_WHOLE.findall(text)) < 2:
+        return []
+    return [(m.start(1), m.end(1), "部分", "部分标题缺“分”字（本文其他部分标题写作“第X部分”）") for m in cuts]
+
+
+_MEETING = re.compile(r"(?<=[\u4e00-\u9fff])委员会议")
+_RULE_OF_LAW = re.compile(r"依法治[省市县区旗州盟镇乡]$")
+# 全体委员会议, 各委员会议: a meeting of the members, not of a committee
+_MEMBERS = ("全体", "各", "部分", "常务")
+
+
+def committee_meeting_joins(text: str, committees: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
+    if "委员会议" not in text:
+        return []
+    out = []
+    for m in _MEETING.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()]
+        if before.endswith(_MEMBERS):
+            continue
+        named = before + "委员会"
+        known = bool(_RULE_OF_LAW.search(before)) or any(named.endswith(c) for c in committees)
+        if not known:
+            # the report writes the same committee elsewhere, not before 议 (依法治区委员会办公室)
+            stem = re.search(r"[\u4e00-\u9fff]{2,6}$", before)
+            if stem is None:
+                continue
+            known = re.search(re.escape(stem.group()) + r"委员会(?!议)", text) is not None
+        if known:
+            out.append((m.start(), m.end(), "委员会会议", "“委员会”后的“会议”少了一个“会”字"))
+    return out
