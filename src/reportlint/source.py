@@ -9,7 +9,6 @@ import codecs
 import os
 import re
 import stat
-from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -60,13 +59,23 @@ PLAUSIBILITY_SAMPLE = 200_000  # characters judged: a file has one encoding, and
 def plausibility(text: str) -> float | None:
     """Share of the Han characters that are common ones (in the first PLAUSIBILITY_SAMPLE characters);
     None when there are too few to tell (< 20)."""
-    # distinct characters first; Han: CJK Extension A, Unified Ideographs, Compatibility Ideographs
-    counts = [(c, k) for c, k in Counter(text[:PLAUSIBILITY_SAMPLE]).items()
-              if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
-    n = sum(k for _, k in counts)
+    # Han: CJK Extension A, Unified Ideographs, Compatibility Ideographs; each distinct character is
+    # classified once per process, and only the (few) uncommon ones are counted
+    han = _NOT_HAN.sub("", text[:PLAUSIBILITY_SAMPLE])
+    n = len(han)
     if n < 20:
         return None
-    return sum(k for c, k in counts if _common(c)) / n
+    distinct = set(han)
+    for c in distinct - _CLASSIFIED:
+        _CLASSIFIED.add(c)
+        if not _common(c):
+            _UNCOMMON.add(c)
+    return (n - sum(han.count(c) for c in distinct & _UNCOMMON)) / n
+
+
+_CLASSIFIED: set[str] = set()  # Han characters already judged by _common
+_UNCOMMON: set[str] = set()  # those of them that are not common
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def _plausible(text: str) -> bool:
