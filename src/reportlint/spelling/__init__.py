@@ -436,6 +436,21 @@ def _continuation(text: str, i: int) -> str:
     return "".join(text[i:i + 8].split())[:2]
 
 
+def _before_han(text: str, c: str, step: int = 1) -> list[int]:
+    """Where character ``c`` stands before a CJK unified ideograph (U+4E00–U+9FFF), found with str.find (a
+    regex per character cost a compile each). ``step=2``: the search goes on after the pair, as
+    ``re.finditer(c + "[一-鿿]")`` consumes it; ``step=1`` as a lookahead does not."""
+    out = []
+    k = text.find(c)
+    while k >= 0:
+        if "\u4e00" <= text[k + 1:k + 2] <= "\u9fff":
+            out.append(k)
+            k = text.find(c, k + step)
+        else:
+            k = text.find(c, k + 1)
+    return out
+
+
 def _truncated(doc, freq, taken) -> list[Typo]:
     """A word cut short (实际规(㎡), 资金安 0 元) where the report has the whole word in the same frame
     elsewhere: 批复规模(㎡ and 资金安排 0 元 are followed by what follows the cut word here."""
@@ -451,8 +466,8 @@ def _truncated(doc, freq, taken) -> list[Typo]:
         by_follow = starts.get(t)
         if by_follow is None:
             by_follow = starts[t] = {}
-            for k in re.finditer(re.escape(t) + "(?=[\u4e00-\u9fff])", text):
-                by_follow.setdefault(_continuation(text, k.start() + 2), []).append(k.start())
+            for k in _before_han(text, t):
+                by_follow.setdefault(_continuation(text, k + 2), []).append(k)
         framed = by_follow.get(_continuation(text, i + 1))
         if not framed or _overlaps(i, i + 1, taken) or not (doc.is_boundary(i) and doc.is_boundary(i + 1)):
             continue
@@ -543,11 +558,11 @@ def _cut_before_breakdown(doc, freq, taken) -> list[Typo]:
         # characters first (经费支出 for 经费支), else the commonest
         before = text[max(0, i - 2):i]
         counts: dict[str, list[int]] = {}
-        for k in re.finditer(re.escape(c) + "[\u4e00-\u9fff]", text):
-            w = k.group()
-            if k.start() != i and (freq.get(w, 0) or 0) >= 500:
+        for k in _before_han(text, c, step=2):
+            w = text[k:k + 2]
+            if k != i and (freq.get(w, 0) or 0) >= 500:
                 n = counts.setdefault(w, [0, 0])
-                n[0] += text[max(0, k.start() - 2):k.start()] == before
+                n[0] += text[max(0, k - 2):k] == before
                 n[1] += 1
         word = max(counts, key=lambda w: (counts[w], w)) if counts else ""
         fix = f"{word}。" if word else ""
@@ -581,9 +596,9 @@ def _cut_after_conjunction(doc, freq, taken) -> list[Typo]:
             continue
         c = text[i]
         counts: dict[str, int] = {}
-        for k in re.finditer(re.escape(c) + "[\u4e00-\u9fff]", text):
-            w = k.group()
-            if k.start() != i and (freq.get(w, 0) or 0) >= 500:
+        for k in _before_han(text, c, step=2):
+            w = text[k:k + 2]
+            if k != i and (freq.get(w, 0) or 0) >= 500:
                 counts[w] = counts.get(w, 0) + 1
         word = max(counts, key=lambda w: (counts[w], w)) if counts else ""
         why = f"“{c}{nxt[0]}”中“{c}”后缺字" + (f"（本文他处写作“{word}”）" if word else "")
