@@ -20,6 +20,7 @@ back to their suffix.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -38,7 +39,11 @@ _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _ISO = r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"
 # a field's separator as pages and forms write it: 填报日期:… / 成文日期 ] 2021-07-30 / 成文日期: | 2024年04月22日
 _SEP = r"\s*[:：|｜]?\s*[\]】]?\s*[|｜]?\s*"
-_FILING = re.compile(r"(?:填报|报告|成文|编制|填表|报送|评价|自评)(?:日期|时间)" + _SEP + "(?:" + _DATE + "|" + _ISO + ")")
+_FIELD_DATE = _SEP + "(?:" + _DATE + "|" + _ISO + ")"
+# the labels of the report's own date fields: its filing (填报日期, 成文日期 …) and its page's publication (发布时间 …)
+_FILING_WORDS = r"(?:填报|报告|成文|编制|填表|报送|上报|评价|自评)"
+_PUB_WORDS = r"(?:发布|公开|生成|印发|发文)"
+_FILING = re.compile(_FILING_WORDS + r"(?:日期|时间)" + _FIELD_DATE)
 # one date, not a period: 报告时间:2024年1月1日至12月31日 / 2023年1月1日起至… / 2024-01-01—2024-12-31
 _RANGE_AFTER = re.compile(r"\s*(?:起\s*)?[至到止—－~～-]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*[月日]?|\s*(?:起|以来|之前|前|后)")
 _LONE_DATE = re.compile(r"^\s*" + _DATE + r"\s*$")
@@ -51,9 +56,9 @@ _SPEECH = re.compile(r"^[—\-－\s]*" + _DATE + r"\s*在[^。\n]{2,60}?(?:会�
 # Labelled: 发布时间:2024-09-24 / 公开时间:2021年9月19日 / 发文日期: | 2024年04月22日; a bare 时间/日期 label
 # only where it starts the line or follows a mark or a field (来源:霍邱县教育局 时间:2023-03-30, 【字号:】时间:…),
 # never inside a word (会议时间, 完成时间)
-_PUB_LABEL = r"(?:(?:发布|公开|生成|印发|发文)(?:日期|时间)|(?:时间|日期))"
-_PUBLISHED = re.compile(_PUB_LABEL + _SEP + "(?:" + _DATE + "|" + _ISO + ")")
-_BARE_LABEL = re.compile(r"(?:时间|日期)" + _SEP + "(?:" + _DATE + "|" + _ISO + ")")
+_PUB_LABEL = r"(?:" + _PUB_WORDS + r"(?:日期|时间)|(?:时间|日期))"
+_PUBLISHED = re.compile(_PUB_LABEL + _FIELD_DATE)
+_BARE_LABEL = re.compile(r"(?:时间|日期)" + _FIELD_DATE)
 # unlabelled: a page's furniture line that starts with a date or a timestamp (2022-09-19 作者: / • 2025-02-28
 # 14:50 / 2024-04-01 10:14 来源:正直镇 / a lone 2026-03-04 under an empty 发布时间: / a lone date under the title),
 # or a timestamp run into the breadcrumb before 来源/作者 (…部门决算2022-10-17 17:46来源:财务处)
@@ -65,7 +70,11 @@ _STAMP = re.compile(_ISO + r"(?=" + _CLOCK + r"\s*" + _FURNITURE_FIELD + ")")
 # a field ends at the line's end, a clock time, a separator or the next field: a date followed by prose is a
 # sentence (公开时间：2023年6月1日起，…)
 _PUB_END = re.compile(r"(?:" + _CLOCK + r")?(?:\s*$|\s|[|｜\]】)）]|" + _FURNITURE_FIELD
-                      + r"|主题|分类|文号|索引|生效|废止|公开|成文|有效|\d{4}\s*年)")
+                      + r"|主题|分类|文号|索引|生效|废止|公开|成文|有效|发布|信息|\d{4}\s*年)")
+# every labelled date field of the report's own, anywhere in the text (the filing date is one of them; a page
+# carries several: 成文日期 2021-07-30 / 发布日期 2021-08-03): one date, not a period, ending as a field
+_OWN_FIELD = re.compile("(?:" + _FILING_WORDS + "|" + _PUB_WORDS + r")(?:日期|时间)" + _FIELD_DATE
+                        + r"(?!\d)(?!\s*(?:起\s*)?[至到止—－~～-])")
 # a page's metadata line after a long menu (来源:五蛟镇 发布时间:… 浏览次数:): looked for past the first paragraphs
 _META_LINE = re.compile(_FURNITURE_FIELD + r"|索引号|发布时间|发布日期")
 _HEAD_META = 24  # paragraphs searched for a metadata line
@@ -160,6 +169,8 @@ class Context:
     unit_source: str = "unknown"
     # doc-text spans of the cover fields, so rules can skip them
     filing_span: tuple[int, int] | None = None
+    # doc-text spans (label to date) of every labelled date field of the report's own (``years``: role dated)
+    date_fields: list[tuple[int, int]] = field(default_factory=list)
     genre: GenreMatch | None = None
     places: list[Place] = field(default_factory=list)  # the unit's place first, then its parents
     part_year: bool = False  # the title covers part of a year (上半年, 前三季度, 1-6月)
@@ -240,6 +251,7 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
     head = doc.text[: doc.paragraphs[min(len(doc.paragraphs), 12) - 1].end] if doc.paragraphs else ""
     ctx.genre = detect_genre(doc)
     _filing(doc, ctx)
+    ctx.date_fields = _date_fields(doc)
     if filing_date is not None:
         ctx.filing_date, ctx.filing_source = filing_date, "option"
 
@@ -383,6 +395,26 @@ def _filing(doc: Document, ctx: Context) -> None:
     if found is not None:
         ctx.filing_date, ctx.filing_span = found
         ctx.filing_source = "published"
+
+
+def _date_fields(doc: Document) -> list[tuple[int, int]]:
+    """Every labelled date field of the report's own (成文日期: 2021-07-30, [发布日期] 2021-08-03, 公开时间:2021年9月
+    19日): not a period, ending as a field (``_PUB_END``), not in a line linking another page, not another
+    document's (``datefields``)."""
+    text = doc.text
+    starts = [p.start for p in doc.paragraphs]
+    out = []
+    for m in _OWN_FIELD.finditer(text):
+        if not _PUB_END.match(text, m.end()):
+            continue
+        year = m.start(1) if m.group(1) is not None else m.start(4)
+        i = bisect.bisect_right(starts, year) - 1
+        if i >= 0 and OTHER_PAGE.search(text, doc.paragraphs[i].start, doc.paragraphs[i].end):
+            continue
+        if another_documents_date(doc, year):
+            continue
+        out.append((m.start(), m.end()))
+    return out
 
 
 def _heads_table(doc: Document, p) -> bool:

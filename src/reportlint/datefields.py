@@ -8,7 +8,8 @@ A field belongs to another document when it stands
 - after an attachment or related-document heading (``附件：2023年度部门整体支出绩效目标申报表`` … ``填报日期：``,
   ``附：…2022年政府信息公开工作年度报告`` … ``发布日期：``, ``相关文件：`` …): the attached or linked document's date.
 A lone date line (the signature block after a 附件 note, 公文 format) is not a labelled field and stays the
-report's own. Used by the context's filing date and by ``years.classify_years`` (REVIEW5 item 3).
+report's own. Used by the context, which reads the filing date and every own date field once
+(``Context.filing_span``, ``Context.date_fields``; ``years.classify_years`` gives their years roles).
 """
 
 from __future__ import annotations

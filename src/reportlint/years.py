@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportlint.datefields import OTHER_PAGE, another_documents_date
 from reportlint.document.model import Document
 from reportlint.lexicon import load_yaml
 from reportlint.textutil import in_brackets
@@ -62,15 +61,6 @@ def _clause_before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
-# the report's own date field: 公开时间:2021年9月19日 / 发布日期: 2022-01-28 / 成文日期：2024年04月22日 (one full
-# date, not a period: 报告时间:2024年1月1日至12月31日)
-_DATED_LABEL = re.compile(r"(?:发布|公开|成文|印发|发文|填报|报送|上报|编制|报告|生成)(?:日期|时间)\s*[:：]?\s*[\]】|｜]?\s*$")
-_FULL_DATE = re.compile(r"\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d))"
-                        r"(?!\s*(?:起\s*)?[至到止—－~～-])")
-# a date field ends the line or is followed by a time, a separator or the next field (发布时间:2024-09-24 10:30 |
-# 来源: …); a date followed by prose is a sentence (公开时间：2023年6月1日起，… / 印发日期：2023年3月1日的《…》)
-_FIELD_END = re.compile(r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
-                        r"(?=\s|$|[|｜\]】)）]|来源|作者|浏览|点击|字号|字体|访问|阅读|发布|主题|分类|文号|索引|生效|废止|公开|成文|信息)")
 _PERIOD = re.compile(r"(?:统计(?:期限|时限|期间|时间|范围|区间)|报告期|所列数据)[^。；\n]{0,16}?$")
 _SELF_TITLE = re.compile(r"(?:编制|编写|形成|公布|发布)[^。；]{0,20}《[^》]{0,30}$")
 # the report's own title without 《》, named as such: 编制了…2022年政府信息公开工作年度报告(以下简称《年报》) (wild W094)
@@ -80,6 +70,10 @@ _BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|以)[^。；]{0,30}�
 _BASIS_AFTER = re.compile(r"^\s*年度?[^》]{0,30}?(?:工作要点|工作计划|工作安排|实施方案)》")
 _CARRY = re.compile(r"(?:年末|年底|期末)[^。；]{0,6}结转[^。；]{0,30}?(?:在|于|至)\s*$")
 _CARRY_AFTER = re.compile(r"^\s*年度?\s*(?:继续)?(?:安排)?使用")
+# a 年报's requests carried over to be answered in a named year: 0件转结2024年办结 (wild W143, a 2024 report),
+# 结转到2025年办理7件 (W017, a 2024 report)
+_CARRIED_REQUEST = re.compile(r"(?:结转|转结)(?:到|至|入)?\s*$")
+_CARRIED_REQUEST_AFTER = re.compile(r"^\s*年度?\s*(?:继续)?(?:办理|办结|答复|处理)")
 _WHOLE_YEAR = re.compile(r"^\s*年度?\s*全年\s*(?:共|累计|全镇|全乡|全县|全区|全市|我|本)?")
 _SENTENCE_START = re.compile(r"(?:^|[。；！？\n]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]|[^。；\n]{0,12}[。．.])\s*$")
 _PLAN_AFTER = re.compile(r"^\s*年度?\s*(?:底前|年底前|年内|上半年|下半年|\d{1,2}月底?前)?\s*(?:将|计划|力争|争取|拟|要|确保|前完成|底前|年内|完成)")
@@ -106,7 +100,8 @@ def classify_years(doc: Document) -> list[YearMention]:
     a suspicion, must not be before Y), ``period`` (the statistics period of a 年报: must be Y),
     ``self-title`` (the report's own title quoted in its opening, or named with 以下简称: must be Y), ``basis`` (按照《X年…工作要点》:
     the year's guidance, must not be before Y), ``carryover`` (年末结转…在X年度继续使用: must be after Y),
-    ``whole-year`` (a sentence opening with X年全年 stating results: must not be before Y), ``plan-section``
+    ``whole-year`` (a sentence opening with X年全年 stating results: must not be before Y), ``carried-request``
+    (requests carried over to be answered in X, 结转到X年办理: must be Y + 1), ``plan-section``
     (a plan in 改进措施/下一步 naming a year: must be after Y), ``heading`` (a heading about the period's
     results: must be Y).
     """
@@ -128,14 +123,10 @@ def classify_years(doc: Document) -> list[YearMention]:
         role = "other"
         if text[max(0, start - 1):start] in "〔[【(（" and re.match(r"\s*[〕\]】)）]", text[m.end(1):]):
             role = "docnum"
-        elif ctx and ctx.filing_span and ctx.filing_span[0] <= start < ctx.filing_span[1] and _FULL_DATE.match(
-                text, m.end(1)):
-            role = "filing"  # one date (报告时间:2024年1月1日至12月31日 is a period)
-        elif _DATED_LABEL.search(text, max(0, start - 12), start) and _FULL_DATE.match(text, m.end(1)) \
-                and _FIELD_END.match(text, m.end(1)) and not (
-                para is not None and OTHER_PAGE.search(text, para.start, para.end)) \
-                and not another_documents_date(doc, start):
-            role = "dated"
+        elif ctx and ctx.filing_span and ctx.filing_span[0] <= start < ctx.filing_span[1]:
+            role = "filing"  # the date the context read as the report's filing date
+        elif ctx and any(s <= start < e for s, e in ctx.date_fields):
+            role = "dated"  # another date field of the report's own (the context's ``date_fields``)
         elif in_brackets(text, start):
             role = "title"
             sent = text[max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1:start]
@@ -171,6 +162,9 @@ def classify_years(doc: Document) -> list[YearMention]:
             years_before = [int(v) for v in re.findall(r"((?:19|20)\d{2})\s*年", sent)]
             carried = years_before[-1] if years_before else (ctx.evaluation_year if ctx else None)
             role = "carryover" if carried is not None and year <= carried else "other"
+        elif m.group(2) and _CARRIED_REQUEST.search(text, max(0, start - 6), start) \
+                and _CARRIED_REQUEST_AFTER.match(after):
+            role = "carried-request"
         elif m.group(2) and _EVALUATED_FRAMES[1].search(before) and _EVALUATED_AFTER[0].match(after):
             role = "snapshot"  # 截至2023年12月31日
         elif m.group(2) and (
