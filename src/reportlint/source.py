@@ -75,6 +75,7 @@ def plausibility(text: str) -> float | None:
 
 _CLASSIFIED: set[str] = set()  # Han characters already judged by _common
 _UNCOMMON: set[str] = set()  # those of them that are not common
+# wider than textutil.HAN: Extension A and the compatibility ideographs count as Chinese when judging a decoding
 _NOT_HAN = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
 
 
@@ -236,7 +237,7 @@ def load_source(path: str | Path, limits: Limits | None = None) -> Source:
     return _chinese(Source(path=name, text=text, encoding=encoding, kind="text"))
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # the ranges of _NOT_HAN
 
 
 def _chinese(src: Source) -> Source:

@@ -295,7 +295,7 @@ def _own_suffix_doubled(text: str, unit_name: str | None, freq, taken) -> list[T
     return out
 
 
-# a span of Han characters only (is_han's ranges), tested in C
+# a span of Han characters only (is_han's ranges, wider than textutil.HAN: Extension A too), tested in C
 _ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 

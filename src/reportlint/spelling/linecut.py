@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+from reportlint.textutil import HAN_CHAR
+
+_HAN = re.compile(HAN_CHAR)
 # a line that opens a new item: a page number, a table, a part, a numbered heading
 _ITEM_START = re.compile(
     r"\s*(?:[0-9]+\s*$|表[一二三四五六七八九十0-9]+|附表|第[一二三四五六七八九十0-9]+[部章节]|[一二三四五六七八九十]+[、.．]"

@@ -35,6 +35,7 @@ from reportlint.spelling.data import (
     zipf,
 )
 
+# wider than textutil.HAN: Extension A too (rare characters of names: 䢺, 㙟)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a character rarer than this (jieba frequency) typed inside a term is itself a sign of a typo;
 # a common one (的, 较, 在) after a term prefix usually means ordinary text follows

@@ -44,6 +44,7 @@ from reportlint.findings import Finding
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.spelling.repeats import page_furniture
+from reportlint.textutil import HAN_CHAR
 
 _PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "〔": "〕", "【": "】", "‘": "’", "〈": "〉", "<": ">"}
 _FAMILY = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "”": "“", "《": "《", "》": "《",
@@ -56,9 +57,9 @@ _ANGLE = re.compile("[<>]")
 _LIST_CLOSER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})[)）]")
 _URL = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+\-]+")
 _WIDGET = re.compile(r"【[\u4e00-\u9fff]{1,4}[:：]")
-_HAN_AFTER = re.compile(r"[ \u3000]*([\u4e00-\u9fff]{2,6})")
+_HAN_AFTER = re.compile(rf"[ \u3000]*({HAN_CHAR}{{2,6}})")
 _SIZE_ROW = re.compile(r"大[ \u3000]*中[ \u3000]*小[ \u3000]*$")
-_HAN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,6})[ \u3000]*$")
+_HAN_BEFORE = re.compile(rf"({HAN_CHAR}{{2,6}})[ \u3000]*$")
 _SENTENCE_END = "。！？!?；;"
 _SENTENCE_BREAK = re.compile(r"[。！？!?]")
 _TEXT_END = "。！？!?；;：:”’）)》】〕」…"
