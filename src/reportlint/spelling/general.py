@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from functools import cache
 from itertools import compress
 from operator import add, not_
@@ -186,13 +185,42 @@ def han_runs(text: str) -> list[tuple[int, str, list[bool]]]:
     return han_runs_counted(text)[0]
 
 
-def han_runs_counted(text: str) -> tuple[list[tuple[int, str, list[bool]]], Counter]:
-    """:func:`han_runs` and how often each pair of Han characters stands in the text (overlapping)."""
-    # every pair of the text at once, built and looked up in C; a run takes its slice of the flags
-    pairs = list(map(add, text, text[1:]))
-    nonword = list(map(not_, map(_freq().table.__getitem__, pairs)))
-    runs = [(m.start(), m.group(), nonword[m.start():m.end() - 1]) for m in _HAN_RUN.finditer(text)]
-    return runs, Counter(pairs)
+def han_runs_counted(text: str) -> tuple[list[tuple[int, str, list[bool]]], PairCounts]:
+    """:func:`han_runs` and how often each pair of Han characters stands in the text (overlapping,
+    counted on demand: :class:`PairCounts`)."""
+    # the pairs of each Han run, built and looked up in C
+    get = _freq().table.__getitem__
+    runs = []
+    for m in _HAN_RUN.finditer(text):
+        run = m.group()
+        runs.append((m.start(), run, list(map(not_, map(get, map(add, run, run[1:]))))))
+    return runs, PairCounts(text)
+
+
+class PairCounts:
+    """How often a pair of characters stands in a text, overlapping uses counted (``get(pair, default)``
+    as a Counter of all pairs gives it), counted in C with ``str.count`` when first asked: the report's
+    own phrases ask for a few dozen pairs, a Counter of every pair cost more than the rest of that pass."""
+
+    __slots__ = ("counts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counts: dict[str, int] = {}
+
+    def get(self, pair: str, default: int = 0) -> int:
+        n = self.counts.get(pair)
+        if n is None:
+            if len(pair) == 2 and pair[0] == pair[1]:
+                # 保保: uses may overlap (保保保 holds two), which str.count does not see
+                n, k = 0, self.text.find(pair)
+                while k >= 0:
+                    n += 1
+                    k = self.text.find(pair, k + 1)
+            else:
+                n = self.text.count(pair)
+            self.counts[pair] = n
+        return n or default
 
 
 def common_swaps(text: str, runs: list[tuple[int, str, list[bool]]] | None = None) -> list[tuple[int, str, str]]:
