@@ -21,8 +21,9 @@ from itertools import compress
 from operator import add, not_
 
 from reportlint.spelling.data import candidates_for, look_alike_or_homophone, same_sound_or_shape, zipf
+from reportlint.textutil import HAN_CHAR
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(HAN_CHAR)
 # characters that stand alone as words all the time: never suspects on their own
 _FREE = set("的了是在和与及对为将把被从向于并也都就又而我你他她它们这那有无不没个年月日人大小多少上下中内外前后里"
             "来去到说要会能可以好很更最还再才只已之其所者等给让使着过地得吗呢吧啊呀哦么一二三四五六七八九十百千万亿两")
@@ -175,7 +176,7 @@ def lint_typos(text: str) -> list[tuple[int, str, str]]:
 # "very common" (宣传 4745, 管理 27191); wordfreq must agree (zipf >= COMMON_ZIPF)
 COMMON_PAIR = 2000
 COMMON_ZIPF = 4.5
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_HAN_RUN = re.compile(HAN_CHAR + "{2,}")
 
 
 def han_runs(text: str) -> list[tuple[int, str, list[bool]]]:
