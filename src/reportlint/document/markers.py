@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportlint.textutil import CN_NUMERALS
+from reportlint.textutil import CN_NUMERALS, HAN
 
 CN_DIGITS = CN_NUMERALS.rstrip("千万亿")  # heading numbers go up to 百
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -21,11 +21,10 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _CN = r"(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _DIG = r"[0-9０-９]{1,2}"
-_HAN = r"\u4e00-\u9fff"
 # punctuation that may follow a marker (canonical or not)
 _AFTER = r"[、.．，,:：]"
 # what may start a heading's title: Han, an opening quote or bracket, a digit (三、2024年工作计划)
-_TITLE_START = rf"[{_HAN}“‘《（(【〔「0-9０-９A-Za-z]"
+_TITLE_START = rf"[{HAN}“‘《（(【〔「0-9０-９A-Za-z]"
 # units and words after which "1.5" is a quantity, not a decimal outline 1.5 + title
 _UNIT_NEXT = "万亿千百元角%％倍米吨亩公年月日天时分秒个"
 
@@ -33,7 +32,7 @@ _PART = re.compile(rf"第\s*({_CN}|[0-9０-９]{{1,3}})\s*(部分|篇|章|节|�
 _PAREN = re.compile(rf"([（(])\s*({_CN}|{_DIG})\s*([）)])\s*({_AFTER}?)\s*")
 _CIRCLED_RE = re.compile(rf"([{CIRCLED}])\s*([、.．]?)\s*")
 _CN_PUNCT = re.compile(rf"({_CN})\s*({_AFTER}){_AFTER}?(?!\s*{_CN}\s*[、.．])\s*(?={_TITLE_START})")
-_CN_SPACE = re.compile(rf"({_CN})[ \u3000\t]+(?=[{_HAN}“《])")
+_CN_SPACE = re.compile(rf"({_CN})[ \u3000\t]+(?=[{HAN}“《])")
 _DECIMAL = re.compile(rf"({_DIG})[.．]({_DIG})(?:[.．]({_DIG}))?[.．]?(?![0-9０-９.．%％])")
 _ARABIC = re.compile(rf"({_DIG})\s*({_AFTER})(?:[、.．](?=[^0-9０-９]))?\s*")
 _RPAREN = re.compile(rf"({_DIG})[ \u3000]*[)）][ \u3000]*(?={_TITLE_START})")

@@ -10,6 +10,7 @@ from functools import cache
 
 from reportlint.firstchars import guarded
 from reportlint.lexicon import load_list
+from reportlint.textutil import HAN
 
 
 @cache
@@ -18,7 +19,7 @@ def _stock() -> re.Pattern[str]:
     return guarded("|".join(f"(?:{p})" for p in load_list("stock_phrases.txt")))
 
 
-_NOT_KEPT = re.compile(r"[^\u4e00-\u9fff]+")
+_NOT_KEPT = re.compile(f"[^{HAN}]+")
 
 
 def normalise(s: str) -> str:
