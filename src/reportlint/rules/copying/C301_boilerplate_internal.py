@@ -45,6 +45,7 @@ from rapidfuzz import fuzz
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
 from reportlint.rules.copying._stock import normalised_span
+from reportlint.textutil import HAN
 
 _PARA_A = ("3.信息公开。本部门在被评价年度严格按照政府信息公开有关规定公开相关预决算信息，用以反映部门预决算的"
            "公开透明和公开合规性情况。我局属于非涉密部门，本着公开及时、内容完整、形式规范的原则进行公开。\n")
@@ -153,7 +154,7 @@ def _name_stripper(unit: str | None):
     return lambda s: s.replace(name, "")
 
 
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_NOT_HAN = re.compile(f"[^{HAN}]+")
 GRAM = 4  # candidate pairs share character 4-grams
 MAX_POSTINGS = 64  # a 4-gram in more passages than this is too common to count as evidence
 MIN_SHARED = 0.25  # share of the shorter passage's 4-grams a candidate pair must have in common
