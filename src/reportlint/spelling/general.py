@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import cache
 from itertools import compress
 from operator import add, not_
@@ -198,18 +199,29 @@ def han_runs_counted(text: str) -> tuple[list[tuple[int, str, list[bool]]], Pair
     return runs, PairCounts(text)
 
 
+# above this many characters a Counter of every pair is cheaper than counting each asked pair with str.count
+# (the report's own phrases ask about one pair per 30 characters, each count a pass over the text)
+LAZY_PAIR_COUNT_MAX = 3000
+
+
 class PairCounts:
     """How often a pair of characters stands in a text, overlapping uses counted (``get(pair, default)``
-    as a Counter of all pairs gives it), counted in C with ``str.count`` when first asked: the report's
-    own phrases ask for a few dozen pairs, a Counter of every pair cost more than the rest of that pass."""
+    as a Counter of all pairs gives it). A text of up to LAZY_PAIR_COUNT_MAX characters counts each pair
+    asked for in C with ``str.count`` (the report's own phrases ask for a few dozen; a Counter of every
+    pair cost more than the rest of that pass); a longer one builds the Counter when first asked."""
 
     __slots__ = ("counts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.counts: dict[str, int] = {}
+        self.counts: dict[str, int] | None = {} if len(text) <= LAZY_PAIR_COUNT_MAX else None
 
     def get(self, pair: str, default: int = 0) -> int:
+        if self.counts is None:
+            self.counts = Counter(map(add, self.text, self.text[1:]))
+            return self.counts.get(pair, default)
+        if isinstance(self.counts, Counter):
+            return self.counts.get(pair, default)
         n = self.counts.get(pair)
         if n is None:
             if len(pair) == 2 and pair[0] == pair[1]:
