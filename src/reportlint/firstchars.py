@@ -81,36 +81,40 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
     """A character class holding every character a non-empty match of ``pattern`` can start with, or
     None when that cannot be told (a category, a negated set, any character, a match that can be
     empty, case-insensitive matching)."""
+    return _analyse(pattern, flags)[0]
+
+
+def _analyse(pattern: str, flags: int) -> tuple[str | None, bool]:
+    """(first_class, does ``re`` find the pattern's literal or character-set prefix by itself), from one
+    parse. ``re`` skips ahead by itself when every alternative starts with a literal, or the pattern
+    with a literal or a set: a guard would only slow it."""
     if flags & re.IGNORECASE or _INLINE_FLAGS.match(pattern):
-        return None
+        return None, False
     parsed = _p.parse(pattern, flags)
     if parsed.state.flags & re.IGNORECASE:
-        return None
+        return None, False
     items, empty = _sequence(list(parsed))
     if items is None or empty or not items:
-        return None
-    return "[" + "".join(dict.fromkeys(items)) + "]"
-
-
-def _prefixed(pattern: str, flags: int) -> bool:
-    """Does ``re`` find this pattern's literal or character-set prefix by itself (every alternative
-    starting with a literal, or the pattern with a literal or a set)? Then a guard only slows it."""
+        return None, False
+    cls = "[" + "".join(dict.fromkeys(items)) + "]"
     try:
         from re import _compiler as comp
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_compile as comp  # type: ignore[no-redef]
     try:
-        parsed = _p.parse(pattern, flags)
-        prefix = comp._get_literal_prefix(parsed, parsed.state.flags)[0]
-        return bool(prefix) or comp._get_charset_prefix(parsed, parsed.state.flags) is not None
+        prefixed = bool(comp._get_literal_prefix(parsed, parsed.state.flags)[0]) \
+            or comp._get_charset_prefix(parsed, parsed.state.flags) is not None
     except (AttributeError, TypeError):  # re's internals changed: guard anyway (same matches)
-        return False
+        prefixed = False
+    return cls, prefixed
 
 
 def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` with a lookahead for its first characters in front when they can
-    be told (same matches, fewer positions tried)."""
-    cls = first_class(pattern, flags)
-    if cls is None or _prefixed(pattern, flags):
+    be told and ``re`` has no prefix of its own to skip by (same matches, fewer positions tried). Worth it
+    for a pattern searched over a whole text that starts with an alternation, an optional part or a
+    lookbehind; measure: a guard whose class is large (\\s, \\w) can cost more than it saves."""
+    cls, prefixed = _analyse(pattern, flags)
+    if cls is None or prefixed:
         return re.compile(pattern, flags)
     return re.compile(f"(?={cls})(?:{pattern})", flags)
