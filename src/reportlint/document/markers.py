@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportlint.firstchars import guarded
 from reportlint.textutil import CN_NUMERALS, HAN
 
 CN_DIGITS = CN_NUMERALS.rstrip("千万亿")  # heading numbers go up to 百
@@ -145,7 +146,7 @@ def _arabic(s: str, pos: int) -> Marker | None:
     return Marker(3, int(_ascii(num)), num, _style_for(punct), _norm_punct(punct), m.end() - pos, "arabic")
 
 
-_RPAREN_ITEM = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(\d{1,2})[)）](?=[ \u3000]*[\u4e00-\u9fff“《])")
+_RPAREN_ITEM = guarded(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(\d{1,2})[)）](?=[ \u3000]*[\u4e00-\u9fff“《])")
 _ITEM_END = r"[ \u3000]*(?=[\u4e00-\u9fff“《])"
 
 
