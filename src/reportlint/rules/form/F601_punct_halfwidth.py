@@ -26,10 +26,11 @@ import re
 from collections.abc import Iterator
 
 from reportlint.findings import Finding
+from reportlint.firstchars import guarded
 from reportlint.rules.base import RuleContext, rule
 from reportlint.textutil import HAN
 
-_HALF = re.compile(rf"(?<=[{HAN}])[ \t]*([,;:?!])[ \t]*(?=[{HAN}“‘（《])|(?<=[{HAN}])(:)(?=\d)")
+_HALF = guarded(rf"(?<=[{HAN}])[ \t]*([,;:?!])[ \t]*(?=[{HAN}“‘（《])|(?<=[{HAN}])(:)(?=\d)")
 _HALF_PAREN = re.compile(r"\(([^()\n]{1,40})\)")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _ASCII_QUOTES = re.compile(r'"([^"\n]{1,30})"')
