@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 
 from reportlint.document.model import Document
+from reportlint.firstchars import guarded
 from reportlint.lexicon import load_yaml
 from reportlint.textutil import in_brackets
 
-YEAR = re.compile(r"(?<![\d.〔\[(（])((?:19|20)\d{2})(?!\d)(\s*年(?:度)?)?")
+YEAR = guarded(r"(?<![\d.〔\[(（])((?:19|20)\d{2})(?!\d)(\s*年(?:度)?)?")
 
 _EVALUATED_FRAMES = [
     # the announcement: 现将2025年度……自评情况报告如下
