@@ -22,10 +22,11 @@ import re
 from dataclasses import dataclass, replace
 
 from reportlint.findings import Finding
+from reportlint.firstchars import guarded
 from reportlint.source_model import Source
 
 _KEY = r"[A-Za-z][A-Za-z0-9_\-]*[A-Za-z0-9]"
-DIRECTIVE = re.compile(
+DIRECTIVE = guarded(
     rf"(?:<!--[ \t]*)?reportlint[ \t]*[:：][ \t]*(disable-next-line|disable|enable|ignore)[ \t]*(?:=|[ \t])[ \t]*"
     rf"({_KEY}(?:[ \t]*[,，][ \t]*{_KEY})*)[ \t]*(?:-->)?")
 WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
