@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterator
 
 from reportlint.findings import Finding
+from reportlint.firstchars import guarded
 from reportlint.rules.base import RuleContext, rule
 from reportlint.rules.timing._future import CLAUSE_END, in_future_section
 
@@ -45,7 +46,7 @@ _DONE_WORDS = re.compile(r"截至|截止|已|完成|共|累计|实现|办理|发
 
 # dates written with separators (2024-02-30, 2024.2.30, 2024/02/30, a PDF's 2024 / 02 / 30 with blanks around
 # one separator used twice): not part of a longer code
-_SEP_DATE = re.compile(r"(?<![\d./\-:])((?:19|20)\d{2})[ \t\u3000]*([-./])[ \t\u3000]*(\d{1,2})[ \t\u3000]*\2[ \t\u3000]*(\d{1,2})"
+_SEP_DATE = guarded(r"(?<![\d./\-:])((?:19|20)\d{2})[ \t\u3000]*([-./])[ \t\u3000]*(\d{1,2})[ \t\u3000]*\2[ \t\u3000]*(\d{1,2})"
                        r"(?![\d./\-:%])")
 # dates in Chinese numerals (二〇二四年二月三十日)
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
@@ -128,7 +129,7 @@ def date_invalid(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # a full date whose year has five or six digits (至202020年12月31日止: a digit pair typed twice)
-_LONG_YEAR_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{3,4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_LONG_YEAR_DATE = guarded(r"(?<![\d.])((?:19|20)\d{3,4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def _year_fix(digits: str, known: tuple[int | None, ...]) -> int | None:
