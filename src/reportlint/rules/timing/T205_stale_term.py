@@ -4,7 +4,8 @@
 plan when the evaluated year is past their period: a congress's line after the next congress
 (学习贯彻党的十九大精神 in a 2024 report: the 20th Congress met in October 2022), a Five-Year Plan named
 as current (完成“十三五”规划目标 in a 2022 report; “十三五”规划的关键之年 for a year outside 2016–2020),
-and ``X年是“十四五”…之年`` where X is outside the plan's years.
+and ``X年是“十四五”…之年`` where X is outside the plan's years (also a national goal's stage:
+2023年是全面建设小康社会的决胜之年; the goal's name alone is history, never judged).
 
 **Why a reviewer cares**: the report kept an older text: its guide or plan is out of date, and the
 reader learns that whole passages may be last period's.
@@ -32,6 +33,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from reportlint.findings import Finding
+from reportlint.firstchars import guarded
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.textutil import in_brackets
@@ -42,7 +44,7 @@ _YEAR_IS = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*是[^。；]{0,12}$")
 @cache
 def _terms() -> tuple[list[tuple[dict, re.Pattern[str]]], tuple[str, ...], list[re.Pattern[str]]]:
     lex = load_yaml("time.yaml")
-    terms = [(t, re.compile(t["pattern"])) for t in lex["dated_terms"]]
+    terms = [(t, guarded(t["pattern"])) for t in lex["dated_terms"]]  # each searched over the whole text
     guide = tuple(sorted(lex["guide_words"], key=len, reverse=True))
     current = [re.compile(p) for p in lex["current_plan"]]
     return terms, guide, current
@@ -84,6 +86,8 @@ def stale_term(ctx: RuleContext) -> Iterator[Finding]:
                 if not t["from"] <= stated <= t["to"]:
                     yield ctx.report(s, e, f"{stated}年不在“{t['term']}”时期（{t['from']}—{t['to']}年）内")
                 continue
+            if t["kind"] == "goal":
+                continue  # a goal's name is also history (全面建成小康社会后…): only a year said to be its stage
             if re.match(r"^[”\"]?(?:规划)?(?:的)?(?:期间|时期|以来|末|初|中期|成果|成就)", after):
                 continue
             if y > t["to"] and any(p.search(before) for p in current[:1]):
