@@ -1,14 +1,21 @@
 """Generated variants of one real table + text pair: one figure altered at a time, in the text or in a table,
 a total or a part; what the number rules find on each, and what they say on the unaltered original.
 
-The pair is the Shanghai 普陀区财政局 2024 部门决算 as published (/work/shared/realpdf), written as text by
-``fixtures/tables/make_putuo.py``: its six tables as | rows under their titles, its 情况说明 as paragraphs. The
-original has two errors of its own, found by hand: "财政拨款收入支出总计0.3万元" (its 财政拨款收入支出决算总表 says
-总计 2,961.68) and "一般公共服务支出（类）2106.66万元，占71.73%" (2106.66 / 2940.05 = 71.65 %). Every other figure
-of the 说明 agrees with the tables, and the tables add up (within the rounding of their two decimals).
+The pairs are the two real reports of /work/shared/realpdf as published, written as text by
+``fixtures/tables/make_putuo.py`` and ``make_hongze.py`` (tables as | rows under their titles, prose as
+paragraphs):
+- the Shanghai 普陀区财政局 2024 部门决算, whose 说明 has two errors of its own, found by hand: "财政拨款收入支出总计
+  0.3万元" (its 财政拨款收入支出决算总表 says 总计 2,961.68) and "一般公共服务支出（类）2106.66万元，占71.73%"
+  (2106.66 / 2940.05 = 71.65 %); every other figure of the 说明 agrees with the tables, and the tables add up
+  (within the rounding of their two decimals);
+- the 淮安市洪泽区 2023 政府信息公开工作年度报告, whose 复议/诉讼 table writes 总计 0 under 维持10 + 纠正1 and
+  under 维持5 (two errors of the published table); its text's 受理…申请21件 agrees with the 申请 table, whose rows
+  and columns and 30号 equation hold.
 
-Alteration shapes (the figure named by its place), each altered two ways (fixed seed): ``moved`` (the value moved
-by 3-40 % up or down) and ``swapped`` (two adjacent different digits transposed, the commonest typing slip):
+Alteration shapes (the figure named by its place), each altered three ways (fixed seed): ``moved`` (the value
+moved by 3-40 % up or down), ``swapped`` (two adjacent different digits transposed, the commonest typing slip)
+and ``nudged`` (the last digit moved by one: 2,940.05 -> 2,940.06, which the rounding of a sum of several
+two-decimal parts may explain, so a miss there is often right):
 - ``text-total``: a total the 说明 restates from the tables (收入支出总计, 本年收入合计, 本年支出合计, 基本支出 …);
 - ``text-part``: a part the 说明 lists after its total (财政拨款收入, 其他收入, 项目支出, 人员经费, the 类 figures);
 - ``table-total``: a 合计/总计 cell of a table;
@@ -30,12 +37,12 @@ import pytest
 from reportlint.config import Config
 from reportlint.engine import lint_text
 
-PAIR = Path(__file__).resolve().parent / "fixtures" / "tables" / "putuo_juesuan.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tables"
 NUMBER_RULES = {"sum-mismatch", "rate-mismatch", "value-conflict", "count-mismatch", "score-subtotal"}
 SEED = 6
 
 # (shape, the line's words right before the figure, the figure as written); each names one figure of the pair
-TEXT_FIGURES = [
+JUESUAN_TEXT = [
     ("text-total", "2024年度收入支出总计", "2995.39"),
     ("text-total", "本年收入合计", "2946.25"),
     ("text-total", "本年支出合计", "2940.05"),
@@ -48,7 +55,7 @@ TEXT_FIGURES = [
     ("text-part", "住房保障支出（类）", "445.69"),
 ]
 # (shape, the row's label, the column's 0-based index among the row's cells, which occurrence of the label)
-TABLE_CELLS = [
+JUESUAN_CELLS = [
     ("table-total", "| 本年收入合计 |", 1, 0),
     ("table-total", "| 本年收入合计 |", 3, 0),
     ("table-total", "| 类 | 款 | 项 | 合计 |", 4, 0),
@@ -60,6 +67,17 @@ TABLE_CELLS = [
     ("table-part", "| 221 | 02 | 03 | 购房补贴 |", 5, 2),
     ("table-part", "| 301 | 02 | 津贴补贴 |", 3, 0),
 ]
+NIANBAO_TEXT = [("text-total", "2023年全区受理政府信息公开申请", "21")]
+NIANBAO_CELLS = [
+    ("table-total", "| 一、本年新收政府信息公开申请数量 |", 9, 0),
+    ("table-total", "| （七）总计 |", 8, 0),
+    ("table-part", "| 一、本年新收政府信息公开申请数量 |", 3, 0),
+    ("table-part", "| 三、本年度办理结果 | （二）部分公开", 3, 0),
+    ("table-part", "| 三、本年度办理结果 | （四）无法提供 | 1.本机关不掌握相关政府信息 |", 3, 0),
+    ("table-part", "| 三、本年度办理结果 | （四）无法提供 | 2.没有现成信息需要另行制作 |", 9, 0),
+]
+PAIRS = {"juesuan": ("putuo_juesuan.txt", JUESUAN_TEXT, JUESUAN_CELLS),
+         "nianbao": ("hongze_nianbao.txt", NIANBAO_TEXT, NIANBAO_CELLS)}
 
 
 def _moved(value: str, rng: random.Random) -> str:
@@ -68,6 +86,8 @@ def _moved(value: str, rng: random.Random) -> str:
     decimals = len(value.split(".")[1]) if "." in value else 0
     factor = Decimal(1) + Decimal(rng.choice([-1, 1])) * Decimal(rng.randint(3, 40)) / 100
     new = (plain * factor).quantize(Decimal(1).scaleb(-decimals))
+    if new == plain:  # a small count: one unit in the chosen direction
+        new = plain + (1 if factor > 1 or plain == 0 else -1)
     return f"{new:,.{decimals}f}" if "," in value else f"{new:.{decimals}f}"
 
 
@@ -75,8 +95,20 @@ def _swapped(value: str, rng: random.Random) -> str:
     """Two adjacent different digits of the figure transposed (1,511.89 -> 1,151.89)."""
     pairs = [i for i in range(len(value) - 1) if value[i].isdigit() and value[i + 1].isdigit()
              and value[i] != value[i + 1] and not (i == 0 and value[1] == "0")]
+    if not pairs:  # one digit, or 10 / 0.04: no transposition that reads as a number
+        return _moved(value, rng)
     i = rng.choice(pairs)
     return value[:i] + value[i + 1] + value[i] + value[i + 2:]
+
+
+def _nudged(value: str, rng: random.Random) -> str:
+    """The figure's last digit moved by one (2,940.05 -> 2,940.06): within what rounding may explain in a sum of
+    several rounded parts, so often not an established error."""
+    plain = Decimal(value.replace(",", ""))
+    decimals = len(value.split(".")[1]) if "." in value else 0
+    step = Decimal(1).scaleb(-decimals) * (1 if plain == 0 else rng.choice([-1, 1]))
+    new = plain + step
+    return f"{new:,.{decimals}f}" if "," in value else f"{new:.{decimals}f}"
 
 
 def _alter_text(text: str, words: str, figure: str, new: str) -> tuple[str, int]:
@@ -90,7 +122,7 @@ def _alter_cell(text: str, label: str, col: int, nth: int, alter) -> tuple[str, 
     end = text.index("\n", start)
     cells = text[start:end].strip("| ").split(" | ")
     old = cells[col]
-    assert re.fullmatch(r"[\d,]+\.\d\d", old), (label, old)
+    assert re.fullmatch(r"[\d,]+(?:\.\d+)?", old), (label, old)
     cells[col] = alter(old)
     return text[:start] + "| " + " | ".join(cells) + " |" + text[end:], text.count("\n", 0, start) + 1, cells[col]
 
@@ -100,15 +132,17 @@ def _findings(text: str) -> list:
     return [f for f in lint_text(text, cfg, path="putuo.txt").findings if f.rule in NUMBER_RULES]
 
 
-def _variants():
+def _variants(pair: str):
     rng = random.Random(SEED)
-    text = PAIR.read_text(encoding="utf-8")
-    for how, alter in (("moved", lambda v: _moved(v, rng)), ("swapped", lambda v: _swapped(v, rng))):
-        for shape, words, figure in TEXT_FIGURES:
+    name, text_figures, table_cells = PAIRS[pair]
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    for how, alter in (("moved", lambda v: _moved(v, rng)), ("swapped", lambda v: _swapped(v, rng)),
+                       ("nudged", lambda v: _nudged(v, rng))):
+        for shape, words, figure in text_figures:
             new = alter(figure)
             changed, line = _alter_text(text, words, figure, new)
             yield f"{shape}/{how}", f"{words}{figure}->{new}", changed, line, new
-        for shape, label, col, nth in TABLE_CELLS:
+        for shape, label, col, nth in table_cells:
             changed, line, new = _alter_cell(text, label, col, nth, alter)
             yield f"{shape}/{how}", f"{label.strip('| ')}[{col}]->{new}", changed, line, new
 
@@ -118,39 +152,54 @@ def _found(original: set[tuple[str, int]], got: list, new: str) -> bool:
     return any((f.rule, f.line) not in original or plain in f.message.replace(",", "") for f in got)
 
 
-@pytest.fixture(scope="module")
-def measured() -> dict:
-    text = PAIR.read_text(encoding="utf-8")
+@pytest.fixture(scope="module", params=sorted(PAIRS))
+def measured(request) -> dict:
+    pair = request.param
+    text = (FIXTURES / PAIRS[pair][0]).read_text(encoding="utf-8")
     base = _findings(text)
     original = {(f.rule, f.line) for f in base}
     per_shape: dict[str, list[int]] = {}
     missed = []
-    for shape, what, changed, _line, new in _variants():
+    for shape, what, changed, _line, new in _variants(pair):
         hit = _found(original, _findings(changed), new)
         per_shape.setdefault(shape, [0, 0])
         per_shape[shape][0] += hit
         per_shape[shape][1] += 1
         if not hit:
             missed.append(what)
-    return {"base": base, "per_shape": per_shape, "missed": missed}
+    return {"pair": pair, "base": base, "per_shape": per_shape, "missed": missed}
 
 
-def test_original_pair_has_only_its_own_two_errors(measured):
-    assert [(f.rule, f.line, f.excerpt) for f in measured["base"]] == [
-        ("value-conflict", 202, "0.3万元"), ("rate-mismatch", 207, "71.73%")]
+ORIGINAL = {  # each pair's own errors, found by hand (module docstring)
+    "juesuan": [("value-conflict", 202, "0.3万元"), ("rate-mismatch", 207, "71.73%")],
+    "nianbao": [("sum-mismatch", 43, "0"), ("sum-mismatch", 43, "0")],
+}
+RECALL = {  # recorded on the committed tree; a change is a change in what the number rules establish
+    # nudged misses: 财政拨款收入 is a 其中 part (not compared), 326.71 is what the 总表 itself says (its detail
+    # tables say 326.72), and 2,940.04 / 1,511.90 / 1,238.57 stay within the rounding of the sums they are in
+    "juesuan": {"text-total/moved": [4, 4], "text-part/moved": [6, 6], "table-total/moved": [5, 5],
+                "table-part/moved": [5, 5], "text-total/swapped": [4, 4], "text-part/swapped": [6, 6],
+                "table-total/swapped": [5, 5], "table-part/swapped": [5, 5], "text-total/nudged": [4, 4],
+                "text-part/nudged": [4, 6], "table-total/nudged": [5, 5], "table-part/nudged": [2, 5]},
+    "nianbao": {"text-total/moved": [1, 1], "table-total/moved": [2, 2], "table-part/moved": [4, 4],
+                "text-total/swapped": [1, 1], "table-total/swapped": [2, 2], "table-part/swapped": [4, 4],
+                "text-total/nudged": [1, 1], "table-total/nudged": [2, 2], "table-part/nudged": [4, 4]},
+}
 
 
-def test_each_alteration_is_a_real_change():
+def test_original_pair_has_only_its_own_errors(measured):
+    assert [(f.rule, f.line, f.excerpt) for f in measured["base"]] == ORIGINAL[measured["pair"]]
+
+
+@pytest.mark.parametrize("pair", sorted(PAIRS))
+def test_each_alteration_is_a_real_change(pair):
     rng_a, rng_b = random.Random(SEED), random.Random(SEED)
-    assert [v[1] for v in _variants()] == [v[1] for v in _variants()]  # fixed seed: the same variants each run
+    assert [v[1] for v in _variants(pair)] == [v[1] for v in _variants(pair)]  # fixed seed: the same variants
     assert _moved("2,995.39", rng_a) == _moved("2,995.39", rng_b)
-    for _shape, _what, changed, _line, _new in _variants():
-        assert changed != PAIR.read_text(encoding="utf-8")
+    original = (FIXTURES / PAIRS[pair][0]).read_text(encoding="utf-8")
+    for _shape, _what, changed, _line, _new in _variants(pair):
+        assert changed != original
 
 
 def test_recall_per_alteration_shape(measured):
-    # recorded on the committed tree; a change is a change in what the number rules establish
-    assert measured["per_shape"] == {
-        "text-total/moved": [4, 4], "text-part/moved": [6, 6], "table-total/moved": [5, 5], "table-part/moved": [5, 5],
-        "text-total/swapped": [4, 4], "text-part/swapped": [6, 6], "table-total/swapped": [5, 5],
-        "table-part/swapped": [5, 5]}, measured["missed"]
+    assert measured["per_shape"] == RECALL[measured["pair"]], measured["missed"]

@@ -72,3 +72,16 @@ def show(c: Claim, value: Decimal | None = None) -> str:
     if c.kind == "amount":
         return f"{fmt(v / c.scale, 6)}{c.extra.get('stated_unit', '元')}"
     return f"{fmt(v, 4)}{c.unit}"
+
+
+def may_be_one(a: Decimal, a_tol: Decimal, b: Decimal, b_tol: Decimal) -> bool:
+    """Can two stated figures be roundings of one value? A figure stated to d places with tolerance t stands for
+    [v − t, v + t) under half-up rounding (an exact figure, t = 0, for v alone), so two figures stated to the
+    same places that differ in their last digit never are (2995.39 and 2995.40), while 2995.4 and 2995.39 are."""
+    if a_tol == 0 and b_tol == 0:
+        return a == b
+    if a_tol == 0:
+        return b - b_tol <= a < b + b_tol
+    if b_tol == 0:
+        return a - a_tol <= b < a + a_tol
+    return a - a_tol < b + b_tol and b - b_tol < a + a_tol

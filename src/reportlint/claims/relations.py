@@ -111,6 +111,19 @@ class Remainder:
 
 
 @dataclass(frozen=True)
+class Flow:
+    """The 年报's applications in prose, each figure stated: received + carried in = answered + carried out
+    (the 30号 table's 第一项 + 第二项 = 第三项 + 第四项): "共收到依申请公开件30件，上年度结转办理件1件，共办结24件，
+    结转到2025年办理7件" (wild W017)."""
+
+    received: Claim
+    carried_in: Claim
+    answered: Claim
+    carried_out: Claim
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Change:
     before: Claim
     after: Claim
@@ -217,6 +230,7 @@ class Relations:
     sums: list[Sum] = field(default_factory=list)
     balances: list[Balance] = field(default_factory=list)
     remainders: list[Remainder] = field(default_factory=list)
+    flows: list[Flow] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     increments: list[Claim] = field(default_factory=list)
     ratios: list[Ratio] = field(default_factory=list)
@@ -326,6 +340,7 @@ class _Builder:
         self._sums()
         self._balances()
         self._remainders()
+        self._flows()
         self._ratios()
         self._count_lists()
         self._accruals()
@@ -488,8 +503,10 @@ class _Builder:
             if text[s0:k].strip(" ，,：:") or s0 <= p.start:
                 return []  # the cue opens mid-sentence with no figure before it
             prev = b.sentence_start(s0 - 1, p.start)
-            attrs = self._attributes(idx.between(prev, s0))
-            before = [c for c in idx.between(prev, s0) if id(c) not in attrs]  # 资金50万元，已使用40万元，结余10万元。其中…
+            cause = _CAUSE.search(text, prev, s0)
+            head = idx.between(prev, cause.start() if cause else s0)  # 主要原因是2022年有疫情防控经费29.01万元。其中: never the total (h4b 824)
+            attrs = self._attributes(head)
+            before = [c for c in head if id(c) not in attrs]  # 资金50万元，已使用40万元，结余10万元。其中…
             confidence = 0.8
         # the end of the parts
         m_end = k + len(word)
@@ -502,6 +519,10 @@ class _Builder:
             end, crossed = self._extend_over_semicolons(p, k, end, word)
             if crossed:
                 confidence = min(confidence, 0.8)
+        # a clause that opens a new predicate (，并通过…受理…43条 / ，同时… / ，此外…) ends the list (real 762)
+        new_pred = _NEW_PREDICATE.search(text, m_end, end)
+        if new_pred is not None:
+            end = new_pred.start()
         # brackets inside the list hold sub-parts of a part: "1478万元(含…166万元…)"; a cue outside them ends the list
         # a cue right after a part, in a list that goes on after ；/; opens that part's own sub-list, which runs
         # to the ；: "其中机构类信息20条,内有领导成员10条、…5条;工作类信息11条,其中镇街动态3条…;政策文件类信息4条"
@@ -556,7 +577,11 @@ class _Builder:
             parts = _below_subtotal(parts, text)
             total, conf = levels[-1], confidence
             if total is not same[-1]:
-                conf = min(conf, 0.7)  # the nearest figure was an increment: take the level before it
+                # the nearest figure was an increment: take the level before it; an increment that compares this
+                # total with last year (收入合计192.01万元,较上年决算数减少27.31万元。其中…: a 决算说明) leaves it the total
+                after = same[same.index(total) + 1:]
+                yearly = all(id(x) in self.not_level and _YEAR_ON_YEAR.search(x.indicator) for x in after)
+                conf = min(conf, 0.8 if yearly else 0.7)
             if _nested_levels(parts):
                 continue  # 一级指标3个，二级指标8个: levels of one hierarchy, not parts
             joined = _joined_totals(levels, text)
@@ -567,7 +592,8 @@ class _Builder:
             if len(parts) == 1 and not word.startswith("分别"):
                 out.append(Sum(total, tuple(parts), False, word, conf * 0.5))  # one part of a total: a subset
                 continue
-            complete = word.startswith("分别") or self._closed(parts) or self._remainder_last(parts)
+            complete = word.startswith("分别") or self._closed(parts) or self._remainder_last(parts) \
+                or self._shares_whole(parts)
             inferred = "" if complete else self._breakdown(total, parts)
             if inferred:
                 complete, conf = True, min(conf, 0.8)
@@ -577,6 +603,20 @@ class _Builder:
                 complete = False  # a part we cannot read or add (征集调查16期 among 条)
             out.append(Sum(total, tuple(parts), complete, word, conf, inferred == "coverage" and complete))
         return out
+
+    def _shares_whole(self, parts: list[Claim]) -> bool:
+        """Does every part carry its share of the whole (…113.68万元,占59.2%;…78.3万元,占40.8%) and do the shares
+        add up to 100 % within their rounding? Then the parts are the whole breakdown (h4b 824, a 决算说明)."""
+        shares = []
+        for c in parts:
+            nxt = self.index[c.paragraph].starting(c.end, c.end + 12)
+            r = next((x for x in nxt if x.kind == "percent"), None)
+            if r is None or not _BARE_SHARE.fullmatch(self.text, c.end, r.start) or not r.exact:
+                return False
+            shares.append(r)
+        lo = sum((x.interval()[0] for x in shares), Decimal(0))
+        hi = sum((x.interval()[1] for x in shares), Decimal(0))
+        return lo <= 100 <= hi
 
     def _after_part(self, lo: int, k: int) -> bool:
         """Does the cue at ``k`` follow a figure of the list (only a comma or colon between them)?"""
@@ -867,6 +907,38 @@ class _Builder:
                 if a is not None and mr_claim is not None:
                     self.rel.balances.append(Balance(a, mr_claim, (left, right), 0.8))
 
+    def _flows(self) -> None:
+        """``Flow``: in one paragraph that speaks of 申请, four counts in 件, each named once by its role: received
+        (收到/受理/新收 … first), carried in (上年结转), answered (办结/答复/回复), carried out (结转下年 / 结转到2025年 /
+        …件正在办理). A role named twice, a fifth figure between them, or a role missing: no relation (the writer
+        may count another scope, and an unstated carry-over would balance it)."""
+        text = self.text
+        for p in self.doc.paragraphs:
+            cs = [c for c in self.by_para.get(p.index, ()) if c.kind == "count" and c.unit == "件"]
+            if len(cs) < 4 or "申请" not in text[p.start:p.end]:
+                continue
+            roles: list[tuple[str, Claim]] = []
+            for c in cs:
+                after = text[c.end:self.b.clause_end(c.end, p.end)]
+                role = _flow_role(c.indicator, after)
+                if role is None and roles and roles[-1][0] == "received" and re.fullmatch(
+                        r"合计|共计|总计", text[self.b.clause_start(c.start, p.start):c.start].strip()):
+                    roles.pop()  # 网上申请105件，快递17件，合计122件: the channels' total is what was received
+                    role = "received"
+                if role is not None:
+                    roles.append((role, c))
+            for i in range(len(roles) - 3):
+                window = roles[i:i + 4]
+                names = [r for r, _ in window]
+                if names[0] != "received" or sorted(names) != ["answered", "carried_in", "carried_out", "received"]:
+                    continue
+                first, last = window[0][1], window[-1][1]
+                if any(first.start < c.start < last.start and all(c is not x for _, x in window) for c in cs):
+                    continue  # another count of 件 among them: a breakdown we do not read
+                got = dict(window)
+                self.rel.flows.append(Flow(got["received"], got["carried_in"], got["answered"], got["carried_out"], 0.9))
+                break
+
     def _remainders(self) -> None:
         """资金X，已使用Y，结余Z (one sentence) or 收入X…。其他资金来源X2。\n支出Y，其中…结余结转Z (the sentences of
         one section, up to two paragraphs back): the sources are the levels before the used figure that are no
@@ -1119,6 +1191,8 @@ class _Builder:
                     if re.match(r"\s*(?:以及|和|及|还有|另有|另)", listing[cut.end():]):
                         continue
                     listing = listing[:cut.start()]
+                if not cut and not text[m.end("list"):p.end].strip() and not re.search(r"[。；;！？!?…”)）]\s*$", listing):
+                    continue  # the list runs to the end of a paragraph that ends mid-word: an excerpt cut it (h4b 828)
                 is_open = bool(re.search(r"等[\u4e00-\u9fff]{0,6}$|等$", listing))
                 if is_open:
                     listing = re.sub(r"等[\u4e00-\u9fff]{0,6}$", "", listing)
@@ -1620,7 +1694,10 @@ def is_total_score(c: Claim) -> bool:
 # an item label inside a paragraph: 一是/其一 enumerators, or the words before a ： opening a clause
 _ITEM_LABEL = re.compile(r"(?:^|(?<=[。；;！？!?\n]))\s*(?:(?P<enum>[一二三四五六七八九十]+是|其[一二三四五六七八九十])"
                          r"|(?P<label>[^，,。；;：:！？!?\n]{2,20})[：:])")
-_COMPARED = re.compile(r"(?:较|比)[^，,。；;]{0,12}$")  # 较上年同期 / 比上年累计支出 / 较2024年的: a comparison base follows
+_YEAR_ON_YEAR = re.compile(r"^(?:较|比|与)(?:上年|上一年|去年|上年度|上年同期|\d{4}年度?)")
+_CAUSE = re.compile(r"主要原因[是为：:]|原因[是为]|主要是由于|由于|因为|主要系")
+_NEW_PREDICATE = re.compile(r"[，,]\s*(?:并且?|同时|此外|另外)(?![\u4e00-\u9fff]{0,3}[0-9０-９])")
+_COMPARED = re.compile(r"(?:较|(?<!占)比)[^，,。；;]{0,12}$")  # 较上年同期 / 比上年累计支出 / 较2024年的: a comparison base follows
 _SHARE_BASE = re.compile(r"的\s*[-−]?\d[\d,，.]*\s*[%％]")  # B的R%: B is the whole of a share or completion
 _MINUS = re.compile(r"(?<![\dA-Za-z])[-−－]\s*\d")  # a negative figure (-21万元), whose sign claims do not keep
 _ORDINAL_SUBJECT = re.compile(r"\s*((?:第)?[一二三四五六七八九十\d]{1,3}(?:批|期|标段))")  # 一批项目… / 二期工程…: one item each
@@ -1644,6 +1721,27 @@ def normalise_measure(ind: str) -> str:
         prev = s
         s = _MEASURE_TAIL.sub("", _MEASURE_NOISE.sub("", s))
     return s
+
+
+_FLOW_OUT = re.compile(r"结转(?:到|至)?(?:下一?年度?|\d{4}年)|转入下一?年|正在办理|尚在办理|尚未办结|办理中")
+_FLOW_IN = re.compile(r"上一?年度?结转|结转上一?年度?|上年度?遗留")
+_FLOW_DONE = re.compile(r"(?:已|共|均|当年|本年度?|全年)?(?:办结|答复|回复|办理完毕|完成办理)(?:了)?(?:申请)?$")
+_FLOW_NEW = re.compile(r"(?:收到|受理|新收|接收|接到).{0,16}$")
+
+
+def _flow_role(indicator: str, after: str) -> str | None:
+    """The role a count of 件 plays in the applications' flow, from the words before it (and after it, for
+    "7件正在办理中"); None when it plays none or more than one."""
+    if _FLOW_OUT.search(indicator) or (not indicator.strip() and _FLOW_OUT.match(after.strip())):
+        return "carried_out"
+    if _FLOW_IN.search(indicator):
+        return "carried_in"
+    if _FLOW_DONE.search(indicator) and "结转" not in indicator:
+        return "answered"
+    if _FLOW_NEW.search(indicator) and "结转" not in indicator and ("申请" in indicator or "依申请" in indicator
+                                                                   or re.search(r"(?:收到|受理)$", indicator)):
+        return "received"
+    return None
 
 
 def _rate_name(indicator: str) -> str | None:
@@ -1832,7 +1930,8 @@ def interval_sum(parts: tuple[Claim, ...] | list[Claim]) -> tuple[Decimal, Decim
 def list_interval_sum(parts: tuple[Claim, ...] | list[Claim]) -> tuple[Decimal, Decimal]:
     """The interval sum of the parts of one list, read at the list's own precision: a whole amount among
     parts of the same stated unit written with decimals has only dropped its zeros ("其中:30万元用于A;30万元
-    用于B;29.99万元用于C", real 603: the 30 are 30.00, not 29.5–30.5). Parts of another unit, approximate
+    用于B;29.99万元用于C", real 603: the 30 are 30.00, not 29.5–30.5), and so has a part with fewer decimals than
+    its siblings ("财政拨款收入113.68万元,占59.2%;事业收入78.3万元", h4b 824: 78.30). Parts of another unit, approximate
     parts and lists whose parts are all whole keep their own rounding, and so does every part of a list with an
     approximate member (30余万元, 约30万元: the writer rounds)."""
     if any(not p.exact for p in parts):
@@ -1845,7 +1944,7 @@ def list_interval_sum(parts: tuple[Claim, ...] | list[Claim]) -> tuple[Decimal, 
     for p in parts:
         a, b = p.interval()
         d = places.get(p.scale, 0)
-        if p.kind == "amount" and p.exact and p.decimals == 0 and d > 0 and isinstance(p.value, Decimal):
+        if p.kind == "amount" and p.exact and p.decimals < d and isinstance(p.value, Decimal):
             tol = Decimal(5) * Decimal(10) ** (-d - 1) * p.scale
             a, b = p.value - tol, p.value + tol
         lo, hi = lo + a, hi + b

@@ -33,6 +33,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
+from reportlint.claims.model import may_be_one
 from reportlint.lexicon import load_yaml
 from reportlint.tables.build import tables_of
 from reportlint.tables.model import Cell, Table, is_dash
@@ -789,6 +790,11 @@ def holds(eq: Equation) -> tuple[bool, Decimal, Decimal]:
     rv = sum((value(c) for c in eq.right), Decimal(0))
     lt = sum((tolerance(c) for c in eq.left), Decimal(0))
     rt = sum((tolerance(c) for c in eq.right), Decimal(0))
+    stated = [c for c in eq.right if c.number is not None]
+    if eq.complete and len(eq.left) == 1 and len(stated) == 1:
+        # one figure stated twice (a 总表 total and its detail table's, a 类 with its only 款, a row total whose
+        # other parts are blank or dashes): both rounded to their places, so 2,946.25 and 2,946.26 cannot be one
+        return may_be_one(lv, lt, rv, rt), lv, rv
     if not eq.complete:
         return rv - (lt + rt) <= lv, lv, rv
     return abs(lv - rv) <= lt + rt, lv, rv

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reportlint.claims.model import Claim, fmt
+from reportlint.claims.model import Claim, fmt, may_be_one
 from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext
 from reportlint.tables.build import tables_of
@@ -340,13 +340,8 @@ def restatements(doc: Document, claims: list[Claim], year: int | None) -> list[R
         same += [x for x in columns.get(label, []) if want in (None, "执行")] if same else []
         if not same:
             continue
-        c_lo, c_hi = c.interval()
-        agrees = False  # agreement with any table that carries the label (the prose may mean any scope)
-        for t, cell in same:
-            assert cell.number is not None
-            v_lo = (cell.number.value - tolerance(cell)) * t.scale()
-            v_hi = (cell.number.value + tolerance(cell)) * t.scale()
-            agrees = agrees or not (c_hi < v_lo or c_lo > v_hi)
+        # agreement with any table that carries the label (the prose may mean any scope)
+        agrees = any(_same_figure(c, t, cell) for t, cell in same)
         # tables narrowed to funds (财政拨款, 一般公共预算) the prose does not name speak of another scope:
         # the cells shown are those of the prose's own scope when some table of it carries the label
         sec = doc.paragraphs[c.paragraph].section
@@ -376,6 +371,7 @@ def _measures(ctx: RuleContext) -> Iterator[Finding]:
     tables = [t for t in tables_of(ctx.doc) if t.unit]
     if not tables:
         return
+    scopes: dict[int, frozenset[str]] = {}
     for c in ctx.claims:
         if c.kind != "amount" or not c.exact or ctx.doc.in_table(ctx.doc.paragraphs[c.paragraph]):
             continue
@@ -389,6 +385,11 @@ def _measures(ctx: RuleContext) -> Iterator[Finding]:
             continue  # 一般公共服务支出中，基本支出…: a part of another row, not the table's total
         cells = [(t, cell) for t in tables for kind, name in MEASURES[key]
                  for cell in (row_total(t, name) if kind == "row" else column_total(t, name))]
+        # the tables of the text's own fund scope, when one states the measure (本年收入合计 of the 收入支出决算总表,
+        # not of the 财政拨款收入支出决算总表, for a text naming no fund)
+        sec = ctx.doc.paragraphs[c.paragraph].section
+        scope = _scope(ind + (sec.title if sec is not None else ""))
+        cells = [x for x in cells if scopes.setdefault(x[0].index, _table_scope(ctx.doc, x[0])) == scope] or cells
         if not cells:
             continue
         spans = [((cell.number.value - tolerance(cell)) * t.scale(), (cell.number.value + tolerance(cell)) * t.scale())
@@ -396,8 +397,7 @@ def _measures(ctx: RuleContext) -> Iterator[Finding]:
         lo, hi = max(a for a, _ in spans), min(b for _, b in spans)
         if lo > hi:
             continue  # the tables differ among themselves (scope): which one the text means is unknown
-        c_lo, c_hi = c.interval()
-        if c_hi < lo or c_lo > hi:
+        if not any(_same_figure(c, t, cell) for t, cell in cells):
             t, cell = cells[0]
             yield ctx.report(c.start, c.end,
                              f"正文与表格不一致：正文“{key}”为{c.raw}，表格为{cell.text.strip()}{t.unit}"
@@ -452,11 +452,16 @@ def grand_totals(doc: Document, claims: list[Claim], year: int | None) -> list[G
         lo_v, hi_v = max(a for a, _ in spans), min(b for _, b in spans)
         if lo_v > hi_v:
             continue
-        c_lo, c_hi = c.interval()
         funds = list(_FUND_SCOPE.finditer(words))
         name = words[funds[-1].start():] if funds else m.group(0)
-        out.append(GrandTotal(c, name, tuple(cells), not (c_hi < lo_v or c_lo > hi_v)))
+        out.append(GrandTotal(c, name, tuple(cells), any(_same_figure(c, t, cell) for t, cell in cells)))
     return out
+
+
+def _same_figure(c: Claim, t: Table, cell: Cell) -> bool:
+    """Can the text's figure and the cell be one value, each rounded as written (``may_be_one``)?"""
+    assert cell.number is not None and isinstance(c.value, Decimal)
+    return may_be_one(c.value, c.tolerance, cell.number.value * t.scale(), tolerance(cell) * t.scale())
 
 
 def _grand_totals(ctx: RuleContext) -> Iterator[Finding]:

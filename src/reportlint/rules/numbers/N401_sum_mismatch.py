@@ -29,7 +29,10 @@ their use (``Remainder``): the sources (one primary 收入/资金/预算 figure 
 the used figure (支出, 已使用, 拨付 …) and what is left (结余, 结余结转, 年末结转和结余), in one sentence or
 across the sentences of one section up to two paragraphs back: "预算收入69.06万元…。其他资金来源21.31万元。
 支出76.36万元，其中…结余结转0万元" (14.01万元 unaccounted). Two primary sources (年初预算 and 调整后预算,
-预算 and 到位资金) build no relation.
+预算 and 到位资金) build no relation. And the 年报's applications stated in prose (``Flow``): received
+(收到/受理, or the 合计 of its channels) + 上年结转 = 办结/答复/回复 + 结转下年 (or …件正在办理), the 30号
+table's equation, judged only when all four are written in one paragraph with no other count of 件 among
+them (wild W017, W020, corpora/real 745 hold).
 
 **Why a reviewer cares**: totals and their breakdowns are the figures a financial reviewer checks
 first; a breakdown that does not add up means one of them is wrong in the accounts or in the text.
@@ -123,6 +126,13 @@ def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                              f"资金来源与使用不平衡：{_side(rem.sources, rem.used, src)}，"
                              f"{_side(uses, rem.used, use, rem.left if rem.left_inside else None)}，"
                              f"相差{show(rem.used, abs(src - use))}")
+    for fl in relations_of(ctx.doc).flows:  # the 年报's applications: received + carried in = answered + carried out
+        left, right = fl.received.value + fl.carried_in.value, fl.answered.value + fl.carried_out.value
+        if left != right:
+            yield ctx.report(fl.received.start, max(fl.answered.end, fl.carried_out.end),
+                             f"申请办理数不平衡：收到{show(fl.received)} + 上年结转{show(fl.carried_in)} = {show(fl.received, left)}，"
+                             f"办结{show(fl.answered)} + 结转下年{show(fl.carried_out)} = {show(fl.received, right)}，"
+                             f"相差{show(fl.received, abs(left - right))}（两者应相等）")
     yield from table_sums(ctx)  # totals of tables: rows, columns, 科目 levels, 30号 equations
 
 

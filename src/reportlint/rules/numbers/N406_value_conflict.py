@@ -59,7 +59,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.claims.model import show
+from reportlint.claims.model import may_be_one, show
 from reportlint.claims.relations import relations_of
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
@@ -82,9 +82,7 @@ def value_conflict(ctx: RuleContext) -> Iterator[Finding]:
         paras = [doc.paragraphs[c.paragraph] for c in (a, b)]
         if any(doc.in_table(p) or in_future_section(doc, p) for p in paras):
             continue  # a table cell: one column label over many rows is not one indicator
-        a_lo, a_hi = a.interval()
-        b_lo, b_hi = b.interval()
-        if b_hi < a_lo or b_lo > a_hi:
+        if not may_be_one(a.value, a.tolerance, b.value, b.tolerance):
             yield ctx.report(b.start, b.end,
                              f"同一指标数值不一致：“{rel.measure}”此处为{show(b)}，{doc.place(a.start)}为{show(a)}")
     for done in relations_of(doc).completions:  # 2179万元已全部拨付 … 共2179万元，已完成拨付2113.63万元
