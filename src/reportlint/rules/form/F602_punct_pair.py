@@ -52,7 +52,7 @@ _FAMILY = {"（": "（", "(": "（", "）": "（", ")": "（", "“": "“", "�
 _OPENERS = set(_PAIRS)
 _NAMES = {"（": "括号", "“": "引号", "‘": "单引号", "《": "书名号", "〔": "六角括号", "【": "方头括号", "〈": "单书名号"}
 # < > are a title's inner marks only inside a whole 《…》 (elsewhere they are breadcrumbs 首页>…, comparisons)
-_PAIR_CHARS = re.compile("[" + re.escape("".join(set(_FAMILY) - set("<>"))) + "]")
+_PAIR_CHARS = re.compile("[" + re.escape("".join(sorted(set(_FAMILY) - set("<>")))) + "]")
 _ANGLE = re.compile("[<>]")
 _LIST_CLOSER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})[)）]")
 _URL = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+\-]+")
