@@ -26,7 +26,7 @@ instruction.
 a heading's parenthesis that is part of its title (决算公开表(含汇总表), 支出(含本级行政及本级事业));
 Markdown bold (``**一般公共预算**``; ``**`` counts only where a figure belongs: ≥**平方米); an empty box □
 on a line where another box is ticked (☑ ■ √); real questions (ending in ？); 是否 embedded in a statement (对…是否…进行了评价:
-``question_embedders``, 经…); 是否 naming an aspect in a list (即是否公开、公开形式、公开范围等环节; after 即/如/包括/涉及/围绕/关于);
+``question_embedders``, 经…; …是否建立完善…等方面进行了自评: the aspects a statement says were evaluated); 是否 naming an aspect in a list (即是否公开、公开形式、公开范围等环节; after 即/如/包括/涉及/围绕/关于);
 a 是否 clause that is the subject of the predicate after its comma (，有待进一步观察 / ，直接关系到… / ，取决于…:
 ``question_subject_predicates``); a question answered right after it (，是 / 均已 / 经核…一致), after a colon too (是否存在问题：否。 / ：有 /
 ：一致 / ：☑是 □否); 是否 in table rows (a scoring form's indicator explanation and criterion:
@@ -93,6 +93,9 @@ def _instruction_start(text: str, i: int) -> int:
 
 
 _TICKED = re.compile("[☑☒■√✓✔]")
+# 是否 clauses that a statement says were evaluated: …等方面进行了自评 / …情况开展了检查 / …方面作了评价
+_ASPECTS_EVALUATED = re.compile(r"(?:方面|情况|内容)\s*(?:进行|开展|作|做)了?[\u4e00-\u9fff]{0,4}?"
+                                r"(?:自评|评价|评估|检查|核查|审查|分析|考核|梳理|自查)")
 # words before 是否 that make it name an aspect (即是否公开、公开形式…), not ask a question
 _NAMING = ("即", "如", "包括", "涉及", "围绕", "关于")
 # the answer right after the question's clause: ，是 / ；均已 / ：否 / :有 / ：☑是 (a following 是否 question is
@@ -147,6 +150,8 @@ def template_left(ctx: RuleContext) -> Iterator[Finding]:
             clause = sent[k:clause_end]
             if lead.rstrip().endswith(_NAMING) or ("、" in clause and "等" in clause):
                 continue  # 即是否公开、公开形式、公开范围等关键环节: 是否公开 names an aspect in a list
+            if _ASPECTS_EVALUATED.search(sent, k):
+                continue  # 在…是否可行性论证充分,对…是否建立完善…等方面进行了自评 (h4b 826): the aspects evaluated
             rest = sent[clause_end:] + text[s.end:p.end]
             if _ANSWER.match(rest):
                 continue
