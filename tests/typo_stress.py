@@ -18,7 +18,8 @@ the shape (deterministic across runs and processes):
 - ``sound``: one character replaced by a same-sound one (pycorrector's same_pinyin.txt), a common one
   (what an input method offers);
 - ``shape``: one character replaced by a look-alike one (same_stroke.txt and one-stroke neighbours);
-- ``drop``: one character dropped inside the name; ``double``: one character typed twice; ``swap``: two neighbours swapped.
+- ``drop``: one character dropped inside the name; ``double``: one character typed twice; ``swap``: two neighbours swapped;
+  ``move``: a character moved two places (社会服务化 for 社会化服务).
 
 A mutation is found when term-typo, run on the mistyped line alone, reports a span overlapping the
 edit. The unmodified lines are run too: any term-typo finding on them is a false alarm.
@@ -39,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = [ROOT / "corpora" / "real", ROOT / "corpora" / "wild", ROOT / "corpora" / "clean"]
 SHARED = [Path("/work/shared/realcorpus"), Path("/work/shared/cleancorpus")]
-SHAPES = ("sound", "shape", "drop", "double", "swap")
+SHAPES = ("sound", "shape", "drop", "double", "swap", "move")
 CLASSES = ("organ", "law", "policy", "formula", "local")
 PER_NAME = 1
 
@@ -179,10 +180,16 @@ def mutate(item: Item, shape: str) -> Mutation | None:
             wrong, lo, hi = name[:i] + name[i + 1:], max(i - 1, 0), i + (1 if i < len(name) - 1 else 0)
         elif shape == "double":
             wrong, lo, hi = name[:i + 1] + name[i:], i, i + 2
-        else:
+        elif shape == "swap":
             if i + 1 >= len(name) or name[i] == name[i + 1] or not "\u4e00" <= name[i + 1] <= "\u9fff":
                 continue
             wrong, lo, hi = name[:i] + name[i + 1] + name[i] + name[i + 2:], i, i + 2
+        else:
+            three = name[i:i + 3]
+            if len(name) < 6 or len(three) < 3 or len(set(three)) < 3 \
+                    or not all("\u4e00" <= c <= "\u9fff" for c in three):
+                continue
+            wrong, lo, hi = name[:i] + three[1:] + three[0] + name[i + 3:], i, i + 3
         line = item.line[:item.at] + wrong + item.line[item.at + len(name):]
         return Mutation(item, shape, line, item.at + lo, item.at + max(hi, lo + 1), wrong)
     return None

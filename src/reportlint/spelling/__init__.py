@@ -36,7 +36,7 @@ from functools import cache
 
 from reportlint.spelling.data import confusable, context_pairs, policy_titles
 from reportlint.spelling.general import common_swaps, han_runs_counted, lint_typos, organ_swaps
-from reportlint.spelling.names import Candidate, accept, choose, classify, is_han, scan
+from reportlint.spelling.names import Candidate, _moved, accept, choose, classify, is_han, scan
 from reportlint.spelling.repeats import find_repeats
 
 KIND_LABELS = {
@@ -383,7 +383,7 @@ def _policy_typos(text: str) -> list[Typo]:
             if len(p) >= 8 and len(p) == len(t):
                 # one character replaced by a same-sound or look-alike one (…管理力法 for …管理办法); a
                 # different word is another (local) document's title
-                edit = classify(t, p)
+                edit = classify(t, p) or _moved(t, p)
                 if edit and edit[0] in ("replaced", "swapped") \
                         and (edit[0] == "swapped" or confusable(t[edit[1]], p[edit[1]])):
                     out.append(Typo(m.start(), m.end(), f"《{listed}》", "policy", listed, number or "错字"))
@@ -518,11 +518,13 @@ def _line_cuts(doc, freq, taken) -> list[Typo]:
 
 
 def _joins(text: str, taken) -> list[Typo]:
-    """A part heading 第X部 beside siblings 第X部分, a committee's 委员会 with 会议 written once
-    (:mod:`reportlint.spelling.joins`)."""
-    from reportlint.spelling.joins import committee_meeting_joins, part_heading_cuts
+    """A part heading 第X部 beside siblings 第X部分, a committee's 委员会 with 会议 written once, a series'
+    last item without the character every other item ends in (:mod:`reportlint.spelling.joins`)."""
+    from reportlint.nlp import tokenizer
+    from reportlint.spelling.joins import committee_meeting_joins, part_heading_cuts, series_suffix_drops
 
-    found = part_heading_cuts(text) + committee_meeting_joins(text, _committees())
+    found = part_heading_cuts(text) + committee_meeting_joins(text, _committees()) \
+        + series_suffix_drops(text, tokenizer().FREQ)
     return [Typo(s, e, fix, "truncated", fix, why) for s, e, fix, why in found if not _overlaps(s, e, taken)]
 
 

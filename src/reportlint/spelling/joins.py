@@ -5,7 +5,11 @@
 - ``committee_meeting_joins(text, committees)``: a committee's name ending in 委员会 followed by 会议 written
   with one 会 (h4diag 814: 区委依法治区委员会议 for 依法治区委员会会议): the committee is a known organ
   (names.yaml ``organs`` and ``strict`` names ending in 委员会), a 依法治X委员会, or a name the report
-  writes elsewhere before something other than 议. 全体委员会议 (a meeting of all members) is left alone.
+  writes elsewhere before something other than 议. 全体委员会议 (a meeting of all members) is left alone;
+- ``series_suffix_drops(text, freq)``: the last item of a series whose items all end in one character lost
+  it before the series ends (h4b 818: 知情权、参与权、表达权和监督。 for 监督权): three items or more of two
+  characters and the shared one, the last of two characters joined by 和/与/及/、, punctuation after it,
+  and the last with the shared character a dictionary word (jieba).
 
 Each returns ``(start, end, fix, why)``.
 """
@@ -54,4 +58,22 @@ def committee_meeting_joins(text: str, committees: tuple[str, ...]) -> list[tupl
             known = re.search(re.escape(stem.group()) + r"委员会(?!议)", text) is not None
         if known:
             out.append((m.start(), m.end(), "委员会会议", "“委员会”后的“会议”少了一个“会”字"))
+    return out
+
+
+# three items or more of two Han characters and a shared last one (知情权、参与权、表达权), then the last item
+# of two characters joined by 和/与/及/、 and closing the clause (和监督。)
+_SERIES = re.compile(r"[\u4e00-\u9fff]{2}([\u4e00-\u9fff])、(?:[\u4e00-\u9fff]{2}\1、)+[\u4e00-\u9fff]{2}\1[和与及、]"
+                     r"([\u4e00-\u9fff]{2})(?=[。；;，,！!？?)）])")
+
+
+def series_suffix_drops(text: str, freq) -> list[tuple[int, int, str, str]]:
+    if "、" not in text:
+        return []
+    out = []
+    for m in _SERIES.finditer(text):
+        last, suffix = m.group(2), m.group(1)
+        if last[-1] != suffix and freq.get(last + suffix, 0):
+            out.append((m.start(2), m.end(2), last + suffix,
+                        f"并列各项都以“{suffix}”结尾，末项“{last}”缺“{suffix}”字"))
     return out

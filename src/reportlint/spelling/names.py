@@ -201,8 +201,9 @@ ORGAN_FREE_DROPS = frozenset("和与及")
 
 def organ_variants(name: str) -> list[tuple[str, str]]:
     """(variant, kind) for an organ's name and its provincial form (…局 -> …厅): a character replaced by a
-    same-sound or look-alike Han one, one typed twice (not the last: 局局长, 委员会会议), two neighbours
-    swapped, one lost inside a name of five characters or more (not 和/与/及; not the last: 农业农村政策)."""
+    same-sound or look-alike Han one, one typed twice, two neighbours swapped or one moved two places, one
+    lost inside a name of four characters or more (not 和/与/及; not the first or the last: 农业农村政策).
+    An edit of the last character is judged with what follows (局局长, 档案管理: :func:`_accept_organ`)."""
     forms = [name] + ([name[:-1] + "厅"] if name.endswith("局") else [])
     out: list[tuple[str, str]] = []
     for f in forms:
@@ -215,9 +216,29 @@ def organ_variants(name: str) -> list[tuple[str, str]]:
                 out.append((f[:i + 1] + f[i:], "doubled"))
             if i < n - 1 and f[i] != f[i + 1]:
                 out.append((f[:i] + f[i + 1] + f[i] + f[i + 2:], "swapped"))
+            three = f[i:i + 3]
+            if n >= 5 and i + 3 < n and len(set(three)) == 3:
+                # a character moved two places (展和发改革局), not the organ's last (我局财政: 局财政 is no 财政局)
+                out += [(f[:i] + three[1:] + three[0] + f[i + 3:], "swapped"),
+                        (f[:i] + three[2] + three[:2] + f[i + 3:], "swapped")]
             if n >= 4 and 0 < i < n - 1 and ch not in ORGAN_FREE_DROPS:
                 out.append((f[:i] + f[i + 1:], "missing"))
     return list(dict.fromkeys(out))
+
+
+# the groups whose names are also looked for with a character moved two places
+MOVED_GROUPS = frozenset({"strict", "phrase"})
+
+
+def _moved(cand: str, name: str) -> tuple[str, int] | None:
+    """("swapped", index) when ``cand`` is ``name`` with one character moved two places (社会服务化 for
+    社会化服务: the three characters from the first difference rotated), else None."""
+    diff = [i for i in range(len(name)) if cand[i] != name[i]]
+    if len(diff) < 2 or diff[-1] - diff[0] != 2:
+        return None
+    i = diff[0]
+    a, b = cand[i:i + 3], name[i:i + 3]
+    return ("swapped", i) if a in (b[1:] + b[0], b[2] + b[:2]) else None
 
 
 def classify(cand: str, name: str) -> tuple[str, int] | None:
@@ -293,10 +314,14 @@ def scan(text: str, extra: tuple[str, ...] = ()) -> tuple[list[Candidate], list[
             if s < 0 or e > n_text or e - s < 3:
                 continue
             cand = text[s:e]
-            if cand in names or OSA.distance(cand, name, score_cutoff=1) > 1 \
-                    or name in text[max(0, s - 1):e + 1]:
+            if cand in names or name in text[max(0, s - 1):e + 1]:
                 continue  # the name itself is written here (一般公共预算财政: no extra 财)
-            edit = classify(cand, name)
+            dist = OSA.distance(cand, name, score_cutoff=2)
+            if dist > 1:
+                # a character of a phrase moved two places (农业社会服务化体系 for 农业社会化服务体系)
+                edit = _moved(cand, name) if dist == 2 and d == 0 and group in MOVED_GROUPS else None
+            else:
+                edit = classify(cand, name)
             if edit is not None and (group != "idiom" or edit[0] == "replaced"):
                 cands.add(Candidate(s, e, name, group, edit[0], edit[1]))
     return sorted(cands, key=lambda c: (c.start, -(c.end - c.start))), sorted(exact)
@@ -503,7 +528,7 @@ def _accept_organ(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) ->
     edited last character forms no word with the next one (教育局局长, 档案管理, 公安干警)."""
     text = doc.text
     cand = text[c.start:c.end]
-    edit = classify(cand, c.name)
+    edit = classify(cand, c.name) or _moved(cand, c.name)
     if edit is None:
         return False
     last_edited = cand[-1] != c.name[-1] or (edit[0] == "doubled" and cand[-2] == cand[-1])

@@ -54,6 +54,9 @@
   either neighbour (经济乎稳较快 beside 经济平稳较快: an error when the two characters are same-sound or
   look-alike, else a warning); the unit's name without its district (玉皇北街街道办事处 under
   兴庆区玉皇阁北街街道办事处) and its place with the suffix typed twice (二街镇镇严格按照);
+- a character of a set phrase, an organ's name or a law or policy title moved two places (农业社会服务化体系
+  → 农业社会化服务体系); the last item of a series of three or more ending in one character without it
+  (知情权、参与权、表达权和监督。 → 监督权);
 - a part heading 第X部 that lost its 分 beside sibling headings 第一部分, 第二部分; a committee's 委员会
   with 会议 written once (区委依法治区委员会议 → 委员会会议), not 全体委员会议;
 - a clause typed twice across its comma (从预算单位构成看,从预算单位构成看,); 以 for 已 before a
