@@ -36,10 +36,43 @@ class Place:
     known: bool = True  # found in the division data (False: read from the suffix)
 
 
+class Spotter:
+    """Division names found in a text: the longest name at the left-most place, matches not overlapping
+    (what an alternation of the names, longest first, finds), by daachorse's leftmost-longest
+    Aho-Corasick over characters. Pickled as daachorse's serialised form (loads in under a millisecond;
+    an alternation of 3,650 names took 0.05 ms on a unit's name and 60 ms on 4,000 characters of text)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self._ac = _leftmost_longest(names)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        names = self.names
+        return [(s, e, names[i]) for s, e, i in self._ac.find(text)] if text else []
+
+    def __reduce__(self):
+        return _restore_spotter, (self._ac.serialize(), self.names)
+
+
+def _leftmost_longest(names: list[str]):
+    from daachorse import MATCH_KIND_LEFTMOST_LONGEST, CharwiseDoubleArrayAhoCorasick
+
+    return CharwiseDoubleArrayAhoCorasick(names, match_kind=MATCH_KIND_LEFTMOST_LONGEST)
+
+
+def _restore_spotter(data: bytes, names: list[str]) -> Spotter:
+    from daachorse import CharwiseDoubleArrayAhoCorasick
+
+    spotter = Spotter.__new__(Spotter)
+    spotter.names = names
+    spotter._ac = CharwiseDoubleArrayAhoCorasick.deserialize(data)
+    return spotter
+
+
 @dataclass
 class Divisions:
     by_name: dict[str, list[Place]] = field(default_factory=dict)
-    pattern: re.Pattern[str] | None = None
+    spotter: Spotter | None = None  # the names spotted in running text (not too generic, 2+ characters)
 
     def lookup(self, name: str) -> list[Place]:
         return self.by_name.get(name, [])
@@ -92,7 +125,12 @@ def divisions() -> Divisions:
     if root is None:
         return Divisions()
     sources = [p for p in (root / "pca.csv", root / "pca_legacy.csv", root / "pca_aliases.csv") if p.is_file()]
-    return derived("places", sources, lambda: _build_divisions(root), code=__file__)
+    d = derived("places", sources, lambda: _build_divisions(root), code=__file__)
+    if not isinstance(d, Divisions) or not isinstance(d.__dict__.get("spotter"), Spotter | None):
+        # a pickle of an older layout, written under this module's stamp by a process that imported the
+        # module before it changed on disk: build afresh (not stored)
+        d = _build_divisions(root)
+    return d
 
 
 def _build_divisions(root: Path) -> Divisions:
@@ -138,7 +176,7 @@ def _build_divisions(root: Path) -> Divisions:
             if len(short) >= 2 and short not in d.by_name:
                 d.by_name[short] = places
     names = sorted((n for n in d.by_name if n not in _GENERIC and len(n) >= 2), key=len, reverse=True)
-    d.pattern = re.compile("|".join(map(re.escape, names)))
+    d.spotter = Spotter(names) if names else None
     return d
 
 
@@ -183,9 +221,9 @@ def _first_level(name: str, start: int) -> tuple[int, int, str, str] | None:
 def known_places(text: str) -> list[tuple[int, int, list[Place]]]:
     """Every division name in ``text`` (longest first at each position): (start, end, places)."""
     d = divisions()
-    if d.pattern is None:
+    if d.spotter is None:
         return []
-    return [(m.start(), m.end(), d.by_name[m.group(0)]) for m in d.pattern.finditer(text)]
+    return [(s, e, d.by_name[name]) for s, e, name in d.spotter.find(text)]
 
 
 def place_chain(name: str) -> list[Place]:
