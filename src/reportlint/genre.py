@@ -62,6 +62,12 @@ def genres() -> tuple[Genre, ...]:
     return tuple(out)
 
 
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Any of the cue phrases as a substring (None for no cues)."""
+    return re.compile("|".join(map(re.escape, cues))) if cues else None
+
+
 def genre_by_name(name: str) -> Genre | None:
     return next((g for g in genres() if name in (g.id, g.name)), None)
 
@@ -111,7 +117,8 @@ def detect_genre(doc: Document) -> GenreMatch | None:
             score += TITLE_POINTS
             source, evidence = source or "title", hit
         cues = [c for c in g.cues if c in head]
-        outline_hits = [t for t in heading_titles if any(c in t for c in g.cues)]
+        cue = _cue_pattern(g.cues)  # a heading holding any cue: one regex search per heading
+        outline_hits = [t for t in heading_titles if cue.search(t)] if cue is not None else []
         score += len(cues) + min(len(outline_hits), 3)
         if not source:
             if outline_hits:
