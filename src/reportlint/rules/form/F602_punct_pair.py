@@ -41,6 +41,7 @@ from functools import cache
 from reportlint.document.markers import lost_open_brackets
 from reportlint.document.model import Paragraph
 from reportlint.findings import Finding
+from reportlint.firstchars import guarded
 from reportlint.lexicon import load_yaml
 from reportlint.rules.base import RuleContext, rule
 from reportlint.spelling.repeats import page_furniture
@@ -54,7 +55,7 @@ _NAMES = {"（": "括号", "“": "引号", "‘": "单引号", "《": "书名�
 # < > are a title's inner marks only inside a whole 《…》 (elsewhere they are breadcrumbs 首页>…, comparisons)
 _PAIR_CHARS = re.compile("[" + re.escape("".join(sorted(set(_FAMILY) - set("<>")))) + "]")
 _ANGLE = re.compile("[<>]")
-_LIST_CLOSER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})[)）]")
+_LIST_CLOSER = guarded(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})[)）]")
 _URL = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+\-]+")
 _WIDGET = re.compile(r"【[\u4e00-\u9fff]{1,4}[:：]")
 _HAN_AFTER = re.compile(rf"[ \u3000]*({HAN_CHAR}{{2,6}})")
