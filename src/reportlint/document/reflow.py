@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reportlint.document.markers import FIRST_CHARS, match_marker
 from reportlint.document.model import Artifact
+from reportlint.firstchars import guarded
 
 FINAL_PUNCT = "。！？；：!?;:"
 CONTINUING_PUNCT = "，、,（(《“‘【—-"
@@ -52,7 +53,8 @@ class _NarrowOnly(dict):
 _NARROW_ONLY = _NarrowOnly()
 
 
-TOC_LINE = re.compile(r"(?:[.．·…¨・•_]\s*){4,}\s*\d{0,3}\s*$|PAGEREF")
+# guarded: searched in every line's tail; only its first characters start a match
+TOC_LINE = guarded(r"(?:[.．·…¨・•_]\s*){4,}\s*\d{0,3}\s*$|PAGEREF")
 
 
 def display_width(s: str) -> float:
