@@ -88,6 +88,10 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
                     fixed = _organ_written(text, m.group(1), s, fixed)
                 out.append(Typo(s, e, fixed, "context", fixed, why))
     out += _policy_typos(text)
+    from reportlint.spelling.laws import cited_word_swaps
+
+    out += [Typo(s, e, f"《{name}》", "policy", name, "本文他处引用了该法规的正确名称")
+            for s, e, name in cited_word_swaps(text)]
     # a central title one word off or a 关于印发〈…〉 title without 的通知 (titles), a catalogue name cut short
     from reportlint.spelling.catalogues import catalogue_cuts
     from reportlint.spelling.titles import title_typos

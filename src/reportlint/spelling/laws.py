@@ -138,3 +138,33 @@ def misspelt_form(title: str, extra: tuple[str, ...] = ()) -> str | None:
     if not LAW_END.search(title):
         return _ending_form(title)
     return _one_edit_name(title, tuple(ok))
+
+
+def cited_word_swaps(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, right title) for a 《title》 ending in 法/条例 that no law has and that differs by one
+    two-character word from a law the same report cites correctly (《政府信息管理条例》 beside
+    《中华人民共和国政府信息公开条例》: 管理 for 公开, h4b 817). The report shows which law it means;
+    both words must be words (jieba)."""
+    from reportlint.nlp import word_freq
+
+    ok, _ = laws(extra)
+    titles = [(m.start(), m.end(), m.group(1).strip()) for m in TITLE.finditer(text)]
+    cited = {ok[t] for _s, _e, t in titles if t in ok}
+    if not cited:
+        return []
+    forms = [name for name, full in ok.items() if full in cited]
+    freq = word_freq()
+    out = []
+    for s, e, title in titles:
+        if title in ok or not LAW_END.search(title):
+            continue
+        for name in forms:
+            if len(name) != len(title):
+                continue
+            diff = [i for i in range(len(name)) if name[i] != title[i]]
+            if len(diff) == 2 and diff[1] == diff[0] + 1:
+                a, b = title[diff[0]:diff[0] + 2], name[diff[0]:diff[0] + 2]
+                if freq.get(a, 0) and freq.get(b, 0):
+                    out.append((s, e, name))
+                    break
+    return out

@@ -32,7 +32,8 @@
 - a national catalogue name cut inside a word before its figure, in a list of such names
   (涵盖建筑业5家、房地产业1家、科技服1家 → 科技服务业: ``lexicons/catalogues.yaml``, GB/T 4754-2017); a law's name with a wrong character
   (《中华人民共合国预算法》, 《政府信息公开条列》), two characters swapped or one lost (《行政议复法》,
-  《中华人民共和国预法》; law-name reports it too);
+  《中华人民共和国预法》; law-name reports it too), or a word of it replaced in a report that cites the law
+  rightly elsewhere (《政府信息管理条例》 beside 《中华人民共和国政府信息公开条例》);
 - a leader's name of three characters with a look-alike character (习近乎, 刁近平:
   ``names.yaml`` ``people``); a long division name near-missed (广西状族自治区, …苗族侗族自治洲:
   ``names.yaml`` ``places``), unless the near miss is another division;
