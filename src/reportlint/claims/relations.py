@@ -935,6 +935,8 @@ class _Builder:
                 first, last = window[0][1], window[-1][1]
                 if any(first.start < c.start < last.start and all(c is not x for _, x in window) for c in cs):
                     continue  # another count of 件 among them: a breakdown we do not read
+                if _FLOW_INSIDE.search(text, first.end, last.start):
+                    continue  # 收到10件（含上年结转2件）: one figure counted inside another, not beside it
                 got = dict(window)
                 self.rel.flows.append(Flow(got["received"], got["carried_in"], got["answered"], got["carried_out"], 0.9))
                 break
@@ -1033,7 +1035,7 @@ class _Builder:
                         and same_family(before[-2], before[-1]):
                     self.rel.ratios.append(Ratio(r, before[-2], before[-1], "占比", 0.9))
                     continue
-                name = _rate_name(r.indicator)
+                name = _rate_name(r.indicator) or ("执行率" if _OF_BUDGET.search(r.indicator) else None)
                 if name is None:
                     if before and _BARE_SHARE.fullmatch(text[before[-1].end:r.start]) and self.level(before[-1]):
                         whole = whole_of.get(id(before[-1]))
@@ -1723,6 +1725,10 @@ def normalise_measure(ind: str) -> str:
     return s
 
 
+# 完成预算的47% / 完成年初预算的98.20% / 为预算的103.2%: the 执行率 of the 决算 or 执行 figure against the 预算 figure of
+# its sentence (公务接待费预算为1万元,支出决算为0.53万元,完成预算的47%: wild W089, 53 %)
+_OF_BUDGET = re.compile(r"(?:完成|为|达到?)(?:了)?(?:年初|全年|调整后)?预算(?:数)?的$")
+_FLOW_INSIDE = re.compile(r"含|其中|包括|包含|[（(]")
 _FLOW_OUT = re.compile(r"结转(?:到|至)?(?:下一?年度?|\d{4}年)|转入下一?年|正在办理|尚在办理|尚未办结|办理中")
 _FLOW_IN = re.compile(r"上一?年度?结转|结转上一?年度?|上年度?遗留")
 _FLOW_DONE = re.compile(r"(?:已|共|均|当年|本年度?|全年)?(?:办结|答复|回复|办理完毕|完成办理)(?:了)?(?:申请)?$")

@@ -8,7 +8,10 @@ rate's interval. In tables, an 执行率 / 完成率 column against the row's �
 bases cannot be equal (a warning), and two bare shares of parts listed in one sentence (公务用车…1.4万元，占0.02%；
 公务接待费…0.28万元，占0.95%: shares of one whole not named; not across a 其中/包括/含 that opens a part's parts).
 A bare share of a part whose total is stated (165条,其中工作动态类信息31条,占比25%; 占总数的25%) is judged
-against that total, so the wrong share is the one reported.
+against that total, so the wrong share is the one reported. "完成预算的R%" / "完成年初预算的R%" / "为预算的R%" is the
+执行率 of the sentence's 决算 figure against its 预算 figure (公务接待费预算为1万元,支出决算为0.53万元,完成预算的47%:
+53 %, wild W089); an amount of the rate stated in the same unit with fewer places than the other has dropped its
+zeros (1万元 beside 0.53万元 is 1.00万元).
 
 **Why a reviewer cares**: 预算执行率 is a scored indicator of every self-evaluation; a rate that
 does not follow from the budget and spending stated next to it inflates the score.
@@ -81,7 +84,7 @@ def _judge_rate(ctx: RuleContext, rel: Ratio) -> Iterator[Finding]:
     if not (num.exact and den.exact):
         return
     f, formula = _formula(rel)
-    corners = [(n, d) for n in num.interval() for d in den.interval()]
+    corners = [(n, d) for n in _at_shared_places(num, den) for d in _at_shared_places(den, num)]
     base = {"inc": lambda n, d: d - n, "dec": lambda n, d: d + n}.get(rel.growth, lambda n, d: d)
     if any(base(n, d) <= 0 for n, d in corners):
         return
@@ -96,6 +99,17 @@ def _judge_rate(ctx: RuleContext, rel: Ratio) -> Iterator[Finding]:
                          f"{rel.name}与所列数字不符：{formula} = {fmt(actual, max(2, r.decimals))}%，"
                          f"报告写的是{r.value:.{r.decimals}f}%，相差{fmt(abs(actual - r.value), 2)}个百分点",
                          suggestion=f"{round(actual, r.decimals)}%")
+
+
+def _at_shared_places(c: Claim, other: Claim) -> tuple[Decimal, Decimal]:
+    """An amount's interval read at the places of the other amount of its rate, when both are stated in one unit
+    and it has fewer: "预算为1万元,支出决算为0.53万元" — the budget is 1.00万元, not anything from 0.5 to 1.5万元
+    (as a whole part among parts with decimals, ``list_interval_sum``)."""
+    if c.kind == other.kind == "amount" and c.scale == other.scale and c.decimals < other.decimals \
+            and isinstance(c.value, Decimal):
+        tol = Decimal(5) * Decimal(10) ** (-other.decimals - 1) * c.scale
+        return c.value - tol, c.value + tol
+    return c.interval()
 
 
 def _implied_bases(ctx: RuleContext, pair: BasePair) -> Iterator[Finding]:
