@@ -384,6 +384,16 @@ def _policy_typos(text: str) -> list[Typo]:
             out.append(Typo(m.start(), m.end(), f"《{dated[0]}》", "policy", dated[0], dated[1] or "年份有误"))
             continue
         for p, (listed, number) in titles.items():
+            if len(p) >= 8 and len(t) == len(p) + 1:
+                # a character typed twice (…暂暂行办法): an added word would be a local document's own title
+                edit = classify(t, p)
+                if edit and edit[0] == "doubled":
+                    out.append(Typo(m.start(), m.end(), f"《{listed}》", "policy", listed, number or "重复字"))
+                    break
+            if len(p) >= 8 and len(t) == len(p) - 1 and classify(t, p):
+                # one character lost anywhere (党主要负责人…, …检查标)
+                out.append(Typo(m.start(), m.end(), f"《{listed}》", "policy", listed, number or "缺字"))
+                break
             if len(p) >= 8 and len(p) == len(t):
                 # one character replaced by a same-sound or look-alike one (…管理力法 for …管理办法); a
                 # different word is another (local) document's title

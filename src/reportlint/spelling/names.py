@@ -443,9 +443,10 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
     old = c.name[c.pos]
     if _parallel_slot(text, c, cand):
         return False  # 以为民为宗旨,以育民为中心,以安民为保障: a series filling the slot on purpose
-    if _in_person_name(c.name, c.pos) and new not in name_look_alikes(old) and not c.name.endswith(("思想", "理论")):
+    if _in_person_name(c.name, c.pos) and new not in name_look_alikes(old) and not c.name.endswith(("思想", "理论")) \
+            and not (confusable(new, old) and any(t in c.name for t in LEADER_TITLES)):
         # 邓小明同志, 王小平同志: another person's name, unless a look-alike slip (刁近平); in a theory's
-        # name (毛泽冬思想) no other person stands
+        # name (毛泽冬思想) or before an office no one else holds (习近凭总书记) a same-sound one too
         return False
     if old in NUMERALS and new in NUMERALS:
         return False  # 党的十六大精神, 第十三个五年规划: another congress or plan, not a typo
@@ -488,6 +489,8 @@ COMMON_WORD_FREQ = 1000
 # 0) makes the near miss another name of the same pattern unless the characters are confusable
 OTHER_WORD_ZIPF = 2.5
 FUNCTION_CHARS = frozenset("的之地了")
+# offices in a formula that only its leader holds: a same-sound character in the name before them is a slip
+LEADER_TITLES = ("总书记", "主席", "为核心的党中央")
 # what is left of a formula's word that lost a character is a common word from this wordfreq zipf up (中国
 # 6.9, 组织 5.6); below it a web-crawl fragment (习近 3.0, 高质 2.7, 同体 2.4)
 REST_ZIPF = 3.5
