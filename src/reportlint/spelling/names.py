@@ -520,8 +520,9 @@ def _quoted(text: str, s: int, e: int) -> bool:
     return False
 
 
-# what may stand right before an organ's name: its place's suffix, a determiner or a conjunction
-ORGAN_BEFORE = frozenset("省市州盟县区旗镇乡村街本我该各全和与及、由向对经在")
+# what may stand right before an organ's name: its place's suffix, a determiner or a conjunction, the
+# Party committee or the government it belongs to (县委组织部, 县政府办公室)
+ORGAN_BEFORE = frozenset("省市州盟县区旗镇乡村街本我该各全和与及、由向对经在委府")
 
 
 def _accept_organ(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
