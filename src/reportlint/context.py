@@ -300,8 +300,9 @@ def detect_context(doc: Document, year: int | None = None, unit_level: str | Non
     return ctx
 
 
-_STAT_PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|范围|区间)[^。；\n]{0,8}?(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*"
-                          r"(?:至|到|—|-|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
+# (起,至: a comma after 起, wild W143; ——: a doubled dash, W073)
+_STAT_PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|范围|区间)[^。；\n]{0,8}?(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*[,，]?\s*"
+                          r"(?:至|到|—{1,2}|－|-|～|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
 
 
 # a cover that sets the year on a line of its own above the title (2023年度 / 四川省眉山市彭山区 / 部门决算)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reportlint.document.markers import FIRST_CHARS, Marker, lost_open_brackets, marker_label, match_marker
@@ -82,6 +83,9 @@ def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Par
     raws = [_raw_of(raw, offsets, p) for p in body]
     lost = lost_open_brackets(text)
     markers = [_bracketed(_marker(t, r), p.start, lost) for t, r, p in zip(ptexts, raws, body, strict=True)]
+    chunks = _page_chunks(ptexts, markers)
+    markers = [None if k in chunks else m for k, m in enumerate(markers)]
+    listed = _lead_in_lists(ptexts, markers)
     cells = raws if shown is None else [_raw_of(shown, offsets, p) for p in body]
     strong = [_row_like(t, r, m) for t, r, m in zip(ptexts, cells, markers, strict=True)]
     toc = _toc_block(ptexts, raws, markers, strong)
@@ -114,6 +118,7 @@ def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Par
                 continue
         if m is not None:
             h = _heading(text, p, m)
+            h.listed = body[listed[k]].index if k in listed else -1
             p.heading = h
             _attach(stack, h)
             out.headings.append(h)
@@ -123,6 +128,59 @@ def find_structure(text: str, raw: str, offsets: list[int], paragraphs: list[Par
 
     _excerpt(out, ptexts)
     out.lost = _lost_markers(body, ptexts, markers, out)
+    return out
+
+
+def _page_chunks(ptexts: list[str], markers: list[Marker | None]) -> set[int]:
+    """Paragraph indexes of a document aggregator's page-chunk numbers. 文库 sites (淘文阁, 优知文库,
+    文库网…) cut a text into pieces numbered 1、 2、 3、 at line starts, mid-sentence and even
+    mid-word: «…坚决禁用高度\n2、高残农药,实现…» (wild W155, W156, W187, W192; real 749). Read as
+    such only when the paragraphs numbered with 、 are exactly 1, 2, … n (n >= 2) in order, and each
+    from 2 on follows a long paragraph (60+ characters) that stops without a final mark and is long
+    itself (but the last, which the excerpt may cut);
+    a list whose items end a sentence, or one that skips or repeats a number, stays a list."""
+    items = [k for k, m in enumerate(markers) if m is not None and m.kind == "arabic" and m.style == "dunhao"]
+    numbers = [markers[k].number for k in items]  # type: ignore[union-attr]
+    first = 1 if ptexts[0].startswith("1、") and (not items or items[0] > 0) else 0  # «1、-精品合同推荐- …»: no marker read
+    if len(items) + first < 2 or numbers != list(range(1 + first, len(items) + 1 + first)):
+        return set()
+    for k in items[1 - first:]:
+        before = ptexts[k - 1].rstrip() if k > 0 else ""
+        if len(before) < 60 or (len(ptexts[k]) < 60 and k != items[-1]) or before[-1] in _FINAL + "：:":
+            return set()  # (the last piece may be short: the excerpt ends inside it)
+    return set(items)
+
+
+# a lead-in that opens a list: …主要职责如下: / …二级预算单位包括: / 分别是: (not the report's announcement of its
+# sections, 现将…报告如下: / …公开如下:, after which its headings follow)
+_LEAD_IN = re.compile(r"[:：]\s*$")
+_ANNOUNCES = re.compile(r"(?:报告|汇报|总结|说明|公布|公开|通报|介绍)如下\s*[:：]\s*$|^\s*现将|^\s*现就")
+_LIST_KINDS = {"arabic", "paren-arabic", "rparen", "circled"}
+
+
+def _lead_in_lists(ptexts: list[str], markers: list[Marker | None]) -> dict[int, int]:
+    """Items of lists that a sentence ending in a colon opens (h4diag 801: 广水市白泉卫生院主要职责如下: /
+    1、承担… / 2、受…; 纳入…编制范围的二级预算单位包括: / 1.广水市白泉卫生院(本级)), each with the index of
+    its lead-in: such a list is numbered on its own (a new sibling run, checked within itself: 具体情况如下: /
+    1.公务接待费… / 3.公务用车… still skips, wild W089) and may use another form than the headings. A
+    list starts at 1 after a paragraph that is no heading itself and goes on while the items keep its
+    marker's kind and form; a heading ending in a colon ((一)职能职责:) keeps its numbered children as
+    headings, and so does the announcement of the report's sections (现将…报告如下:)."""
+    out: dict[int, int] = {}
+    k = 1
+    while k < len(ptexts):
+        m = markers[k]
+        lead = ptexts[k - 1].rstrip()
+        if (m is None or m.kind not in _LIST_KINDS or m.number != 1 or markers[k - 1] is not None
+                or not _LEAD_IN.search(lead) or _ANNOUNCES.search(lead)):
+            k += 1
+            continue
+        j = k
+        while j < len(ptexts) and markers[j] is not None and markers[j].kind == m.kind \
+                and markers[j].style == m.style and markers[j].punct == m.punct:  # type: ignore[union-attr]
+            out[j] = k - 1
+            j += 1
+        k = j
     return out
 
 
@@ -165,7 +223,35 @@ def _lost_markers(body: list[Paragraph], ptexts: list[str], markers: list[Marker
                 continue
             for n, i in enumerate(between, start=a.number + 1):
                 lost.append((body[i].start, body[i].start + min(len(ptexts[i]), 20), marker_label(a.level, n)))
+        lost.extend(_lost_at_end(run, body, ptexts, markers, k_of))
     return sorted(lost)
+
+
+def _lost_at_end(run: list[Heading], body: list[Paragraph], ptexts: list[str], markers: list[Marker | None],
+                 k_of: dict[int, int]) -> list[tuple[int, int, str]]:
+    """Bare titles that go on a list of table titles after its last number, up to the next part: 七、财政拨款
+    “三公”经费支出决算表 / 政府性基金预算财政拨款收入支出决算表 / 国有资本经营预算…决算表 / 第三部分… (h4diag 804:
+    八、 and 九、 lost). Only for a list of three or more whose titles mostly end alike (…决算表), bare lines
+    ending the same way, and a part or higher-level heading right after them."""
+    if len(run) < 3 or run[-1].level not in (1, 2) or any(h.inline for h in run):
+        return []
+    ends = Counter(h.title[-2:] for h in run if len(h.title) >= 4)
+    end, count = ends.most_common(1)[0] if ends else ("", 0)
+    last = k_of.get(run[-1].paragraph)
+    if count * 2 <= len(run) or last is None or not end.endswith("表"):
+        return []
+    bare = []
+    k = last + 1
+    while k < len(ptexts) and markers[k] is None and 4 <= len(ptexts[k]) <= 40 and ptexts[k].endswith(end):
+        bare.append(k)
+        k += 1
+    if not bare or k >= len(ptexts) or markers[k] is None:
+        return []
+    closer = markers[k]
+    if not (closer.kind in ("part", "chapter") or closer.level < run[-1].level):  # type: ignore[union-attr]
+        return []
+    return [(body[i].start, body[i].start + min(len(ptexts[i]), 20), marker_label(run[-1].level, n))
+            for n, i in enumerate(bare, start=run[-1].number + 1)]
 
 
 def _raw_of(raw: str, offsets: list[int], p: Paragraph) -> str:
@@ -243,6 +329,8 @@ def _toc_block(ptexts: list[str], raws: list[str], markers: list[Marker | None],
                 break
         return out
     first_key = None
+    block: set[int] = set()
+    repeated = False
     for k in range(start + 1, min(len(ptexts), start + 150)):
         t, m = ptexts[k], markers[k]
         if m is not None:
@@ -250,11 +338,17 @@ def _toc_block(ptexts: list[str], raws: list[str], markers: list[Marker | None],
             if first_key is None:
                 first_key = key
             elif key == first_key:
+                repeated = True
                 break  # the body begins: its first heading repeats the first entry
-        if not _heading_like(t, m):
-            break
-        out.add(k)
-    return out
+        if not _heading_like(t, m) or (t.rstrip().endswith(("。", ":", "：")) and not TOC_LINE.search(t[-80:])):
+            break  # (a contents entry is a title: …主要职责如下: or 1、承担…诊疗。 is the body, h4diag 801)
+        block.add(k)
+    if not repeated and block and first_key is not None and not any(
+            markers[j] is not None and _key(ptexts[j], markers[j]) == first_key  # type: ignore[arg-type]
+            for j in range(max(block) + 1, len(ptexts))):
+        return out  # 目录 over an empty contents (the page lost it): the lines after it are the body's own
+        #             headings, which nothing repeats later (h4diag 801: 第一部分…概况 / 1. 部门主要职责 / 主要职责如下:)
+    return out | block
 
 
 def _key(t: str, m: Marker) -> tuple[str, int, str]:
@@ -416,8 +510,8 @@ def sibling_runs(headings: list[Heading]) -> list[list[Heading]]:
     runs: list[list[Heading]] = []
     current: dict[tuple[int, str, tuple[int, ...]], list[Heading]] = {}
     for h in headings:
-        # 1.1 1.2 and 2.1 2.2 are two lists (their prefix differs)
-        key = (id(h.parent) if h.parent is not None else 0, h.kind or str(h.level), h.prefix)
+        # 1.1 1.2 and 2.1 2.2 are two lists (their prefix differs); a list a sentence opens is its own
+        key = (id(h.parent) if h.parent is not None else 0, h.kind or str(h.level), h.prefix, h.listed)
         run = current.get(key)
         if run is None or (h.number == 1 and (run[-1].number >= 2 or h.inline or run[-1].inline)):
             run = []

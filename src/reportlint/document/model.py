@@ -43,6 +43,7 @@ class Heading:
     prefix: tuple[int, ...] = ()  # leading components of a decimal outline number (1.2.3 -> (1, 2))
     inline: bool = False  # a list item inside a paragraph ("…。2.完成…"), not at the paragraph's start
     toc: bool = False  # an entry of a table of contents (目录), not a heading of the body
+    listed: int = -1  # an item of a list a sentence opens (…主要职责如下: / …包括:): that sentence's paragraph index
 
     @property
     def label(self) -> str:

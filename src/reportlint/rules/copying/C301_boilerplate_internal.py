@@ -29,7 +29,8 @@ frame 较2022年度决算数增加…，增长…%，主要原因是：…，与
 definition and figures (the frame is a stock phrase); one change restated with its cause (总体情况, 收入情况
 and 支出情况 of a 决算说明 each saying 较上年决算数减少710.50万元，下降9.76%，主要原因是…工程完工 when income and
 spending moved together) when the passages are not alike without their 主要原因 clauses (two different
-changes given one cause stay a copy).
+changes given one cause stay a copy); a passage repeated word for word in another top-level part (the
+funds of a 自评 given under 一、自评结论 and again under 二、佐证材料: the form's summary and detail).
 
 **Source**: 财预〔2020〕10号 (the report must state the unit's own evidence for each indicator);
 the threshold is configuration, not a standard.
@@ -218,6 +219,20 @@ def _twin_quote(text: str, twin: tuple[int, int, int], copy: tuple[int, int, int
     return f"「{quote}…」" if start + QUOTE < b else f"「{quote}」"
 
 
+def _restated(doc, a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    """The same words and figures in another top-level part of the report: 一、自评结论 and 二、佐证材料
+    each giving the funds (wild W188) — the form's summary and detail, not a copy edited in a few words."""
+    if re.sub(r"\s", "", doc.text[a[0]:a[1]]) != re.sub(r"\s", "", doc.text[b[0]:b[1]]):
+        return False  # (other figures in the same words stay a copy)
+
+    def part(pos: int):
+        h = next((p.section for p in doc.paragraphs if p.start <= pos <= p.end), None)
+        while h is not None and h.parent is not None:
+            h = h.parent
+        return h
+    return part(a[0]) is not part(b[0])
+
+
 def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[str], threshold: float,
            reported: set[int], unit: str, strip, min_chars: int) -> Iterator[Finding]:
     if len(passages) < 2:
@@ -229,7 +244,7 @@ def _pairs(ctx: RuleContext, passages: list[tuple[int, int, int]], texts: list[s
     distinct: list[int] = []
     for k, t in enumerate(texts):
         if t in first:
-            if passages[first[t]][2] != passages[k][2]:
+            if passages[first[t]][2] != passages[k][2] and not _restated(doc, passages[first[t]], passages[k]):
                 hits.append((k, first[t], 100.0))
         else:
             first[t] = k

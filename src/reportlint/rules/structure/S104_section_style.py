@@ -3,10 +3,12 @@
 **Finds**: （一）、 and 1， (punctuation after a bracketed marker, a wrong mark after 一 or 1); a
 doubled mark (十、、); a mismatched bracket pair （一); one heading level written in two forms (1. and
 1、, （一） and (一), 一、 and 一 ) where the minority form is reported (on a tie, the form a list
-switches to: 1、 then 2. in one list reports the 2.; else the standard's form wins); a top-level heading written
+switches to: 1、 then 2. in one list reports the 2.; else the standard's form wins), in a list that switches
+form part-way once for each stretch written the other way (1. 2. 3、 4、 5、 reports the 3、); a top-level heading written
 with a lower-rank marker than its first child (1.单位基本情况 followed by （一）); headings of a list
 that lost their number (、政府性基金… after 六、, or bare titles filling the gap between 七、 and 十、 in
-a run of headings such as a table of contents).
+a run of headings such as a table of contents, or going on a list of table titles after its last
+number up to the next part: 七、…决算表 / 政府性基金…决算表 / 国有资本…决算表 / 第三部分…).
 
 **Why a reviewer cares**: the marker forms are fixed by the national standard for official
 documents; mixed forms show text assembled from several drafts and make the outline hard to read.
@@ -22,8 +24,8 @@ documents; mixed forms show text assembled from several drafts and make the outl
 Arabic numerals, nothing after brackets and circled numbers; the suggestion gives the marker.
 
 **Leaves alone**: 1、 used consistently for a whole level (the common local variant), and 一 基本情况
-used consistently; lists inside paragraphs and table-of-contents entries when comparing forms (they
-may differ from the headings); 1.1 outlines, 1) items and 第X部分/章/条; a text that begins with
+used consistently; lists inside paragraphs, lists a sentence opens (…主要职责如下: 1、… 2、…) and
+table-of-contents entries when comparing forms (they may differ from the headings); 1.1 outlines, 1) items and 第X部分/章/条; a text that begins with
 （一） and later reaches 四、 (an excerpt); headings found inside table cells or table rows.
 
 **Source**: GB/T 9704-2012 7.3.3 (结构层次序数 第一层为“一、”，第二层为“（一）”，第三层为“1.”，第四层为“（1）”).
@@ -69,7 +71,8 @@ def section_style(ctx: RuleContext) -> Iterator[Finding]:
         else:
             findings.append(ctx.report(start, end, f"标题缺少序号：按前后标题，此处应为「{lab}」"))
     # one level written two ways (headings at paragraph starts; lists and contents may differ)
-    own = [h for h in headings if not h.inline and h.kind in _MAIN]
+    own = [h for h in headings if not h.inline and h.kind in _MAIN and h.listed < 0]  # (a list a sentence opens
+    #                                                       — 主要职责如下: 1、… — may use its own form, h4diag 801)
     by_kind: dict[str, Counter[str]] = {}
     for h in own:
         if not _bad_punct(h):
@@ -85,15 +88,22 @@ def section_style(ctx: RuleContext) -> Iterator[Finding]:
             forms.items(), key=lambda kv: (-kv[1], kv[0] not in leads, kv[0] != _canonical_form(level)))
         # when lists start each way (1、 then 2. here, 1. then 2、 there), no form came first: the standard's
         how = "多写作" if count > second else ("先写作" if leads & set(forms) == {major} else "按标准应写作")
+        # a list that switches form part-way is one slip, reported at its first switched item: 1. 2. 3、 4、 5、
+        # under one (一) gives the 3、 alone (h4b 830), not 4、 and 5、 again
+        again = {id(b) for run in sibling_runs([h for h in own if h.kind == kind and not _bad_punct(h)])
+                 if len({_form(h) for h in run}) > 1
+                 for a, b in itertools.pairwise(run) if _form(a) == _form(b) != major}
         for h in own:
-            if h.kind == kind and not _bad_punct(h) and _form(h) != major:
+            if h.kind == kind and not _bad_punct(h) and _form(h) != major and id(h) not in again:
                 findings.append(ctx.report(
                     h.start, h.end,
                     f"同一层级序号写法不一致：本文{LEVEL_NAMES[level]}{how}「{_example(level, major)}」，"
                     f"此处写作「{h.marker}{h.punct}」", suggestion=_example(level, major, h.number)))
     # a top-level heading whose first child has a higher-rank marker: 1.单位基本情况 → （一）
+    # (with no part or chapter heading between them: 1.机构设置情况 … 第二部分 … 一、收入支出决算表 is a new part, h4diag 801)
+    nxt = {id(a): b for a, b in itertools.pairwise([h for h in headings if not h.inline])}
     for a, b in itertools.pairwise(own):
-        if (a.parent is None and b.number == 1 and b.kind != a.kind
+        if (a.parent is None and b.number == 1 and b.kind != a.kind and nxt.get(id(a)) is b
                 and RANK.get(b.kind, 9) < RANK.get(a.kind, 9) and b.paragraph > a.paragraph):
             findings.append(ctx.report(
                 a.start, a.end,

@@ -51,13 +51,17 @@ def enum_sequence(ctx: RuleContext) -> Iterator[Finding]:
     section = None
     inline = [h.start for h in doc.headings if h.inline]  # items of a list inside a paragraph
     k = 0
+    scope = 0  # where the current enumeration scope starts
     for p in doc.paragraphs:
         if p.heading is not None or p.section is not section:
             prev = {}  # a new heading interrupts (and restarts) any enumeration
             section = p.section
+            scope = p.start if p.heading is not None or section is None else section.start  # a section opened by
+            #                                            an item run into the paragraph before counts from that item
         for m in _ENUM.finditer(text, p.start, p.end):
             while k < len(inline) and inline[k] < m.start():
                 prev = {}  # so does a numbered item inside the paragraph ((一)…一是…(二)…一是)
+                scope = max(scope, inline[k])
                 k += 1
             kind = "是" if m.group(1) else "第"
             n = cn_to_int(m.group(1) or m.group(2))
@@ -68,8 +72,9 @@ def enum_sequence(ctx: RuleContext) -> Iterator[Finding]:
             if n == 1:
                 prev[kind] = 1
                 continue
-            if last is None and _enum_word(kind, n - 1) in text[p.start:m.start()]:
-                last = n - 1  # 管理一是加强…;二是…: the first item glued to the word before it (a PDF's line join)
+            if last is None and _enum_word(kind, n - 1) in text[scope:m.start()]:
+                last = n - 1  # 管理一是加强…;二是…: the first item glued to the word before it (a PDF's line join),
+                #               or after a space (…产业支撑 一是…), in this paragraph or an earlier one of the scope
             if last is None:
                 yield ctx.report(start, m.end(), f"列举“{word}”之前没有“{_enum_word(kind, 1)}”，序列不从一开始")
             elif n == last and follows == after[kind]:

@@ -12,7 +12,8 @@ report, a year's 年报 said to be published within that year (完成2024年政�
 (the genre's period logic, ``lexicons/genres.yaml``), a year's results dated to another year (a sentence
 opening 2023年全年共开展… in a 2024 report), the year's guidance of an earlier year (按照《X市2020年
 政务公开工作要点》 in a 2021 report), year-end carry-over said to be used in Y (年末结转…在2021年度继续
-安排使用), a plan in 改进措施/下一步 naming Y or earlier (the plan is for Y+1), and the own date of a report
+安排使用), a 年报's requests carried over to be answered in another year than Y + 1 (0件转结2024年办结 in a
+2024 report), a plan in 改进措施/下一步 naming Y or earlier (the plan is for Y+1), and the own date of a report
 that cannot be dated inside its year (``published_after_year_genres``: a 决算 is compiled after the accounts
 close, a 年报 counts the year to December 31) in Y or earlier (2021年度…部门决算 公开时间:2021年9月19日; its
 filing, publication or closing date, ``years.classify_years`` roles ``filing`` and ``dated``), and that of any
@@ -71,6 +72,10 @@ _MESSAGES = {
 }
 
 
+# a heading about a year's results: in a budget or plan, those of the year before it (its base)
+_PRIOR_RESULTS = re.compile(r"决算|执行|完成|回顾|总结")
+
+
 def mismatch(role: str, year: int, y: int, plan_year: int) -> str | None:
     """Why a year of this role contradicts evaluation year ``y`` (None when it does not)."""
     if role in _MESSAGES:
@@ -87,6 +92,8 @@ def mismatch(role: str, year: int, y: int, plan_year: int) -> str | None:
         return f"依据的是{year}年的工作要点，评价年度的工作应依据{y}年的"
     if role == "carryover":
         return "年末结转的资金只能在结转的次年使用"
+    if role == "carried-request" and year != y + 1:
+        return f"结转的申请要在次年（{y + 1}年）办结"
     if role == "plan-section" and year <= y:
         return f"改进措施/下一步计划针对的是{plan_year}年"
     return None
@@ -105,14 +112,19 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     genre = ctx.context.genre.genre.id if ctx.context.genre else None
     # a 决算 or 年报 dated inside its own year (公开时间:2021年9月19日 on the 2021 accounts)
     dated_after = genre in load_yaml("time.yaml")["published_after_year_genres"]
+    # a genre written before its year (a budget, a plan): its review of the year before is its base
+    forward = ctx.context.period is not None and ctx.context.period.offset == 1
     # a speech's title names the year it is delivered in (2023年政府工作报告 reviews 2022)
     delivered = y - ctx.context.period.offset if ctx.context.year_source == "title+genre" and ctx.context.period else None
     for ym in classify_years(ctx.doc):
         if ym.year == delivered and "报告" in ctx.text[ym.end:ym.end + 40].split("\n")[0]:
             continue
         if ym.role in ("whole-year", "plan-section", "basis", "snapshot", "year-end",
-                       "published-early") and not retrospective:
+                       "published-early", "carried-request") and not retrospective:
             continue
+        if ym.role == "heading" and forward and ym.year == y - 1 and _PRIOR_RESULTS.search(
+                ctx.text[ym.end:ym.end + 80].split("\n", 1)[0]):
+            continue  # a budget or plan reviews the year before it: 二、2021年“三公”经费决算情况 in a 2022 预算
         if ym.role in ("dated", "filing") and not (
                 dated_after or (retrospective and ym.year < y)):  # a look back cannot predate its year
             continue
@@ -127,6 +139,7 @@ def year_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             continue
         text = ctx.text[ym.start:ym.end]
         fix_year = plan_year if ym.role == "plan-section" else ym.year + 1 if ym.role == "carryover" else (
+            y + 1 if ym.role == "carried-request" else
             ym.year - 1 if ym.role == "published-early" else y + 1 if ym.role in ("dated", "filing") else y)
         head = "年份与公布日期矛盾" if ym.role in ("published-early", "dated", "filing") else "年份与评价年度不符"
         yield ctx.report(ym.start, ym.end,
