@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from reportlint.datefields import OTHER_PAGE, another_documents_date
 from reportlint.document.model import Document
+from reportlint.firstchars import guarded
 from reportlint.genre import GenreMatch, Period, detect_genre
 from reportlint.lexicon import load_yaml
 from reportlint.places import Place, known_places, place_chain
@@ -73,8 +74,8 @@ _PUB_END = re.compile(r"(?:" + _CLOCK + r")?(?:\s*$|\s|[|｜\]】)）]|" + _FURN
                       + r"|主题|分类|文号|索引|生效|废止|公开|成文|有效|发布|信息|\d{4}\s*年)")
 # every labelled date field of the report's own, anywhere in the text (the filing date is one of them; a page
 # carries several: 成文日期 2021-07-30 / 发布日期 2021-08-03): one date, not a period, ending as a field
-_OWN_FIELD = re.compile("(?:" + _FILING_WORDS + "|" + _PUB_WORDS + r")(?:日期|时间)" + _FIELD_DATE
-                        + r"(?!\d)(?!\s*(?:起\s*)?[至到止—－~～-])")
+_OWN_FIELD = guarded("(?:" + _FILING_WORDS + "|" + _PUB_WORDS + r")(?:日期|时间)" + _FIELD_DATE
+                      + r"(?!\d)(?!\s*(?:起\s*)?[至到止—－~～-])")
 # a page's metadata line after a long menu (来源:五蛟镇 发布时间:… 浏览次数:): looked for past the first paragraphs
 _META_LINE = re.compile(_FURNITURE_FIELD + r"|索引号|发布时间|发布日期")
 _HEAD_META = 24  # paragraphs searched for a metadata line
