@@ -8,7 +8,9 @@
   cell is then found in the page's text lines, in reading order, to give findings a place.
 - **text**: consecutive paragraphs of as many cells each (two or more, separated by ``|``, tabs or
   runs of 2+ spaces; trailing empty cells dropped). A row of another width ends the table: flattened
-  tables whose merged cells were lost do not line up, and their columns are not guessed.
+  tables whose merged cells were lost do not line up, and their columns are not guessed. Its caption is
+  the line right above it (or above its 单位：万元 line) when that line names a 表 (收入支出决算总表), so the
+  部门决算's tables written as text are checked against each other as .docx and PDF ones are.
 """
 
 from __future__ import annotations
