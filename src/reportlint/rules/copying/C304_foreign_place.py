@@ -23,7 +23,7 @@ else and does not describe the unit.
 
 **Leaves alone**: the unit's own place and its parents and children (a city names its counties, a
 county its towns; 各县（市、区）…要 in a city report); places named on purpose in the sentence
-(与相邻的X县, 参照/学习/借鉴/赴/考察 X, 与X交界/接壤, 对口帮扶); lists with the unit itself as one
+(与相邻的X县, 参照/学习/借鉴/赴/考察 X, 与X交界/接壤, 对口帮扶, 结对/挂职/交流 X); lists with the unit itself as one
 party (我市与X市); reports whose own place or level is unknown, and provincial and national reports
 (a national report names every province: it has no peers).
 
@@ -45,7 +45,7 @@ _SUFFIX_LEVEL = {"县": "county", "旗": "county", "区": "district", "市": Non
 _SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:自治县|县|旗|区|市))(境内|辖区内|全境|位于|地处|总面积|国土面积|下辖|共辖)")
 _DIRECTIVE = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、){1,}[\u4e00-\u9fff]{2,4})等(市|县|区)(?:要|应|须|需|务必)")
 _ON_PURPOSE = re.compile(r"与|同|和|及|相邻|毗邻|邻近|周边|交界|接壤|参照|参考|学习|借鉴|对标|赴|到|前往|考察|对口|帮扶|协作|支援|援|联防|"
-                         r"兄弟|先进|经验|来自|原")
+                         r"结对|挂职|交流|共建|兄弟|先进|经验|来自|原")
 _NOT_NAME = re.compile(r"^(?:[全本我该各其此每邻外市区县省州乡镇村]|周边|附近|下辖|所辖)")
 _TITLE_PLACE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?(?:自治县|县|旗|区|市))")
 
