@@ -63,6 +63,12 @@ def genres() -> tuple[Genre, ...]:
 
 
 @cache
+def _any_title(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """A pattern that matches where any of ``patterns`` does (None for none)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None
+
+
+@cache
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     """Any of the cue phrases as a substring (None for no cues)."""
     return re.compile("|".join(map(re.escape, cues))) if cues else None
@@ -102,10 +108,13 @@ def detect_genre(doc: Document) -> GenreMatch | None:
     for rank, g in enumerate(genres()):
         score = 0
         source, evidence = "", ""
-        hit = next((t for t in titles if any(p.search(t) for p in g.title_patterns)), None)
+        named = _any_title(g.title_patterns)  # any of the title patterns, in one search
+        hit = next((t for t in titles if named.search(t)), None) if named is not None else None
         if hit is None:
             # the opening sentence names the report it introduces: 编制…《…2021年政府信息公开工作年度报告》
-            m = next((p.search(head[:400]) for p in g.title_patterns if p.search(head[:400])), None)
+            opening = head[:400]
+            m = next((p.search(opening) for p in g.title_patterns if p.search(opening)), None) \
+                if named is not None and named.search(opening) else None
             if m is not None and re.search(r"(?:编制|形成|发布|公布)[^。]{0,60}《[^》]*$", head[:m.start()]):
                 hit = head[max(0, m.start() - 20):m.end()]
                 source = "opening"
