@@ -859,18 +859,19 @@ def _word_broken(c: Candidate, freq) -> bool:
 
 def _edge_doubled(doc, c: Candidate, freq) -> bool:
     """A formula written whole with its first character typed again before it (推动高高质量发展) or its last
-    after it (长江经济带带,): the extra copy forms no word (jieba, wordfreq) with its other neighbour (提高高质量
-    发展, 健全全面…, 社会会议, 经济带带动 are words) and is no dictionary word with the copy beside it."""
+    after it (长江经济带带,): the extra copy ends no word (jieba, up to four characters; wordfreq for a pair)
+    with what stands before it (提高高质量发展, 健全全面…, 中华人民共和国国民经济…), or starts none with
+    what follows (社会会议, 经济带带动), and is no reduplication the language uses (人人, 常常)."""
     text = doc.text
-    if c.pos == 0:
-        i, other = c.start, text[c.start - 1:c.start] if c.start > 0 else ""
-        pair = other + text[i]
-    else:
-        i, other = c.end - 1, text[c.end:c.end + 1]
-        pair = text[i] + other
+    i = c.start if c.pos == 0 else c.end - 1
     if freq.get(text[i] * 2, 0) >= COMMON_WORD_FREQ:
         return False  # 人人, 常常: a reduplication the language uses
-    return not (len(pair) == 2 and is_han(other) and (freq.get(pair, 0) or zipf(pair) >= OTHER_WORD_ZIPF))
+    if c.pos == 0:
+        words = [text[i - k + 1:i + 1] for k in range(2, 5) if i - k + 1 >= 0]
+    else:
+        words = [text[i:i + k] for k in range(2, 5) if i + k <= len(text)]
+    return not any(all(map(is_han, w)) and (freq.get(w, 0) or (len(w) == 2 and zipf(w) >= OTHER_WORD_ZIPF))
+                   for w in words)
 
 
 def _word_left_rare(c: Candidate, freq) -> bool:
