@@ -170,3 +170,101 @@ def test_browser_decision_export_and_rerun_of_an_edited_renamed_copy(tmp_path):
     page2 = tmp_path / "review2.html"
     r = _run("entry", "check", str(moved), "-f", "html", "-o", str(page2), "--decisions", str(exported))
     assert 'data-decision="dismissed" data-note="引用的是旧称，保留"' in page2.read_text(encoding="utf-8")
+
+
+# NEWCOMER6 1: a paragraph inserted between a heading and the finding's paragraph (the commonest edit)
+BT = "某区财政局2024年度部门整体支出绩效自评报告\n\n一、部门基本情况\n截止2024年12月31日，全县共有财政所8个。\n二、绩效自评情况\n自评分数92分，等级为良。\n"
+BT2 = BT.replace("一、部门基本情况\n", "一、部门基本情况\n新增一段：本年度开展培训3次。\n")
+
+
+def test_fingerprint_sentence_stops_at_line_and_cell_breaks():
+    from reportlint.fingerprints import _sentence_around
+
+    raw = "一、部门基本情况\n截止2024年12月31日，全县共有财政所8个。"
+    s = raw.index("全县")
+    assert _sentence_around(raw, s, s + 2) == "截止2024年12月31日，全县共有财政所8个"
+    row = "项目|上海市普陀区财政局财政所|预算不单列\t并入本级"
+    s = row.index("预算")
+    assert _sentence_around(row, s, s + 2) == "预算不单列"
+
+
+def test_baseline_and_decisions_follow_a_finding_past_a_paragraph_inserted_under_its_heading(tmp_path):
+    (tmp_path / "bt.txt").write_text(BT, encoding="utf-8")
+    (tmp_path / "bt2.txt").write_text(BT2, encoding="utf-8")
+    first = _run("entry", "check", "bt.txt", "--write-baseline", "blt.json", "-f", "json", cwd=tmp_path)
+    rows = json.loads(first.stdout)
+    assert [r["code"] for r in rows] == ["W501", "W502", "N404"]
+    assert json.loads((tmp_path / "blt.json").read_text(encoding="utf-8"))["fingerprint_version"] == 2
+    again = _run("entry", "check", "bt2.txt", "--baseline", "blt.json", "-q", cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, "")
+    assert "隐藏了 3 处已记录的问题，报告 0 处新问题" in again.stderr and "第 1 版" not in again.stderr
+    (tmp_path / "dec.json").write_text(json.dumps({"tool": "reportlint", "kind": "decisions", "decisions": [
+        {"fingerprint": r["fingerprint"], "rule": r["rule"], "decision": "dismissed", "note": "误报",
+         "reviewer": "张三"} for r in rows]}, ensure_ascii=False), encoding="utf-8")
+    decided = _run("entry", "check", "bt2.txt", "--decisions", "dec.json", "-q", cwd=tmp_path)
+    assert decided.returncode == 0
+    assert "已忽略 3 处（不计入退出码），已解决 0 项" in decided.stderr and "第 1 版" not in decided.stderr
+
+
+def test_docx_fingerprints_survive_paragraphs_inserted_before_a_heading_and_after_a_table(tmp_path):
+    import docx
+
+    def build(extra_before_heading: bool, extra_after_table: bool):
+        d = docx.Document()
+        d.add_paragraph("某市某区财政局2024年度部门整体支出绩效自评报告")
+        d.add_paragraph("一、部门基本情况")
+        d.add_paragraph("截止2024年12月31日，全县共有财政所8个。")
+        if extra_before_heading:
+            d.add_paragraph("本年度新增培训3次。")
+        d.add_paragraph("二、绩效自评情况")
+        d.add_paragraph("（一）自评结论")
+        d.add_paragraph("自评分数92分，等级为良")
+        t = d.add_table(rows=4, cols=3)
+        for r, row in enumerate([("项目", "预算数", "决算数"), ("基本支出", "60", "60"), ("项目支出", "30", "30"),
+                                 ("合计", "90", "100")]):
+            for c, v in enumerate(row):
+                t.cell(r, c).text = v
+        if extra_after_table:
+            d.add_paragraph("表后补充说明：以上数据来自决算报表。")
+        d.add_paragraph("（三）存在问题")
+        d.add_paragraph("部分项目进度偏慢。")
+        return d
+
+    names = []
+    for n, flags in enumerate([(False, False), (True, False), (False, True), (True, True)]):
+        p = tmp_path / f"b{n}.docx"
+        build(*flags).save(p)
+        names.append(p)
+    base = lint_path(str(names[0])).findings
+    assert {f.code for f in base} >= {"W501", "W502", "N404", "N401", "S102"}
+    prints = sorted(f.extra["fingerprint"] for f in base)
+    for p in names[1:]:
+        assert sorted(f.extra["fingerprint"] for f in lint_path(str(p)).findings) == prints, p.name
+
+
+def test_old_version_1_files_still_match_and_are_named(tmp_path):
+    from reportlint.baseline import filter_new, read_baseline
+
+    (tmp_path / "bt.txt").write_text(BT, encoding="utf-8")
+    (tmp_path / "bt2.txt").write_text(BT2, encoding="utf-8")
+    found = lint_text(BT, path="bt.txt").findings
+    assert all(f.extra["fingerprint_v1"] != f.extra["fingerprint"] for f in found if f.rule != "score-grade")
+    old = tmp_path / "old.json"  # a baseline written before fingerprints had versions
+    old.write_text(json.dumps({"tool": "reportlint", "version": "0.1.0", "findings": [
+        {"fingerprint": f.extra["fingerprint_v1"], "rule": f.rule} for f in found]}), encoding="utf-8")
+    book = read_baseline(old)
+    assert book.version == 1
+    assert filter_new(lint_text(BT, path="bt.txt").findings, book) == ([], 3)
+    run = _run("entry", "check", "bt.txt", "--baseline", "old.json", "-q", cwd=tmp_path)
+    assert run.returncode == 0 and "old.json 使用第 1 版问题指纹" in run.stderr and "--write-baseline" in run.stderr
+    dec = tmp_path / "olddec.json"
+    dec.write_text(json.dumps([{"fingerprint": f.extra["fingerprint_v1"], "rule": f.rule, "decision": "dismissed"}
+                               for f in found]), encoding="utf-8")
+    run = _run("entry", "check", "bt.txt", "--decisions", "olddec.json", "-q", cwd=tmp_path)
+    assert run.returncode == 0 and "已忽略 3 处" in run.stderr and "olddec.json 使用第 1 版问题指纹" in run.stderr
+
+
+def test_empty_bare_array_is_not_a_decisions_file():
+    with pytest.raises(UsageError, match="不是 reportlint 决定文件"):
+        parse_decisions([])
+    assert parse_decisions({"tool": "reportlint", "kind": "decisions", "decisions": []}) == []

@@ -21,7 +21,7 @@ def test_sarif_validates_against_schema():
     gap = next(res for res in run["results"] if res["ruleId"] == "S102")
     assert gap["locations"][0]["physicalLocation"]["region"]["startLine"] == 452
     assert run["tool"]["driver"]["rules"][gap["ruleIndex"]]["id"] == "S102"
-    fps = [res["partialFingerprints"]["reportlintFingerprint/v1"] for res in run["results"]]
+    fps = [res["partialFingerprints"]["reportlintFingerprint/v2"] for res in run["results"]]
     assert len(set(fps)) == len(fps) == 30
 
 

@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from reportlint import __version__
+from reportlint.decisions import match
 from reportlint.findings import Finding, Severity
 from reportlint.source import display_path
 
@@ -158,8 +159,9 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
             ctx = result.context
             rec.update(unit=ctx.unit_name, level=ctx.unit_level, evaluation_year=ctx.evaluation_year,
                        filing_date=ctx.filing_date.isoformat() if ctx.filing_date else None)
-            rec["findings"] = [f.to_dict() | {"fingerprint": f.extra.get("fingerprint"), "raw_start": f.raw_start,
-                                              "raw_end": f.raw_end} for f in result.findings]
+            rec["findings"] = [f.to_dict() | {"fingerprint": f.extra.get("fingerprint"),
+                                              "fingerprint_v1": f.extra.get("fingerprint_v1"),
+                                              "raw_start": f.raw_start, "raw_end": f.raw_end} for f in result.findings]
             rec["context_line"] = context_line(ctx)
             rec["passages"] = crossdoc.passages(result.doc)
             if result.findings or all_pages:  # a page with nothing to show costs a fifth of a worker's time
@@ -559,7 +561,7 @@ class Records(Sequence):
         i = range(len(self))[i]
         rec = _read(self.paths[i])
         for f in rec["findings"]:  # reviewers' decisions apply to the rules' own findings
-            d = self.book.get(f.get("fingerprint") or "")
+            d = match(self.book, f)
             if d is not None:
                 f["decision"] = d.to_dict()
                 self.used.add(d.fingerprint)
@@ -762,7 +764,7 @@ def _write_outputs(records: Records, clusters: list, out: Path, result: ScanResu
                         r["status"], r["message"], *[r["severities"].get(s, 0) for s in SEVERITIES], len(r["findings"]),
                         *[r["counts"].get(name, 0) for name in rules]])
             for f in r["findings"]:
-                public = {k: v for k, v in f.items() if not k.startswith("raw_")}
+                public = {k: v for k, v in f.items() if not k.startswith("raw_") and k != "fingerprint_v1"}
                 fj.write(json.dumps(public, ensure_ascii=False) + "\n")
             result.findings += len(r["findings"])
             result.counted += sum(1 for f in r["findings"] if decision_of(f) != DISMISSED)

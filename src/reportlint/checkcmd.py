@@ -117,6 +117,8 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         raise UsageError("从标准输入读取（-）时不能再给出其他文件")
     if stdin_filename is not None and not stdin:
         raise UsageError("--stdin-filename 只在从标准输入读取（-）时使用")
+    from reportlint.fingerprints import old_file_note
+
     known = read_baseline(baseline) if baseline else None
     book = None
     if decisions is not None:
@@ -220,6 +222,18 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
             hidden += n
         findings = [x for r in results for x in r.findings]
     resolved = decided.apply(findings, book) if book is not None else []
+    notes = []
+    if known is not None:
+        notes.append(old_file_note(baseline, known.version, "用 --write-baseline 重写基线", legacy=known.legacy,
+                                   unmatched=sum(known.values()) - hidden))
+    if book is not None:
+        legacy = sum(1 for f in findings if f.extra.get("decision")
+                     and f.extra["decision"]["fingerprint"] != f.extra.get("fingerprint"))
+        notes.append(old_file_note(decisions, book.version, "在 HTML 报告中重新“导出决定文件”", legacy=legacy,
+                                   unmatched=len(resolved)))
+    for note in notes:
+        if note:
+            _err(note)
     out = open_output(output, "-o") if output else None
     try:
         if fmt == "json":

@@ -189,6 +189,11 @@ def scan(
 
         n_find = result.counted
         _err(f"审核决定：{len(result.resolved)} 项已解决（对应问题已不存在）")
+        from reportlint.fingerprints import old_file_note
+
+        if note := old_file_note(decisions, book.version, "在 HTML 报告中重新“导出决定文件”", legacy=0,
+                                 unmatched=len(result.resolved)):
+            _err(note)
         for line in resolved_lines(result.resolved):
             _err(line)
     clusters = [c for c in result.clusters if not c.template]

@@ -6,12 +6,14 @@ A decisions file is what the HTML page exports (its 「导出决定」 button)::
       {"fingerprint": "9f…", "rule": "term-typo", "decision": "dismissed", "note": "专有名词",
        "reviewer": "张三", "time": "2026-11-29T23:50:00Z"}, …]}
 
-(a bare JSON array of such entries is read too). ``decision`` is ``confirmed`` (the finding is right and
+(a bare JSON array of such entries is read too, when it holds at least one). ``decision`` is ``confirmed`` (the finding is right and
 stays to be fixed) or ``dismissed`` (a false alarm: shown as decided, not counted toward the exit code).
 Decisions match findings by fingerprint (``fingerprints``: rule, excerpt, the sentence around it and
 its order among identical ones; no line number, no file name), so they survive a paragraph inserted
 above, a renamed file and edits elsewhere in the report. A decision whose finding is gone is
-*resolved*: the text was fixed, or its sentence rewritten.
+*resolved*: the text was fixed, or its sentence rewritten. Files written now say
+``"fingerprint_version": 2``; a file without it (version 1) still matches the findings' version-1
+prints (``fingerprints.prints_of``), and the run names it as old (``fingerprints.OLD_FILE``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from reportlint.errors import UsageError
 from reportlint.findings import Finding, Severity
+from reportlint.fingerprints import VERSION, file_version, prints_of
 
 CONFIRMED = "confirmed"
 DISMISSED = "dismissed"
@@ -44,12 +47,22 @@ class Decision:
                 "reviewer": self.reviewer, "time": self.time}
 
 
-def parse_decisions(data: object, name: str = "<decisions>") -> list[Decision]:
-    """Decisions from a decoded decisions file; UsageError naming the first bad entry."""
+class DecisionList(list):
+    """The decisions of one file, in file order; ``version``: the file's fingerprint version."""
+
+    version: int = VERSION
+
+
+def parse_decisions(data: object, name: str = "<decisions>") -> DecisionList:
+    """Decisions from a decoded decisions file; UsageError naming the first bad entry.
+
+    An empty bare array is refused (nothing in it says it is a decisions file, as ``--baseline``
+    refuses it); ``{"kind": "decisions", "decisions": []}`` is a file with no decision yet."""
     entries = data.get("decisions") if isinstance(data, dict) else data
-    if not isinstance(entries, list):
+    if not isinstance(entries, list) or (not entries and not isinstance(data, dict)):
         raise UsageError(f"{name}: 不是 reportlint 决定文件（应含 decisions 列表）")
-    out = []
+    out = DecisionList()
+    out.version = file_version(data)
     for n, e in enumerate(entries, 1):
         if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str) or not e["fingerprint"]:
             raise UsageError(f"{name}: 第 {n} 条决定缺少 fingerprint")
@@ -62,7 +75,7 @@ def parse_decisions(data: object, name: str = "<decisions>") -> list[Decision]:
     return out
 
 
-def read_decisions(path: Path) -> list[Decision]:
+def read_decisions(path: Path) -> DecisionList:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -73,8 +86,8 @@ def read_decisions(path: Path) -> list[Decision]:
 
 
 def dump_decisions(decisions: list[Decision]) -> str:
-    return json.dumps({"tool": "reportlint", "kind": "decisions", "decisions": [d.to_dict() for d in decisions]},
-                      ensure_ascii=False, indent=1)
+    return json.dumps({"tool": "reportlint", "kind": "decisions", "fingerprint_version": VERSION,
+                       "decisions": [d.to_dict() for d in decisions]}, ensure_ascii=False, indent=1)
 
 
 def _book(decisions: list[Decision]) -> dict[str, Decision]:
@@ -88,11 +101,20 @@ def apply(findings: list[Finding], decisions: list[Decision]) -> list[Decision]:
     book = _book(decisions)
     used = set()
     for f in findings:
-        d = book.get(f.extra.get("fingerprint", ""))
+        d = match(book, f)
         if d is not None:
             f.extra["decision"] = d.to_dict()
             used.add(d.fingerprint)
     return [d for d in book.values() if d.fingerprint not in used]
+
+
+def match(book: dict[str, Decision], f: Finding | dict) -> Decision | None:
+    """The decision on a finding: by its current fingerprint, else by its version-1 one (an old file)."""
+    for p in prints_of(f):
+        d = book.get(p)
+        if d is not None:
+            return d
+    return None
 
 
 def apply_records(records: list[dict], decisions: list[Decision]) -> list[Decision]:
@@ -101,7 +123,7 @@ def apply_records(records: list[dict], decisions: list[Decision]) -> list[Decisi
     used = set()
     for r in records:
         for f in r.get("findings", ()):
-            d = book.get(f.get("fingerprint") or "")
+            d = match(book, f)
             if d is not None:
                 f["decision"] = d.to_dict()
                 used.add(d.fingerprint)

@@ -45,7 +45,7 @@ def render(findings: list[Finding]) -> str:
                 "artifactLocation": {"uri": Path(f.path).as_posix()},
                 "region": region,
             }}],
-            "partialFingerprints": {"reportlintFingerprint/v1": f.extra.get("fingerprint", "")},
+            "partialFingerprints": {"reportlintFingerprint/v2": f.extra.get("fingerprint", "")},
         }
         props = {k: v for k, v in (("page", f.page), ("pageLine", f.page_line), ("paragraph", f.paragraph),
                                    ("table", f.table)) if v is not None}
