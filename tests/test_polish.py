@@ -56,7 +56,7 @@ def test_ctrl_c_during_a_scan_says_how_far_it_got_and_stops_its_workers(tmp_path
     scan = subprocess.Popen([sys.executable, "-m", "reportlint", "scan", str(src), "--out", str(out), "-j", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        end = time.monotonic() + 120
+        end = time.monotonic() + 120  # hang guard only: waits for the first record, asserts no duration
         while time.monotonic() < end and not list((out / "records").glob("*.json")):
             time.sleep(0.1)
         time.sleep(0.5)
@@ -74,7 +74,7 @@ def test_ctrl_c_during_a_scan_says_how_far_it_got_and_stops_its_workers(tmp_path
         return [w for w in workers if Path(f"/proc/{w}").exists()
                 and Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
 
-    end = time.monotonic() + 10  # the fork server leaves when the scan's pipe to it closes
+    end = time.monotonic() + 10  # hang guard only: the fork server leaves when the scan's pipe to it closes
     while alive() and time.monotonic() < end:
         time.sleep(0.1)
     assert not alive()
@@ -277,7 +277,7 @@ def test_a_timeout_swallowed_inside_a_finaliser_is_raised_again_in_the_work_that
 
     class SlowFinaliser:
         def __del__(self):
-            end = time.process_time() + 0.3  # the 0.05 s alarm fires in here and is swallowed
+            end = time.process_time() + 0.3  # busy work, not a measure: the 0.05 s alarm fires in here and is swallowed
             while time.process_time() < end:
                 pass
 
@@ -286,7 +286,7 @@ def test_a_timeout_swallowed_inside_a_finaliser_is_raised_again_in_the_work_that
         obj = SlowFinaliser()
         del obj
         gc.collect()
-        end = time.process_time() + 20
+        end = time.process_time() + 20  # hang guard only: the alarm is expected to stop this loop at once
         while time.process_time() < end:  # ordinary work: the re-armed alarm stops it
             pass
         finished.append(True)

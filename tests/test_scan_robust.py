@@ -46,7 +46,7 @@ class _Spy:
     def signal_worker_of(self, name: str, sig: int, after: float = 0.5, wait: float = 120) -> threading.Thread:
         """In a thread: once a worker has been checking ``name`` for ``after`` seconds, send it ``sig``."""
         def run():
-            end = time.monotonic() + wait
+            end = time.monotonic() + wait  # hang guard only (the worker's age picks when to signal)
             while time.monotonic() < end:
                 for pool in self.pools:
                     for w in list(pool.workers):
@@ -171,7 +171,7 @@ def test_workers_die_with_their_parent(tmp_path, slow_text):
     parent = subprocess.Popen([sys.executable, "-m", "reportlint", "scan", str(src), "--out", str(tmp_path / "o"),
                                "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        end = time.monotonic() + 60
+        end = time.monotonic() + 60  # hang guard only: waits for the workers to start
         workers = []
         while time.monotonic() < end and len(workers) < 2:
             workers = _descendants(parent.pid)  # a fork server's workers are the scan's grandchildren
@@ -181,7 +181,7 @@ def test_workers_die_with_their_parent(tmp_path, slow_text):
         workers = _descendants(parent.pid)
         parent.kill()
         parent.wait(10)
-        end = time.monotonic() + 60
+        end = time.monotonic() + 60  # hang guard only: waits for the workers to leave
         while time.monotonic() < end and any(Path(f"/proc/{w}").exists() and "Z" not in
                                              Path(f"/proc/{w}/stat").read_text().split()[2] for w in workers):
             time.sleep(0.2)

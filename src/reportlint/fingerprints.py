@@ -51,7 +51,7 @@ def _sentence_around(raw: str, start: int, end: int, ends: list[int] | None = No
     lo = ends[i] + 1 if i >= 0 else 0
     j = bisect.bisect_left(ends, end)  # the first bound at or after end
     hi = ends[j] if j < len(ends) else len(raw)
-    return raw[lo:hi][:200]
+    return raw[lo:min(hi, lo + 200)]  # never copy a long line to keep 200 characters of it
 
 
 def _print(rule: str, excerpt: str, context: str, seen: Counter[str]) -> str:
