@@ -66,13 +66,16 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
     strip = _name_stripper(ctx.context.unit_name if ctx.context else None)
     passages: list[tuple[int, int, int]] = []  # (start, end, paragraph index): paragraph bodies
     texts: list[str] = []
+    # a paragraph body's sentences normalised once: the body's normalised text is theirs joined
+    parts: dict[int, list[tuple[int, int, str]] | None] = {}
     for p in doc.paragraphs:
         if p.toc or doc.in_table(p):  # table content (.docx cells, rows written as text, PDF tables)
             continue
         start = p.heading.title_end if p.heading else p.start
         if not _prose(doc.text, start, p.end):
             continue
-        norm = strip(normalised_span(doc, start, p.end))
+        parts[p.index] = got = _sentence_parts(doc, p, start)
+        norm = strip("".join(n for _s, _e, n in got) if got is not None else normalised_span(doc, start, p.end))
         if len(norm) >= min_chars:
             passages.append((start, p.end, p.index))
             texts.append(norm)
@@ -84,15 +87,34 @@ def boilerplate_internal(ctx: RuleContext) -> Iterator[Finding]:
         if p.toc or p.index in reported or doc.in_table(p):
             continue
         body = p.heading.title_end if p.heading else p.start
-        for sen in p.sentences:
-            start = max(sen.start, body)
-            if start >= sen.end or not _prose(doc.text, start, sen.end):
+        got = parts.get(p.index)
+        if got is None:  # not normalised above (no prose, or sentences that do not tile the body)
+            got = [(start, sen.end, normalised_span(doc, start, sen.end)) for sen in p.sentences
+                   if (start := max(sen.start, body)) < sen.end and _prose(doc.text, start, sen.end)]
+        for start, end, raw in got:
+            if not _prose(doc.text, start, end):
                 continue
-            norm = strip(normalised_span(doc, start, sen.end))
+            norm = strip(raw)
             if len(norm) >= min_chars and norm not in compared:  # a one-sentence paragraph was compared whole
-                sentences.append((start, sen.end, sen.paragraph))
+                sentences.append((start, end, p.index))
                 stexts.append(norm)
     yield from _pairs(ctx, sentences, stexts, threshold, reported, "句", strip, min_chars)
+
+
+def _sentence_parts(doc, p, body: int) -> list[tuple[int, int, str]] | None:
+    """(start, end, normalised text) of each sentence of paragraph ``p`` from ``body`` on, when they tile
+    the body exactly (they do: sentences run end to end); None otherwise."""
+    out: list[tuple[int, int, str]] = []
+    pos = body
+    for sen in p.sentences:
+        start = max(sen.start, body)
+        if start >= sen.end:
+            continue
+        if start != pos:
+            return None
+        out.append((start, sen.end, normalised_span(doc, start, sen.end)))
+        pos = sen.end
+    return out if pos == p.end else None
 
 
 _PROSE_MARK = re.compile("[。！？；;!?]")
