@@ -343,3 +343,38 @@ def test_text_shared_by_units_of_three_provinces_is_a_template_a_copy_between_tw
     local = [*spread[1:], ("d.txt", "大英县财政局", [_passage(FLOOD_PARAGRAPH)]), ("e.txt", "蒙城县财政局", [_passage(FLOOD_PARAGRAPH)])]
     found = crossdoc.find_clusters(local)  # four units of two provinces (安徽, 四川): still a copy
     assert [(c.template, len(c.units)) for c in found] == [(False, 4)]
+
+
+def _doc_passages(text: str) -> list[dict]:
+    from reportlint.document import build_document
+    from reportlint.source import source_from_text
+
+    return crossdoc.passages(build_document(source_from_text(text, "x.txt")))
+
+
+def test_one_formula_filled_with_other_figures_by_two_units_is_a_template_a_copy_keeping_figures_is_found():
+    """NEWCOMER6 4: real 767 (重庆市北碚区) and wild W015 (重庆市永川区) both write the 预算执行 formula
+    (一般公共预算收入…加上上级补助收入…收入总量为…) with their own figures: ratio 70.4, one false cluster.
+    A form filled with other figures is a template across units, as across one unit's years (C303)."""
+    beibei = (ROOT / "corpora" / "real" / "767.txt").read_text(encoding="utf-8").split("\n")[10]
+    yongchuan = (ROOT / "corpora" / "wild" / "W015.txt").read_text(encoding="utf-8").split("\n")[4]
+    a, b = _doc_passages(beibei), _doc_passages(yongchuan)
+    assert crossdoc.filled_pair(set(crossdoc.figure_key(a[0]["figures"]).split("|")),
+                                set(crossdoc.figure_key(b[0]["figures"]).split("|")))
+    found = crossdoc.find_clusters([("767.txt", "重庆市北碚区人民政府", a), ("W015.txt", "重庆市永川区", b)])
+    assert [(c.template, round(c.similarity)) for c in found] == [(True, 70)]
+    # the same paragraph copied by another unit with its figures (all, or some of them) is a copy
+    for copy in (beibei, beibei.replace("925703", "915703").replace("675178", "665178")):
+        found = crossdoc.find_clusters([("767.txt", "重庆市北碚区人民政府", a),
+                                        ("x.txt", "重庆市合川区人民政府", _doc_passages(copy))])
+        assert [c.template for c in found] == [False]
+    # prose without figures copied by another unit stays a copy
+    found = crossdoc.find_clusters([("a.txt", "开阳县财政局", _doc_passages(FLOOD_PARAGRAPH)),
+                                    ("b.txt", "利辛县财政局", _doc_passages(FLOOD_PARAGRAPH))])
+    assert [c.template for c in found] == [False]
+
+
+def test_figure_key_keeps_numbers_of_two_digits_or_decimals():
+    assert crossdoc.figure_key(["279964万元", "6.8%", "3个", "1,234.5万元", "6.8%"]) == "279964|6.8|1234.5"
+    assert not crossdoc.filled_pair({"279964", "6.8"}, {"53.24", "6.8"})  # a figure in common: not a filled form
+    assert not crossdoc.filled_pair({"279964"}, {"53.24", "6.3"})  # one figure says too little

@@ -51,3 +51,31 @@ def test_dashboard_page_shows_the_ranking_and_the_style_column():
     row = row[:row.index("</tr>")]
     assert re.findall(r'<td class="num">(\d*)</td>', row) == ["2024", "1", "0", "0", "1", "2"]
     assert "<td>year-mismatch×1</td>" in row
+
+
+def test_review_table_counts_content_findings_chart_in_bar_order_failures_named_once():
+    """NEWCOMER6 6: units were ranked in the 审核决定 table by comma style (756/759: 0 errors, 71 F601),
+    a unit with 4 findings (0 errors) sat below units with 3 (1 error), and a failed file's path was
+    printed twice (``empty.txt：error — empty.txt: 文件为空``)."""
+    records = [
+        _record("756.txt", "未央宫街道", [("punct-halfwidth", "warning")] * 71),
+        _record("c.txt", "洛王街道办事处", [("relative-time", "warning")] * 4),
+        _record("d.txt", "合江县水务局", [("sum-mismatch", "error")] * 1 + [("relative-time", "warning")] * 2),
+        _record("e.txt", "", [("jiezhi", "error")]),
+        {**_record("broken/empty.txt", "", []), "status": "error", "message": "broken/empty.txt: 文件为空"},
+    ]
+    tally = Tally()
+    for r in records:
+        tally.add(r)
+    try:
+        assert tally.unit_ranking() == [("洛王街道办事处", 4), ("合江县水务局", 3), ("e.txt", 1)]
+        assert tally.status["未央宫街道"] == [0, 0, 0]  # style only: not in the review table
+        assert tally.no_unit == 1  # e.txt was checked, its unit not recognised; empty.txt was not checked
+        assert [f["message"] for f in tally.failed] == ["文件为空"]
+    finally:
+        tally._rows.close()
+    page = render(records, [])
+    table = page[page.index('id="unit-decisions"'):page.index("</table>", page.index('id="unit-decisions"'))]
+    assert re.findall(r"<tr data-open=\"\d+\"[^>]*><td>([^<]+)</td>", table) == ["洛王街道办事处", "合江县水务局", "e.txt"]
+    assert "1 份未识别单位，未参与跨单位比对" in page
+    assert "broken/empty.txt：error — 文件为空" in page

@@ -223,6 +223,7 @@ class ScanResult:
     findings: int = 0  # findings in all
     counted: int = 0  # findings not dismissed by a decision
     style: int = 0  # findings of the style rules (family form: punctuation …), counted apart on the dashboard
+    no_unit: int = 0  # reports checked whose unit was not recognised: left out of the cross-unit step
 
 
 def run_scan(files: list[Path], out: Path, jobs: int = 0, resume: bool = False, scheduler: str | None = None,
@@ -782,6 +783,7 @@ def _write_outputs(records: Records, clusters: list, out: Path, result: ScanResu
     with open(out / "clusters.json", "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
     result.style = tally.style_total
+    result.no_unit = tally.no_unit
     tally.write(out / "index.html", data, pages)
 
 

@@ -197,8 +197,10 @@ def scan(
         for line in resolved_lines(result.resolved):
             _err(line)
     clusters = [c for c in result.clusters if not c.template]
+    no_unit = f"（{result.no_unit} 份未识别单位，未参与跨单位比对）" if result.no_unit else ""
     print(f"检查了 {len(result.records)} 份报告（跳过已完成 {result.skipped} 份，{len(result.failed)} 份无法检查），"
-          f"共 {n_find} 处问题（其中格式问题 {result.style} 处），{len(clusters)} 个跨报告复制簇；用时 {result.seconds:.1f} 秒。"
+          f"共 {n_find} 处问题（其中格式问题 {result.style} 处），{len(clusters)} 个跨报告复制簇{no_unit}；"
+          f"用时 {result.seconds:.1f} 秒。"
           f"结果在 {display_path(out)}/index.html")
     for r in result.failed:
         msg = r["message"] if r["message"].startswith(r["file"]) else f"{r['file']}: {r['message']}"

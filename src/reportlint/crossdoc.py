@@ -141,6 +141,27 @@ def year_blind(text: str) -> tuple[str, list[str]]:
     return _CARRY_DROP.sub("", body), figures
 
 
+_FIGURE_CORE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def figure_key(figures) -> str:
+    """A passage's figures as compared across units (``passages``' ``figures``, years already out):
+    the numbers of two digits or more or with decimals (``53.24``, ``279964``; a lone ``3`` may be any
+    count), deduplicated, joined by ``|``."""
+    out = dict.fromkeys(n for f in figures for n in _FIGURE_CORE.findall(f.replace(",", "").replace("，", ""))
+                        if len(n) >= 2)
+    return "|".join(out)
+
+
+def filled_pair(a: set[str], b: set[str]) -> bool:
+    """Two units' passages that are one form filled with other figures: each states at least two
+    figures and they share none (real 767 against wild W015: the 预算执行 formula ``一般公共预算收入
+    279964万元,下降6.8%。加上上级补助收入…收入总量为…`` with another county's figures). A copied
+    passage keeps some of its source's figures, or has none (prose); C303 sets aside the same shape
+    across one unit's years (``compare_years``)."""
+    return len(a) >= 2 and len(b) >= 2 and not (a & b)
+
+
 CARRY_SIMILARITY = 95.0  # year-blind ratio of a passage carried over from an earlier report
 MOSTLY = 0.6  # share of a report's passage text carried over that makes it "mostly last year's"
 
@@ -337,7 +358,8 @@ class CrossIndex:
        the rest are verified exactly (rapidfuzz ratio ≥ threshold), texts read from disk;
     4. verified pairs are joined into clusters (union-find); a cluster spread over more than
        ``template_share`` of the units (and more than four), or over units of PROVINCES provinces or
-       more (a national format's text; a unit copies from its neighbours), is a template, set aside.
+       more (a national format's text; a unit copies from its neighbours), is a template, set aside;
+       so is one whose every pair of units is a form filled with other figures (``filled_pair``).
     """
 
     def __init__(self, threshold: float = 70.0, workdir: str | None = None):
@@ -358,6 +380,9 @@ class CrossIndex:
         self.hash = array("q")
         self.offset = array("q")
         self.length = array("i")
+        self._figures = open(f"{self._dir}/figures", "w+b")  # noqa: SIM115  per passage: its figures (``figure_key``)
+        self.fig_offset = array("q")
+        self.fig_length = array("i")
         self.n_reports = 0  # reports are numbered in the order they are added (their paths are not kept)
         self._units: dict[str, int] = {}  # unit key -> unit number
         self._names: list[str] = []  # unit number -> the unit's name as first written
@@ -383,6 +408,10 @@ class CrossIndex:
             self.offset.append(self._end)
             self.length.append(len(data))
             self._end += len(data)
+            figs = figure_key(p.get("figures") or ()).encode("ascii")
+            self.fig_offset.append(self._figures.tell())
+            self.fig_length.append(len(figs))
+            self._figures.write(figs)
             self._chunk.append(_decode(p["sig"]).astype(np.uint32))
             if len(self._chunk) >= 1024:  # a few MB at a time
                 self._flush()
@@ -414,8 +443,22 @@ class CrossIndex:
                 out[order[lo:hi]] = rows[at[lo:hi] - start]
         return out
 
+    def _figures_of(self, m: int) -> set[str]:
+        self._figures.seek(self.fig_offset[m])
+        data = self._figures.read(self.fig_length[m]).decode("ascii")
+        return set(data.split("|")) if data else set()
+
+    def _filled_template(self, members: list[int]) -> bool:
+        """Whether every pair of ``members`` from different units is one form filled with other figures
+        (``filled_pair``): the passages share words only because both follow a standard formula."""
+        if len(members) > 40:  # a large cluster is judged by its spread (units, provinces), not pair by pair
+            return False
+        figs = {m: self._figures_of(m) for m in members}
+        return all(filled_pair(figs[a], figs[b]) for i, a in enumerate(members) for b in members[i + 1:]
+                   if self.unit[a] != self.unit[b])
+
     def close(self) -> None:
-        for fh in (*self._band_files, self._sketch, self._texts):
+        for fh in (*self._band_files, self._sketch, self._texts, self._figures):
             fh.close()
         self._tmp.cleanup()
 
@@ -526,6 +569,8 @@ class CrossIndex:
             template = len(units) > max(4, template_share * n_units) or len(self._provinces(units)) >= PROVINCES
             if template:
                 self.stock.update(members)
+            elif self._filled_template(members):  # not stock: a unit may still carry its own passage over a year
+                template = True
             out.append((sorted(members), float(min(best[g] for g in group)), template))
         out.sort(key=lambda c: (-len({self.unit[m] for m in c[0]}), c[0][0]))  # most units first, then file order
         return out

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from reportlint import __version__
+from reportlint.crossdoc import unit_key
 from reportlint.output.html import _environment
 
 STYLE_FAMILIES = frozenset({"form"})  # rule families counted apart from the content ranking
@@ -80,7 +81,8 @@ class Tally:
         self.sev: Counter = Counter()  # content findings by severity
         self.style_total = 0
         self._style = _style_rules()
-        self.status: dict[str, list[int]] = {}  # unit -> [open, confirmed, dismissed] (``--decisions``)
+        self.status: dict[str, list[int]] = {}  # unit -> [open, confirmed, dismissed] content findings (``--decisions``)
+        self.no_unit = 0  # reports checked whose unit was not recognised: left out of the cross-unit step
         self.failed: list[dict] = []
         self.other_place: list[dict] = []
         self.n = self.ok = 0
@@ -89,8 +91,11 @@ class Tally:
     def add(self, r: dict) -> None:
         unit = r["unit"] or Path(r["file"]).name
         c = self.status.setdefault(unit, [0, 0, 0])
-        for f in r["findings"]:
-            c[("open", "confirmed", "dismissed").index((f.get("decision") or {}).get("decision", "open"))] += 1
+        for f in r["findings"]:  # content findings: the style rules (comma style …) do not rank a unit here either
+            if f["rule"] not in self._style:
+                c[("open", "confirmed", "dismissed").index((f.get("decision") or {}).get("decision", "open"))] += 1
+        if r["status"] == "ok" and not unit_key(r["unit"]):
+            self.no_unit += 1
         self.by_rule.update(r["counts"])
         row = _row(r, self._style)
         u = self.by_unit.setdefault(unit, [0, 0, 0])
@@ -101,18 +106,20 @@ class Tally:
         self.style_total += row["style"]
         self.n += 1
         self.ok += r["status"] == "ok"
-        if r["status"] != "ok":
-            self.failed.append(row)
+        if r["status"] != "ok":  # the message names the file already: the list shows it once
+            prefix = f"{r['file']}: "
+            self.failed.append(row | {"message": row["message"].removeprefix(prefix)} if row["message"] else row)
         page = _href(r.get("page"))
         self.other_place += [{"file": r["file"], "unit": r["unit"] or "", "line": f["line"], "message": f["message"],
                               "page": page} for f in r["findings"] if f["rule"] == "foreign-place"]
         self._rows.write(json.dumps(row, ensure_ascii=False) + "\n")
 
     def unit_ranking(self) -> list[tuple[str, int]]:
-        """Units with content errors or warnings, most errors first (then warnings, then name):
-        (unit, errors + warnings). Style findings do not rank a unit."""
+        """Units with content errors or warnings, in the order of the chart's bars: errors + warnings
+        (the bar's length) first, then errors, then name: (unit, errors + warnings). Style findings do
+        not rank a unit."""
         ranked = sorted(((u, c) for u, c in self.by_unit.items() if c[0] + c[1]),
-                        key=lambda uc: (-uc[1][0], -uc[1][1], uc[0]))
+                        key=lambda uc: (-(uc[1][0] + uc[1][1]), -uc[1][0], uc[0]))
         return [(u, c[0] + c[1]) for u, c in ranked]
 
     def _rows_back(self) -> Iterator[dict]:
@@ -137,9 +144,9 @@ class Tally:
             clusters=shown, templates=[c for c in clusters if c["template"]],
             kinds=[(label, [c for c in shown if c.get("kind", "cross-unit") == kind])
                    for kind, label in (("same-unit", "同一单位跨年度沿用"), ("cross-unit", "不同单位之间雷同"))],
-            other_place=self.other_place,
+            other_place=self.other_place, no_unit=self.no_unit,
             decisions=({"unit": u, "open": c[0], "confirmed": c[1], "dismissed": c[2]}
-                       for u, c in sorted(self.status.items(), key=lambda kv: (-kv[1][0], kv[0]))))
+                       for u, c in sorted(self.status.items(), key=lambda kv: (-kv[1][0], kv[0])) if sum(c)))
         try:
             with open(path, "w", encoding="utf-8") as fh:
                 fh.writelines(stream)
