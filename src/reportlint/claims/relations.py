@@ -496,7 +496,7 @@ class _Builder:
         ("共计113个,财政资金3267.28万元。其中…79个…3038.38万元" gives a count and an amount relation)."""
         text, b = self.text, self.b
         g0 = b.group_start(k, p.start)
-        before = idx.between(g0, k)
+        before = self._outside_brackets(idx.between(g0, k), g0, k)
         confidence = 1.0
         if not before:
             s0 = b.sentence_start(k, p.start)
@@ -589,6 +589,15 @@ class _Builder:
                 out += [Sum(t, tuple(ps), False, word, conf * (1 if len(ps) > 1 else 0.5))
                         for t, ps in _parts_by_name(joined, parts, text)]
                 continue
+            kinds = {_value_kind(c.indicator) for c in parts}
+            if len(kinds) >= 2 and None not in kinds:  # 全年预算数120万元 全年执行数119万元 上年结转… (REVIEW6 item 12)
+                parts = [c for c in parts if _value_kind(c.indicator) == _value_kind(total.indicator)]
+                if len(parts) < 2:
+                    continue  # figures of different columns (预算数, 执行数) are never parts of one sum
+            if len(parts) >= 2 and (all(_CHANNEL.search(c.indicator) for c in parts) or any(
+                    c.value == total.value and c.exact and any(d is not c and d.value for d in parts) for c in parts)):
+                continue  # channels of publication overlap (one item on the website and on 微信), and a part as large
+                # as its total beside other non-zero parts shows such an overlap: no partition to judge (REVIEW6 item 3)
             if len(parts) == 1 and not word.startswith("分别"):
                 out.append(Sum(total, tuple(parts), False, word, conf * 0.5))  # one part of a total: a subset
                 continue
@@ -601,8 +610,52 @@ class _Builder:
                 complete = False  # a budget or base figure of a part was left out: the list is not its parts alone
             if unread or any(family(c) != fam and c.kind in SUMMABLE and c.kind == total.kind for c in inside):
                 complete = False  # a part we cannot read or add (征集调查16期 among 条)
+            if complete and self._aside_explains(total, parts, k, fam, family):
+                complete = False  # 申请15件(含上年结转1件),其中网上8件、当面4件、其他2件: the parts break down the other 14
+            if complete and inferred == "coverage" and self._added_after(p, end, fam, family):
+                complete = False  # …人事信息9条;另发布…年度报告1条: the writer names the last item apart (REVIEW6 item 4)
             out.append(Sum(total, tuple(parts), complete, word, conf, inferred == "coverage" and complete))
         return out
+
+    def _aside_explains(self, total: Claim, parts: list[Claim], k: int, fam: tuple[str, str],
+                        family: Callable[[Claim], tuple[str, str]]) -> bool:
+        """Does a bracketed aside right after the total (含上年结转1件) account for what the parts leave over?"""
+        idx = self.index[total.paragraph]
+        asides = [c for c in idx.between(total.end, k) if family(c) == fam and c.exact]
+        if len(asides) != 1 or not re.match(r"\s*[（(]", self.text[total.end:asides[0].start]):
+            return False
+        lo, hi = list_interval_sum(parts)
+        a_lo, a_hi = asides[0].interval()
+        t_lo, t_hi = total.interval()
+        return lo <= t_hi - a_lo and t_lo - a_hi <= hi
+
+    def _added_after(self, p: Paragraph, end: int, fam: tuple[str, str],
+                     family: Callable[[Claim], tuple[str, str]]) -> bool:
+        """Does the paragraph name one more item of the list's unit after the list, apart (另/另有/此外/还/同时 …)?"""
+        text = self.text
+        for c in self.index[p.index].starting(end, p.end):
+            if family(c) == fam and self.level(c) and _ADDED_APART.search(text, self.b.sentence_start(c.start, end),
+                                                                            c.start):
+                return True
+        return False
+
+    def _outside_brackets(self, claims: list[Claim], lo: int, hi: int) -> list[Claim]:
+        """The claims not inside a bracket of text[lo:hi]: "补贴资金120万元(含上年结转资金20万元),其中:…" — the aside's
+        20万元 is a sub-figure of 120万元, never the total of the list after the bracket (REVIEW6 item 2)."""
+        text = self.text
+        if not any(ch in "（(" for ch in text[lo:hi]):
+            return claims
+        depth, inside = 0, set()
+        marks = {c.start: c for c in claims}
+        for i in range(lo, hi):
+            ch = text[i]
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                depth = max(0, depth - 1)
+            elif depth and i in marks:
+                inside.add(id(marks[i]))
+        return [c for c in claims if id(c) not in inside]
 
     def _shares_whole(self, parts: list[Claim]) -> bool:
         """Does every part carry its share of the whole (…113.68万元,占59.2%;…78.3万元,占40.8%) and do the shares
@@ -1050,6 +1103,12 @@ class _Builder:
                 roles = [(c, _head_role(c.indicator, num_words, den_words)) for c in before if self.level(c)]
                 nums = [c for c, role in roles if role == "num"]
                 dens = [c for c, role in roles if role == "den"]
+                qualifier = _BUDGET_QUALIFIER.search(r.indicator)
+                if qualifier is not None:  # 完成年初预算的95%: only the 年初预算 figure is its base (REVIEW6 item 6)
+                    dens = [c for c in dens if _BUDGET_QUALIFIER.search(c.indicator)
+                            and _BUDGET_QUALIFIER.search(c.indicator).group(0)[:2] == qualifier.group(0)[:2]]
+                    if not dens:
+                        continue
                 if len(nums) == 1 and len(dens) == 1 and same_family(nums[0], dens[0]):
                     self.rel.ratios.append(Ratio(r, nums[0], dens[0], name, 0.9))
                 elif before and not dens and re.fullmatch(r"[，,]?[^，,。；;]*", text[before[-1].end:r.start]):
@@ -1728,6 +1787,18 @@ def normalise_measure(ind: str) -> str:
 # 完成预算的47% / 完成年初预算的98.20% / 为预算的103.2%: the 执行率 of the 决算 or 执行 figure against the 预算 figure of
 # its sentence (公务接待费预算为1万元,支出决算为0.53万元,完成预算的47%: wild W089, 53 %)
 _OF_BUDGET = re.compile(r"(?:完成|为|达到?)(?:了)?(?:年初|全年|调整后)?预算(?:数)?的$")
+_VALUE_KIND = re.compile(r"(预算|执行|决算|实际|完成)数?$")
+
+
+def _value_kind(indicator: str) -> str | None:
+    """The column a figure of a funds block is stated in (预算数, 执行数 …), from the end of its indicator."""
+    m = _VALUE_KIND.search(indicator.strip())
+    return m.group(1) if m else None
+
+
+_CHANNEL = re.compile(r"^(?:通过|利用|依托|经由)|网站|门户|微博|微信|公众号|公开栏|公示栏|新媒体|抖音|头条号|客户端|APP|平台")
+_ADDED_APART = re.compile(r"另有|另外|另|此外|还|同时|以及")
+_BUDGET_QUALIFIER = re.compile(r"年初|调整后?|全年|变动后")
 _FLOW_INSIDE = re.compile(r"含|其中|包括|包含|[（(]")
 _FLOW_OUT = re.compile(r"结转(?:到|至)?(?:下一?年度?|\d{4}年)|转入下一?年|正在办理|尚在办理|尚未办结|办理中")
 _FLOW_IN = re.compile(r"上一?年度?结转|结转上一?年度?|上年度?遗留")

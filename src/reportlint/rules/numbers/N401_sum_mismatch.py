@@ -51,7 +51,12 @@ hierarchy (一级指标3个，二级指标8个，三级指标15个) and nested t
 sub-parts in brackets; a list with a part we cannot read (征集调查16期 among 条); sums within the
 rounding of the stated figures. Totals joined by 和/及/与/、 before one 其中 (行政复议案件6件和行政诉讼案件3件，其中行政复议结果维持5件，
 尚未审结1件，行政诉讼结果维持3件) are judged each with the parts that name it (an unnamed part goes with the one
-before it); when a part names none of them, the list is not judged.
+before it); when a part names none of them, the list is not judged. A figure in a bracketed aside after the total
+(120万元(含上年结转资金20万元)) is never the total, and an aside that accounts for what complete parts leave over
+(申请15件(含上年结转1件),其中网上8件、当面4件、其他2件) is no shortfall; channels of publication (通过网站…, 微信…)
+and lists with a part as large as the total beside other non-zero parts overlap and are not judged; figures of
+different columns of a funds block (全年预算数 / 全年执行数) are summed per column; a category breakdown that
+misses its total by one is no note when the paragraph names the last item apart (另发布…1条).
 
 **Source**: the 勾稽关系 of 部门决算 tables (a total equals the sum of its items); interval
 comparison as in statcheck and XBRL Calculations 1.1. Shapes from real reports: shared realcorpus
