@@ -165,7 +165,8 @@ def _lead_in_lists(ptexts: list[str], markers: list[Marker | None]) -> dict[int,
     1.公务接待费… / 3.公务用车… still skips, wild W089) and may use another form than the headings. A
     list starts at 1 after a paragraph that is no heading itself and goes on while the items keep its
     marker's kind and form; a heading ending in a colon ((一)职能职责:) keeps its numbered children as
-    headings, and so does the announcement of the report's sections (现将…报告如下:)."""
+    headings, and so does the announcement of the report's sections (现将…报告如下:), and numbering that
+    goes on after the run (…以下工作: / 1.加强财务管理 / prose / 2.推进绩效管理: sections)."""
     out: dict[int, int] = {}
     k = 1
     while k < len(ptexts):
@@ -178,8 +179,11 @@ def _lead_in_lists(ptexts: list[str], markers: list[Marker | None]) -> dict[int,
         j = k
         while j < len(ptexts) and markers[j] is not None and markers[j].kind == m.kind \
                 and markers[j].style == m.style and markers[j].punct == m.punct:  # type: ignore[union-attr]
-            out[j] = k - 1
             j += 1
+        after = next((markers[q] for q in range(j, len(ptexts)) if markers[q] is not None), None)
+        if not (after is not None and after.kind == m.kind and after.style == m.style
+                and after.number == markers[j - 1].number + 1):  # type: ignore[union-attr]
+            out.update({q: k - 1 for q in range(k, j)})  # (numbering that goes on after prose: sections, not a list)
         k = j
     return out
 
@@ -340,8 +344,9 @@ def _toc_block(ptexts: list[str], raws: list[str], markers: list[Marker | None],
             elif key == first_key:
                 repeated = True
                 break  # the body begins: its first heading repeats the first entry
-        if not _heading_like(t, m) or (t.rstrip().endswith(("。", ":", "：")) and not TOC_LINE.search(t[-80:])):
-            break  # (a contents entry is a title: …主要职责如下: or 1、承担…诊疗。 is the body, h4diag 801)
+        if not _heading_like(t, m) or (t.rstrip().endswith((":", "：")) and not TOC_LINE.search(t[-80:])):
+            break  # (a contents entry is a title: the lead-in …主要职责如下: is the body, h4diag 801; a last entry
+            #         may end in 。, h4b 830: 10、2025年整体支出绩效目标表。)
         block.add(k)
     if not repeated and block and first_key is not None and not any(
             markers[j] is not None and _key(ptexts[j], markers[j]) == first_key  # type: ignore[arg-type]

@@ -86,6 +86,8 @@ def table_set_gaps(doc: Document, genre: str | None) -> list[SetGap]:
         i = max(at)
         if i - 1 in lines and i - 2 in lines:
             continue  # the last line of a contents list (三、支出决算表\n四、…\n十三、…“三公”经费支出决算表): no table
+        if paras[i].toc:
+            continue  # an entry of the table of contents (wild W194: 第五部分附表 一、… 四、财政拨款收入支出决算总表 …)
         body: list[str] = []
         for j in range(i + 1, min(len(paras), i + 120)):
             if j in lines or _PART.match(texts[j]) or other.search(texts[j]):
