@@ -4,7 +4,9 @@ Each value is read from the report itself (cover fields, title, closing or deliv
 publication date in any of its forms: 发布时间:2024-09-24, 公开时间:2021年9月19日, 2022-09-19 作者:, unit name), else derived from the genre's period logic (a 政府工作报告 delivered in
 March 2024 reviews 2023), else filled in from the configuration or the command line; it stays ``None``
 when unknown, and rules that need an unknown value stay silent. Every value carries its source
-(``sources``), shown in the output header and the JSON.
+(``sources``), shown in the output header and the JSON. Every labelled date field of the report's own
+(填报日期, 成文日期, 发布时间 … beside the one read as the filing date) is read here once, as
+``date_fields``; ``years.classify_years`` gives their years the role ``dated``.
 
 The unit is the first name the report gives for itself whose level is known, strongest first: a form's
 field (评价单位(公章):…, 单位名称 | …), a title (衡山县贯塘乡人民政府2023年部门决算公开, 2023年贯塘乡人民政府
