@@ -127,7 +127,38 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
         out = [t for t in out if not (t.end >= cut and t.fix.startswith(text[t.start:t.end]))]
     extra = set(extra_terms)
     out = [t for t in out if text[t.start:t.end] not in extra]
+    if out:
+        out = [t for t in out if not _across_cells(doc, t.start, t.end)]
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+# the raw white space between two cells of a table row that the loader dropped between Han characters
+_CELL_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def _across_cells(doc, start: int, end: int) -> bool:
+    """The span joins characters across a table cell boundary: a white space of the raw text dropped
+    between them, on a line of a table (the source's table cells) or of three or more spaced cells
+    (序号 单位名称 备注: 上海市普陀区财政局财政所 预算不单列 is no 财政所预算)."""
+    offsets = doc.offsets
+    raw = doc.raw
+    for i in range(start + 1, min(end, len(offsets))):
+        a, b = offsets[i - 1], offsets[i]
+        if b - a > 1 and _CELL_GAP.fullmatch(raw, a + 1, b):
+            line_start = raw.rfind("\n", 0, a) + 1
+            line_end = raw.find("\n", b)
+            line = raw[line_start:line_end if line_end >= 0 else len(raw)]
+            if raw.count("《", line_start, a) > raw.count("》", line_start, a):
+                continue  # 《财政部 应急部 国家林草局关于…》: the spaces between a title's joint issuers
+            src = doc.source
+            info = src.location(raw.count("\n", 0, a) + 1) if src is not None else None
+            if (info is not None and info.table is not None) \
+                    or len(_CELL_GAP.findall(_TITLES_IN_LINE.sub("", line).strip())) >= 2:
+                return True
+    return False
+
+
+_TITLES_IN_LINE = re.compile(r"《[^《》\n]*》")
 
 
 # an organ's name after its stem (财政局, 卫生健康委员会, 教育和体育局, 财政所)

@@ -1,7 +1,8 @@
 """Words lost where two words meet or where a heading's sibling shows the whole form.
 
 - ``part_heading_cuts(text)``: a part heading ``第X部`` that lost its 分 while the report's other part
-  headings read 第一部分, 第二部分 (h4diag 801: 第三部广水市白泉卫生院2023年度部门决算情况说明);
+  headings read 第一部分, 第二部分 (h4diag 801: 第三部广水市白泉卫生院2023年度部门决算情况说明; wild W170:
+  第三部  2024年度…), or ``部分`` that lost its 第X after 第四部分 (W170: 部分  名词解释 → 第五部分);
 - ``committee_meeting_joins(text, committees)``: a committee's name ending in 委员会 followed by 会议 written
   with one 会 (h4diag 814: 区委依法治区委员会议 for 依法治区委员会会议): the committee is a known organ
   (names.yaml ``organs`` and ``strict`` names ending in 委员会), a 依法治X委员会, or a name the report
@@ -22,16 +23,33 @@ _NUMERAL = "一二三四五六七八九十"
 # a part heading at a line start, whole (第一部分) or cut (第三部 then a Han character other than 分 and the
 # words 部 starts: 部门, 部署, 部分)
 _PART_WHOLE = re.compile(rf"^[ \t\u3000]*第[{_NUMERAL}]+部分", re.M)
-_PART_CUT = re.compile(rf"^[ \t\u3000]*第[{_NUMERAL}]+(部)(?=[\u4e00-\u9fff])(?!分|门|署|队|长|委|位|件|类|落|属)", re.M)
+_PART_CUT = re.compile(rf"^[ \t\u3000]*第[{_NUMERAL}]+(部)(?=[ \t\u3000]*[\u4e00-\u9fff0-9])"
+                       rf"(?!分|门|署|队|长|委|位|件|类|落|属)", re.M)
+# a part heading that lost its 第X (部分  名词解释 after 第四部分): a short line of Han characters only, no
+# sentence (部分单位未按时报送。 opens a paragraph)
+_PART_NO_NUMBER = re.compile(r"^[ \t\u3000]*(部分)(?=[ \t\u3000]*[\u4e00-\u9fff]{2,12}[ \t\u3000]*$)", re.M)
+_PART_NUMBER = re.compile(rf"^[ \t\u3000]*第([{_NUMERAL}]+)部分", re.M)
 
 
 def part_heading_cuts(text: str) -> list[tuple[int, int, str, str]]:
     if "部" not in text:
         return []
-    cuts = list(_PART_CUT.finditer(text))
-    if not cuts or len(_PART_WHOLE.findall(text)) < 2:
+    wholes = list(_PART_NUMBER.finditer(text))
+    if len(wholes) < 2:
         return []
-    return [(m.start(1), m.end(1), "部分", "部分标题缺“分”字（本文其他部分标题写作“第X部分”）") for m in cuts]
+    out = [(m.start(1), m.end(1), "部分", "部分标题缺“分”字（本文其他部分标题写作“第X部分”）")
+           for m in _PART_CUT.finditer(text)]
+    for m in _PART_NO_NUMBER.finditer(text):
+        # the number the part before it (第X部分 or a cut 第X部) leaves for it
+        before = [w for w in _PART_ANY.finditer(text, 0, m.start())]
+        k = _NUMERAL.find(before[-1].group(1)) + 2 if before and len(before[-1].group(1)) == 1 else 0
+        if 0 < k <= len(_NUMERAL):
+            fix = f"第{_NUMERAL[k - 1]}部分"
+            out.append((m.start(1), m.end(1), fix, f"部分标题缺序号，应为“{fix}”"))
+    return sorted(out)
+
+
+_PART_ANY = re.compile(rf"^[ \t\u3000]*第([{_NUMERAL}]+)部", re.M)
 
 
 _MEETING = re.compile(r"(?<=[\u4e00-\u9fff])委员会议")

@@ -58,7 +58,7 @@
 - a character of a set phrase, an organ's name or a law or policy title moved two places (农业社会服务化体系
   → 农业社会化服务体系); the last item of a series of three or more ending in one character without it
   (知情权、参与权、表达权和监督。 → 监督权);
-- a part heading 第X部 that lost its 分 beside sibling headings 第一部分, 第二部分; a committee's 委员会
+- a part heading 第X部 that lost its 分, or 部分 that lost its 第X, beside sibling headings 第一部分, 第二部分; a committee's 委员会
   with 会议 written once (区委依法治区委员会议 → 委员会会议), not 全体委员会议;
 - a clause typed twice across its comma (从预算单位构成看,从预算单位构成看,); 以 for 已 before a
   completion closing the clause (评价工作以全面完成,); an article cited without 第 after a law's title
@@ -82,7 +82,7 @@
 
 **Fix**: write the suggestion.
 
-**Leaves alone**: a law cited by a name it does not have (《采购法》: law-name reports it; a law's name
+**Leaves alone**: characters joined across a table's cells (财政所 | 预算不单列: no 财政所预算); a law cited by a name it does not have (《采购法》: law-name reports it; a law's name
 with a wrong character, 《中华人民共合国预算法》, is reported by both); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
 被政府采纳, 专项资助: each is a word or splits into words); dictionary words (不忘初衷, 人民政权); another
 congress or plan (党的十六大精神); a conjunction chosen differently (问题和改进); 的 added between two
