@@ -116,7 +116,10 @@ def test_check_skips_a_file_past_its_time_limit_in_one_line_and_checks_the_other
 
     def lint_path(path, cfg=None):
         if path.endswith("stuck.txt"):
-            time.sleep(60)  # stands for super-linear work: the alarm ends it
+            while True:  # stands for super-linear work: the CPU-time limit ends it
+                sum(range(10_000))
+        if path.endswith("blocked.txt"):
+            time.sleep(60)  # waits instead of computing: the wall-clock hang guard (5 x the limit) ends it
         return real(path, cfg)
 
     monkeypatch.setattr(engine, "lint_path", lint_path)
@@ -124,8 +127,30 @@ def test_check_skips_a_file_past_its_time_limit_in_one_line_and_checks_the_other
                      quiet=True, color="never", timeout=2)
     out, err = capsys.readouterr()
     assert code == 2
-    assert err == f"reportlint: {stuck}: 超时（超过 2 秒未完成），已跳过；可用 --timeout 4 放宽时限，或 --timeout 0 不限时 (timeout)\n"
+    assert err == (f"reportlint: {stuck}: 超时（计算用时超过 2 秒 CPU 时间），已跳过；可用 --timeout 4 放宽时限，"
+                   "或 --timeout 0 不限时 (timeout)\n")
     assert "000_645b6df18162c422.txt:" in out and "stuck" not in out
+    blocked = tmp_path / "blocked.txt"
+    blocked.write_text("x", encoding="utf-8")
+    code = run_check([str(blocked)], "text", None, None, None, None, None, None, quiet=True, color="never",
+                     timeout=0.2)
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err.startswith(f"reportlint: {blocked}: 超时（1 秒仍未完成，可能在等待输入或卡住），已跳过")
+
+
+def test_the_time_limit_counts_cpu_time_not_time_spent_waiting():
+    """NEWCOMER6 11: on a loaded machine (load 15 on 2 cores) a file that needs 11 s of CPU took 123 s of wall
+    time and hit the 120 s wall-clock limit. The limit now counts this process's CPU time: time spent
+    off the CPU (here: sleeping, as a process waiting for a core does) does not count, up to the hang guard."""
+    from reportlint.limits import Timeout, time_limit
+
+    with time_limit(0.5, wall_factor=20):
+        time.sleep(1.0)  # 1 s of wall time, almost no CPU: no Timeout
+    with pytest.raises(Timeout) as stopped, time_limit(0.3, wall_factor=100):
+        while True:
+            sum(range(10_000))
+    assert stopped.value.wall is False
 
 
 def test_check_timeout_option_is_validated():
@@ -149,14 +174,20 @@ def test_typo_search_on_a_one_line_text_is_linear():
 def test_bracket_and_clause_lookups_on_a_one_line_text_are_linear():
     from reportlint.spelling.general import lint_typos
     from reportlint.textutil import in_brackets
-    from test_scaling import LINEAR, _ratio
+    from workcount import CALLS, CountingStr, calls_ratio
 
     def brackets(t: str) -> None:
         for i in range(0, len(t), 50):
             in_brackets(t, i)
 
-    assert _ratio(lambda s: _one_line(20 * s), brackets) < LINEAR
-    assert _ratio(lambda s: _one_line(10 * s) + "预箅", lint_typos) < LINEAR
+    def copied(t: str) -> int:  # characters sliced out of the text: a scan back to the line's start per lookup
+        CountingStr.copied = 0
+        brackets(CountingStr(t))
+        return CountingStr.copied
+
+    assert calls_ratio(lambda s: _one_line(20 * s), brackets) < CALLS
+    assert copied(_one_line(80)) <= CALLS * max(copied(_one_line(20)), 1)
+    assert calls_ratio(lambda s: _one_line(10 * s) + "预箅", lint_typos) < CALLS
 
 
 def test_in_brackets_reads_the_sentence_it_stands_in():

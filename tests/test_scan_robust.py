@@ -113,6 +113,7 @@ def test_a_worker_stuck_where_the_alarm_cannot_reach_is_killed_and_recorded_as_t
     (src / "slow.txt").write_text(slow_text, encoding="utf-8")
     spy = _Spy(monkeypatch)
     monkeypatch.setattr(batch, "GRACE", 1.0)
+    monkeypatch.setattr(batch, "WALL_FACTOR", 1.0)  # the parent's kill at 5 + 1 s of wall time, not 5 x 5 + 1
     stopper = spy.signal_worker_of("slow.txt", signal.SIGSTOP, after=0.2)  # stopped: no Python code runs
     files, _ = discover([str(src)])
     run_scan(files, tmp_path / "out", jobs=1, timeout=5)

@@ -34,7 +34,8 @@ from reportlint.source import display_path
 
 SEVERITIES = ("error", "warning", "info")
 STATUSES = ("ok", "error", "timeout", "too-large")
-GRACE = 5.0  # seconds a worker gets past --timeout before the parent kills it (a hang inside C code)
+GRACE = 5.0  # seconds a worker gets past its wall-clock hang guard before the parent kills it (a hang inside C code)
+WALL_FACTOR = 5.0  # = limits.WALL_FACTOR: the wall-clock time a report may take, as a multiple of --timeout (CPU)
 
 
 def content_digest(path: Path) -> str:
@@ -143,7 +144,7 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
     from reportlint import crossdoc
     from reportlint.engine import lint_path
     from reportlint.errors import ReportlintError
-    from reportlint.limits import Timeout, TooLargeError, time_limit
+    from reportlint.limits import Timeout, TooLargeError, time_limit, timeout_message
     from reportlint.output import html
     from reportlint.output.text import context_line
 
@@ -169,8 +170,8 @@ def process_one(path: str, out_dir: str, config: str | None = None, overrides: t
                 page.write_text(html.render([result], title=f"reportlint：{p.name}"), encoding="utf-8",
                                 errors="backslashreplace")
                 rec["page"] = f"pages/{rec['key']}.html"
-    except Timeout:
-        rec = _failed(rec, path, key, "timeout", f"超过 {timeout:g} 秒未完成；可用 --timeout {2 * timeout:g} 放宽时限，或 --timeout 0 不限时 (timeout)")
+    except Timeout as exc:
+        rec = _failed(rec, path, key, "timeout", timeout_message(timeout, exc).replace("，已跳过", ""))
     except TooLargeError as exc:
         rec = _failed(rec, path, key, "too-large", str(exc))
     except MemoryError:
@@ -418,7 +419,7 @@ class WorkerPool:
 
         pending = deque(tasks)
         self.workers = [self._spawn() for _ in range(min(self.jobs, len(tasks)))]
-        hard = (timeout + GRACE) if timeout else None
+        hard = (timeout * WALL_FACTOR + GRACE) if timeout else None  # the worker's own limit is CPU time
         finished = False
         try:
             while pending or any(w["task"] for w in self.workers):
@@ -484,7 +485,8 @@ class WorkerPool:
         path, key = w["task"]
         w["task"] = None
         if w["proc"].is_alive():  # past the hard deadline: stuck where the alarm cannot reach (C code)
-            status, message = "timeout", f"超过 {timeout:g} 秒未完成，检查进程已被终止；可用 --timeout {2 * timeout:g} 放宽时限，或 --timeout 0 不限时 (timeout)"
+            status, message = "timeout", (f"{timeout * WALL_FACTOR:g} 秒仍未完成，检查进程已被终止；可用 --timeout "
+                                          f"{2 * timeout:g} 放宽时限，或 --timeout 0 不限时 (timeout)")
         else:
             w["proc"].join(1)
             code = w["proc"].exitcode

@@ -20,7 +20,7 @@ def _err(msg: str) -> None:
 def _overrides(select: list[str] | None, ignore: list[str] | None, year: int | None,
                level: str | None) -> dict:
     """Command-line settings that override the configuration file."""
-    from reportlint.config import LEVELS
+    from reportlint.config import LEVEL_CHOICES, parse_level
     from reportlint.rules.base import resolve_selection
 
     out: dict = {}
@@ -36,9 +36,10 @@ def _overrides(select: list[str] | None, ignore: list[str] | None, year: int | N
             raise UsageError(f"--year 超出范围：{year}")
         out["evaluation_year"] = year
     if level is not None:
-        if level not in LEVELS:
-            raise UsageError(f"--level 取值应为 {', '.join(LEVELS)} 之一")
-        out["unit_level"] = level
+        parsed = parse_level(level)
+        if parsed is None:
+            raise UsageError(f"--level 取值应为 {LEVEL_CHOICES} 之一（现为 {level}）")
+        out["unit_level"] = parsed
     return out
 
 
@@ -100,7 +101,7 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
     from reportlint.config import ConfigResolver
     from reportlint.engine import lint_path, lint_source
     from reportlint.findings import Severity
-    from reportlint.limits import Timeout, time_limit
+    from reportlint.limits import Timeout, time_limit, timeout_message
     from reportlint.safeio import check_output, open_output
     from reportlint.source import discover, display_path
 
@@ -153,8 +154,8 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         except InputError as exc:
             _err(str(exc))
             failed += 1
-        except Timeout:
-            _err(f"{display_path(name) if name else '<stdin>'}: 超时（超过 {timeout:g} 秒未完成），已跳过；可用 --timeout {2 * timeout:g} 放宽时限，或 --timeout 0 不限时 (timeout)")
+        except Timeout as exc:
+            _err(f"{display_path(name) if name else '<stdin>'}: {timeout_message(timeout, exc)}")
             failed += 1
     for f in files:
         cfg = resolver.for_file(f)  # a broken configuration stops the run (exit 2)
@@ -166,8 +167,8 @@ def run_check(paths, fmt, select, ignore, year, level, output, config, baseline=
         except InputError as exc:
             _err(str(exc))
             failed += 1
-        except Timeout:
-            _err(f"{display_path(f)}: 超时（超过 {timeout:g} 秒未完成），已跳过；可用 --timeout {2 * timeout:g} 放宽时限，或 --timeout 0 不限时 (timeout)")
+        except Timeout as exc:
+            _err(f"{display_path(f)}: {timeout_message(timeout, exc)}")
             failed += 1
         except Exception as exc:  # a bug must not hide the other files' results
             _err(f"{display_path(f)}: 内部错误，已跳过 (internal error: {type(exc).__name__}: {exc})")

@@ -40,7 +40,7 @@ def check(
     select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（名称、代码或代码前缀，可逗号分隔）")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则")] = None,
     year: Annotated[int | None, typer.Option("--year", help="评价年度（报告未写明评价年度时使用；报告写明的年度优先）")] = None,
-    level: Annotated[str | None, typer.Option("--level", help="单位层级：province / city / district / county / town …")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="单位层级：省/市/区/县/镇/乡/街道（或 province/city/district/county/town/township/subdistrict）")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件（默认从被检查文件所在目录向上查找 reportlint.toml，"
                                                  "或含 \\[tool.reportlint] 的 pyproject.toml；命令行选项优先）")] = None,
@@ -62,7 +62,7 @@ def check(
                                                             "并从其目录查找配置）")] = None,
     previous: Annotated[Path | None, typer.Option("--previous", help="同一单位往年的报告：列出沿用往年报告的段落"
                                                   "（仅年份不同、数字照搬）")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", help="单份报告的时限（秒），超时的报告跳过，退出码 2；0 表示不限时")] = 120.0,
+    timeout: Annotated[float, typer.Option("--timeout", help="单份报告的时限（秒，计 CPU 时间；墙钟 5 倍时强制停止），超时的报告跳过，退出码 2；0 表示不限时")] = 120.0,
 ) -> None:
     """检查报告，逐条列出问题（位置、代码、规则名、级别、说明、原文摘录、建议）。
 
@@ -137,7 +137,7 @@ def scan(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数，默认全部 CPU")] = 0,
     resume: Annotated[bool, typer.Option("--resume", help="跳过已完成的报告（中断后继续）")] = False,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="dask.distributed 调度器地址，如 tcp://10.0.0.5:8786")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", help="单份报告的时限（秒）")] = 120.0,
+    timeout: Annotated[float, typer.Option("--timeout", help="单份报告的时限（秒，计 CPU 时间；墙钟 5 倍时强制停止）")] = 120.0,
     year: Annotated[int | None, typer.Option("--year", help="评价年度（报告未写明评价年度时使用；报告写明的年度优先）")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件")] = None,
     all_pages: Annotated[bool, typer.Option("--all-pages", help="为每份报告生成 HTML 页面（默认只为有问题的报告生成）")] = False,

@@ -52,6 +52,22 @@ LIMIT_RANGES: dict[str, tuple[int, int]] = {
 YEAR_RANGE = (1990, 2100)
 
 LEVELS = ("province", "city", "district", "county", "town", "township", "subdistrict")
+# the Chinese a user writes for a level (``--level 县``, ``unit_level = "区级"``), as well as the names above
+LEVEL_NAMES = {"省": "province", "省级": "province", "自治区": "province", "直辖市": "province",
+               "市": "city", "市级": "city", "地级市": "city", "州": "city", "盟": "city",
+               "区": "district", "区级": "district", "县": "county", "县级": "county", "县级市": "county",
+               "旗": "county", "镇": "town", "镇级": "town", "乡": "township", "乡级": "township",
+               "街道": "subdistrict", "街道办": "subdistrict", "街道办事处": "subdistrict"}
+
+
+def parse_level(value: str) -> str | None:
+    """A unit level from a user's words: an English name of LEVELS or its Chinese (县, 区级, 街道 …); None
+    for anything else."""
+    v = str(value).strip()
+    return v.lower() if v.lower() in LEVELS else LEVEL_NAMES.get(v)
+
+
+LEVEL_CHOICES = "province/省, city/市, district/区, county/县, town/镇, township/乡, subdistrict/街道"
 
 
 @dataclass
@@ -214,9 +230,10 @@ def config_from_dict(data: dict[str, Any], source: str = "<config>") -> Config:
         cfg.evaluation_year = int(_number(data["evaluation_year"], "evaluation_year", source, YEAR_RANGE,
                                           integer=True, what="年份"))
     if "unit_level" in data:
-        if data["unit_level"] not in LEVELS:
-            raise UsageError(f"{source}: unit_level 应为 {', '.join(LEVELS)} 之一（现为 {data['unit_level']!r}）")
-        cfg.unit_level = data["unit_level"]
+        level = parse_level(data["unit_level"]) if isinstance(data["unit_level"], str) else None
+        if level is None:
+            raise UsageError(f"{source}: unit_level 应为 {LEVEL_CHOICES} 之一（现为 {data['unit_level']!r}）")
+        cfg.unit_level = level
     for key, value in _table(data.get("thresholds", {}), "thresholds", source).items():
         if key not in DEFAULT_THRESHOLDS:
             raise UsageError(f"{source}: 未知阈值 “thresholds.{key}”（可用：{', '.join(DEFAULT_THRESHOLDS)}）")

@@ -119,34 +119,60 @@ def check_pdf_streams(data: bytes, name: str, limits: Limits) -> None:
             raise part_too_large(name, "PDF 内容流", size, limits)
 
 
+WALL_FACTOR = 5.0  # the hang guard: wall-clock time allowed, as a multiple of the CPU-time limit
+
+
 class Timeout(BaseException):
-    """Raised by ``time_limit``; a BaseException so that no ``except Exception`` in a reader swallows it."""
+    """Raised by ``time_limit``; a BaseException so that no ``except Exception`` in a reader swallows it.
+    ``wall``: the wall-clock hang guard fired (the work was blocked, not computing)."""
+
+    def __init__(self, wall: bool = False):
+        super().__init__(wall)
+        self.wall = wall
 
 
 @contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise ``Timeout`` in the block once ``seconds`` have passed (SIGALRM: main thread, POSIX; elsewhere
-    or with 0, no limit). Used per report by ``check --timeout`` and by a scan's workers; work stuck in C
-    code is out of its reach (a scan's parent then kills the worker)."""
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+def time_limit(seconds: float, wall_factor: float = WALL_FACTOR) -> Iterator[None]:
+    """Raise ``Timeout`` in the block once it has used ``seconds`` of CPU time (ITIMER_PROF: this
+    process's user and system time, so a loaded machine, whose other jobs take the CPU, does not make
+    a report time out), or, as a hang guard for work that waits instead of computing, once
+    ``seconds * wall_factor`` of wall-clock time have passed (ITIMER_REAL). POSIX main thread only;
+    elsewhere, or with 0, no limit. Used per report by ``check --timeout`` and by a scan's workers; work
+    stuck in C code is out of its reach (a scan's parent then kills the worker at the wall limit plus
+    ``batch.GRACE``)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGPROF"):
         yield
         return
     fired: list[bool] = []
 
-    def on_alarm(_signum, _frame):
-        fired.append(True)  # remembered: Python swallows an exception raised inside a weakref callback or __del__
-        signal.setitimer(signal.ITIMER_REAL, 0.05)  # so re-armed: a swallowed Timeout is raised again 50 ms later
-        raise Timeout
+    def on_timer(signum, _frame):
+        wall = signum == signal.SIGALRM
+        fired.append(wall)  # remembered: Python swallows an exception raised inside a weakref callback or __del__
+        # so re-armed: a swallowed Timeout is raised again 50 ms later
+        signal.setitimer(signal.ITIMER_REAL if wall else signal.ITIMER_PROF, 0.05)
+        raise Timeout(wall)
 
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    old_prof = signal.signal(signal.SIGPROF, on_timer)
+    old_alarm = signal.signal(signal.SIGALRM, on_timer)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds * wall_factor)
     try:
         yield
-    finally:  # disarmed before any handler runs, so the alarm cannot fire inside one
+    finally:  # disarmed before any handler runs, so a timer cannot fire inside one
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-    if fired:  # the alarm went off but its exception was swallowed where Python ignores exceptions
-        raise Timeout
+        signal.signal(signal.SIGPROF, old_prof)
+        signal.signal(signal.SIGALRM, old_alarm)
+    if fired:  # a timer went off but its exception was swallowed where Python ignores exceptions
+        raise Timeout(fired[0])
+
+
+def timeout_message(seconds: float, exc: Timeout | None = None, wall_factor: float = WALL_FACTOR) -> str:
+    """Why a report was skipped, and the option that allows more (one line, after the file's name)."""
+    more = f"可用 --timeout {2 * seconds:g} 放宽时限，或 --timeout 0 不限时 (timeout)"
+    if exc is not None and exc.wall:
+        return f"超时（{seconds * wall_factor:g} 秒仍未完成，可能在等待输入或卡住），已跳过；{more}"
+    return f"超时（计算用时超过 {seconds:g} 秒 CPU 时间），已跳过；{more}"
 
 
 def cap_memory(megabytes: int) -> None:

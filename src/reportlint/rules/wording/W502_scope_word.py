@@ -103,7 +103,9 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
         judged = [x for x in judged if x not in ("town", "township")]
     label = LEVEL_LABELS.get(level, level)
     chain = "、".join(p.name for p in ctx.context.places[1:])
-    where = f"（{unit or '按全文用语判断'}{'，上级为' + chain if chain else ''}）"
+    basis = "依据命令行或配置" if ctx.context.level_source == "option" else "按全文用语判断"
+    named_by = f"{unit}，层级{basis}" if unit and ctx.context.level_source == "option" else unit
+    where = f"（{named_by or basis}{'，上级为' + chain if chain else ''}）"
     for peer in judged:
         words = list(self_words.get(peer, []))
         gov = gov_words.get(peer, [])
