@@ -330,8 +330,11 @@ def list_rules(
 
     table = Table("代码", "名称", "级别", "类别", "说明", box=None, pad_edge=False)
     for r in rules:
-        table.add_row(r.code, r.name, str(r.severity), r.family, r.summary)
+        table.add_row(r.code, r.name, _SEVERITY_CN[str(r.severity)], r.family, r.summary)
     Console().print(table)
+
+
+_SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}  # as ``check`` prints them
 
 
 def _doc_fields(doc) -> dict:
@@ -354,7 +357,7 @@ def explain(key: Annotated[str, typer.Argument(help="规则名称或代码，如
         raise typer.Exit(2)
     con = Console(highlight=False)
     doc = parse(r.doc)
-    con.print(f"[bold]{r.code} {r.name}[/bold]  级别：{r.severity}  类别：{r.family}")
+    con.print(f"[bold]{r.code} {r.name}[/bold]  级别：{_SEVERITY_CN[str(r.severity)]}（{r.severity}）  类别：{r.family}")
     con.print(r.summary, markup=False)
     con.print(doc.summary, markup=False)
     if r.needs:

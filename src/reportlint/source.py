@@ -6,6 +6,7 @@ Inputs are opened read-only; nothing here writes to them.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -172,8 +173,10 @@ def check_regular(p: Path, name: str) -> os.stat_result:
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise InputError(f"{name}: 文件不存在 (no such file)") from None
+        raise InputError(f"{name}: {_missing(p)}") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{name}: {_missing(p)}") from None
         raise InputError(f"{name}: 无法读取 ({exc.strerror})") from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{name}: 是目录 (is a directory)")
@@ -293,5 +296,18 @@ def discover(paths: list[str], exclude: Callable[[Path], bool] | None = None) ->
         elif p.exists():
             problems.append(f"{name}: 不是普通文件（{_kind_of(p.stat().st_mode)}），不读取 (not a regular file)")
         else:
-            problems.append(f"{name}: 文件不存在 (no such file)")
+            problems.append(f"{name}: {_missing(p)}")
     return files, problems
+
+
+def _missing(p: Path) -> str:
+    """Why a named path that is neither a file nor a folder cannot be read: a symlink loop, a link to
+    nothing, or no such file."""
+    if p.is_symlink():
+        try:
+            p.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "符号链接循环，无法解析 (too many levels of symbolic links)"
+            return "符号链接指向的文件不存在 (broken symbolic link)"
+    return "文件不存在 (no such file)"
