@@ -42,3 +42,14 @@ def test_github_annotations_of_a_docx_name_the_paragraph_or_cell():
         assert f",line={f.line}," in line  # the running line, as in SARIF and JSON
         where = f"¶{f.paragraph}:" if f.paragraph is not None else f"t{f.table['index']}r" if f.table else None
         assert where is None or f"::[{where}" in line
+
+
+def test_a_pdf_named_docx_is_named_as_a_pdf(tmp_path):
+    import pytest
+
+    from reportlint.errors import InputError
+
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    with pytest.raises(InputError, match=r"实为 PDF 文件，请把扩展名改为 \.pdf"):
+        lint_path(str(fake))

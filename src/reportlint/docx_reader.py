@@ -55,6 +55,8 @@ def _why_broken(data: bytes) -> str:
 def read_docx(data: bytes, name: str, limits: Limits = DEFAULT) -> Source:
     if not data:
         raise InputError(f"{name}: 文件为空 (empty file)")
+    if data[:5] == b"%PDF-":  # a PDF saved under a .docx name
+        raise InputError(f"{name}: 不是 Word 文件，实为 PDF 文件，请把扩展名改为 .pdf 后再检查 (a PDF named .docx)")
     check_parts(data, name, limits)
     try:
         import docx
