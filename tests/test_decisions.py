@@ -269,3 +269,24 @@ def test_empty_bare_array_is_not_a_decisions_file():
     with pytest.raises(UsageError, match="不是 reportlint 决定文件"):
         parse_decisions([])
     assert parse_decisions({"tool": "reportlint", "kind": "decisions", "decisions": []}) == []
+
+
+def test_fingerprints_survive_rewrapping_a_hard_wrapped_paragraph():
+    """The sentence around a finding is bounded by the document's paragraphs (lines joined by the reflow),
+    not by each line of a hard-wrapped text or a PDF: wrapped at 30 or at 26 characters, same prints."""
+    paras = ["某区财政局2024年度部门整体支出绩效自评报告", "一、部门基本情况",
+             "本局内设机构5个，下属单位3个，主要负责全区财政收支管理、预算编制与执行、国有资产管理等工作。"
+             "截止2024年12月31日，全县共有财政所8个，在职人员74人，退休人员20人。本年度共开展业务培训3次，参训人员120人次，全年完成各项任务。",
+             "二、绩效自评情况",
+             "本年度部门整体支出绩效自评分数92分，等级为良。全年预算执行率为98%，各项资金使用规范，项目完成情况良好，"
+             "预算管理水平进一步提高，绩效目标基本实现，社会效益明显。"]
+
+    def prints(width: int) -> list[tuple[str, str]]:
+        text = "\n".join(p[i:i + width] for p in paras for i in range(0, len(p), width)) + "\n"
+        result = lint_text(text, path="w.txt")
+        assert result.doc.hard_wrapped
+        return sorted((f.code, f.extra["fingerprint"]) for f in result.findings)
+
+    first = prints(30)
+    assert [code for code, _ in first] == ["N404", "W501", "W502"]
+    assert prints(26) == first

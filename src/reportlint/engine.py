@@ -54,7 +54,7 @@ def lint_document(doc: Document, config: Config | None = None) -> LintResult:
     findings = suppress.apply(findings, suppress.parse(doc.source))  # the writer's inline suppressions
     _locate(doc, findings)
     findings = _dedupe(findings)
-    fingerprints.assign(findings, doc.raw)
+    fingerprints.assign(findings, doc.raw, fingerprints.paragraph_starts(doc) if findings else None)
     return LintResult(doc.path, doc, context, findings)
 
 

@@ -6,9 +6,12 @@ break moved) and a renamed or copied file: a reviewer's decision (``decisions``)
 follow the finding to the report's next version. Identical findings in identical sentences are told
 apart by their order (ESLint's "count with context").
 
-"The sentence around" a finding is bounded by 。；！？ and by a line or paragraph break and a table
-cell's edge (``|``, a tab; a .docx cell is a line of its own): a heading, the cells of a table and the
+"The sentence around" a finding is bounded by 。；！？, by a paragraph break and by a table cell's
+edge (``|``, a tab; a .docx cell is a paragraph of its own): a heading, the cells of a table and the
 last clause of the paragraph above never belong to it, so an inserted paragraph leaves it alone.
+Paragraphs are the document's (``paragraph_starts``: a PDF's or hard-wrapped text's lines joined by
+the reflow), so re-wrapping a paragraph's lines does not change it either; given only the raw text,
+every line break is a bound.
 
 Versions (``VERSION``): fingerprints of version 1 (reportlint before 2026-11-30) let the sentence run
 back over line breaks to the previous full stop. Every finding still carries its version-1 print
@@ -36,12 +39,21 @@ def _norm(s: str) -> str:
 
 
 _ENDS = re.compile(f"[{SENTENCE_ENDS}；]")  # version 1: full stops only
-_BOUNDS = re.compile(f"[{SENTENCE_ENDS}；\n\r\f|\t]")  # version 2: also line, paragraph and cell breaks
+_BOUNDS = re.compile(f"[{SENTENCE_ENDS}；\n\r\f|\t]")  # version 2 on raw text alone: line breaks too
+_STOPS = re.compile(f"[{SENTENCE_ENDS}；|\t]")  # version 2 with the document's paragraphs
 
 
-def sentence_ends(raw: str) -> list[int]:
-    """Offsets of every sentence bound of ``raw`` (。；！？, a line break, a cell edge), in order."""
-    return [m.start() for m in _BOUNDS.finditer(raw)]
+def sentence_ends(raw: str, starts: list[int] | None = None) -> list[int]:
+    """Offsets of every sentence bound of ``raw`` (。；！？, a cell edge, and the character before each
+    paragraph start in ``starts``, raw offsets; without ``starts``, every line break), in order."""
+    if starts is None:
+        return [m.start() for m in _BOUNDS.finditer(raw)]
+    return sorted({m.start() for m in _STOPS.finditer(raw)}.union(s - 1 for s in starts if s > 0))
+
+
+def paragraph_starts(doc) -> list[int]:
+    """The raw offset where each of ``doc``'s paragraphs starts."""
+    return [doc.raw_span(p.start, p.end)[0] for p in doc.paragraphs]
 
 
 def _sentence_around(raw: str, start: int, end: int, ends: list[int] | None = None) -> str:
@@ -60,11 +72,14 @@ def _print(rule: str, excerpt: str, context: str, seen: Counter[str]) -> str:
     return hashlib.sha256(f"{base}|{seen[base]}".encode()).hexdigest()[:32]
 
 
-def assign(findings: list[Finding], raw: str) -> None:
-    """Set ``extra['fingerprint']`` (version 2) and ``extra['fingerprint_v1']`` on every finding of one document."""
+def assign(findings: list[Finding], raw: str, starts: list[int] | None = None) -> None:
+    """Set ``extra['fingerprint']`` (version 2) and ``extra['fingerprint_v1']`` on every finding of one
+    document; ``starts``: its paragraphs' raw offsets (``paragraph_starts``), else line breaks bound."""
     seen: Counter[str] = Counter()
     seen_v1: Counter[str] = Counter()
-    ends = sentence_ends(raw)
+    if not findings:
+        return
+    ends = sentence_ends(raw, starts)
     ends_v1: list[int] | None = None  # found only when a document has findings
     for f in findings:
         excerpt = _norm(raw[f.raw_start:f.raw_end])
