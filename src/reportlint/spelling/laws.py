@@ -1,6 +1,8 @@
 """Law and regulation titles cited in 《》 that no law has (law-name, W504).
 
-``law_issues(text, extra)`` -> [(start, end, title, full name)] for 《title》 spans. A title is wrong
+``law_issues(text, extra)`` -> [(start, end, title, full name)] for 《title》 spans. A misspelt title has
+one owner: law-name when it names a law (``is_law``: …法, 法典), term-typo when it names a regulation, a rule
+or a 党内法规 (条例, 规定, 办法). A title is wrong
 when it is a listed wrong name (采购法), a fragment of a known name with the same ending (采购法 ⊂
 政府采购法), or one edit off a known name: a character of the national name (中华人民共合国), a same-sound /
 look-alike one, two neighbours swapped (行政议复法, 信访工作例条) or one moved two places, a character typed
@@ -168,3 +170,14 @@ def cited_word_swaps(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, 
                     out.append((s, e, name))
                     break
     return out
+
+
+# a law of the national people's congress ends in 法 (not 办法) or is the 民法典; everything else in the list is
+# a regulation, a rule or a 党内法规 (条例, 规定, 办法, 细则)
+_LAW_NAME = re.compile(r"(?:(?<!办)法|法典)$")
+
+
+def is_law(full: str) -> bool:
+    """``full`` names a law (中华人民共和国预算法, 民法典), not a regulation (政府信息公开条例, …管理办法): the
+    owner of its misspelling is law-name for a law, term-typo for the rest (one finding per title)."""
+    return bool(_LAW_NAME.search(full))

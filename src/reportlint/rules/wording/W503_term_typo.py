@@ -30,10 +30,11 @@
   with that document's 文号 (《中共中央国务院关于全面落实预算绩效管理的意见》(中发〔2018〕34号) → 全面实施)
   or under the same central issuer with a near-synonym; a 《…关于印发〈X〉》 title that lost its 的通知;
 - a national catalogue name cut inside a word before its figure, in a list of such names
-  (涵盖建筑业5家、房地产业1家、科技服1家 → 科技服务业: ``lexicons/catalogues.yaml``, GB/T 4754-2017); a law's name with a wrong character
-  (《中华人民共合国预算法》, 《政府信息公开条列》), two characters swapped or one lost (《行政议复法》,
-  《中华人民共和国预法》; law-name reports it too), or a word of it replaced in a report that cites the law
-  rightly elsewhere (《政府信息管理条例》 beside 《中华人民共和国政府信息公开条例》);
+  (涵盖建筑业5家、房地产业1家、科技服1家 → 科技服务业: ``lexicons/catalogues.yaml``, GB/T 4754-2017); a regulation's name (条例,
+  规定, 办法, 党内法规) with a wrong character (《政府信息公开条列》, 《中华人民共合国政府信息公开条例》), two
+  characters swapped or one lost (《信访工作例条》, 《信访工作例》), or a word of it replaced in a report that
+  cites it rightly elsewhere (《政府信息管理条例》 beside 《中华人民共和国政府信息公开条例》); a law's (…法) is
+  law-name's alone (one finding per title);
 - a leader's name of three characters with a look-alike character (习近乎, 刁近平:
   ``names.yaml`` ``people``); a long division name near-missed (广西状族自治区, …苗族侗族自治洲:
   ``names.yaml`` ``places``), unless the near miss is another division;
@@ -82,8 +83,7 @@
 
 **Fix**: write the suggestion.
 
-**Leaves alone**: characters joined across a table's cells (财政所 | 预算不单列: no 财政所预算); a law cited by a name it does not have (《采购法》: law-name reports it; a law's name
-with a wrong character, 《中华人民共合国预算法》, is reported by both); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
+**Leaves alone**: a law's misspelt title (《中华人民共合国预算法》: law-name's); characters joined across a table's cells (财政所 | 预算不单列: no 财政所预算); a law cited by a name it does not have (《采购法》: law-name reports it); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
 被政府采纳, 专项资助: each is a word or splits into words); dictionary words (不忘初衷, 人民政权); another
 congress or plan (党的十六大精神); a conjunction chosen differently (问题和改进); 的 added between two
 words (中国特色的社会主义); reduplications the language allows (常常, 等等, 研究研究, 清清楚楚); identical cells
@@ -138,15 +138,15 @@ from reportlint.rules.base import RuleContext, rule
       silent="一般公共预算财政拨款支出，政府性基金预算，专项基金，财政拨付及时，资本支出，办公经费。\n")
 def term_typo(ctx: RuleContext) -> Iterator[Finding]:
     from reportlint.spelling import find_typos
-    from reportlint.spelling.laws import law_issues, misspelt_form
+    from reportlint.spelling.laws import is_law, law_issues, misspelt_form
 
     extra_laws = tuple(ctx.config.extra_laws)
     issues = law_issues(ctx.text, extra_laws)
     laws = [(s, e) for s, e, _, _ in issues]
-    for s, e, title, _full in issues:
-        # a law's name with a wrong character is a typo too (law-name also says the name does not exist)
+    for s, e, title, full in issues:
+        # a regulation's name with a wrong character is a typo; a law's is law-name's (one finding per title)
         form = misspelt_form(title, extra_laws)
-        if form:
+        if form and not is_law(full):
             yield ctx.report(s, e, f"疑似错字：《{title}》应为《{form}》（法律法规名称错字）", suggestion=f"《{form}》")
     for t in find_typos(ctx.doc, tuple(ctx.config.extra_terms), ctx.context.unit_name):
         if any(s <= t.start and t.end <= e for s, e in laws):

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from reportlint.findings import Finding
 from reportlint.rules.base import RuleContext, rule
-from reportlint.spelling.laws import NATION, law_issues, short_form
+from reportlint.spelling.laws import NATION, is_law, law_issues, misspelt_form, short_form
 
 
 @rule("law-name", "W504", "error", "wording",
@@ -43,6 +43,8 @@ from reportlint.spelling.laws import NATION, law_issues, short_form
 def law_name(ctx: RuleContext) -> Iterator[Finding]:
     extra = tuple(ctx.config.extra_laws)
     for s, e, title, full in law_issues(ctx.text, extra):
+        if not is_law(full) and misspelt_form(title, extra):
+            continue  # a regulation's name misspelt (《政府信息公开条列》): term-typo's, one finding per title
         short = short_form(full, extra)
         hint = f"（简称《{short}》）" if short else ""
         # the form the writer chose: a full name misspelt is fixed to the full name, a short one to the short
