@@ -366,11 +366,21 @@ def _norm_titles() -> dict[str, tuple[str, str]]:
 _NOT_WORD = re.compile(r"[^\w]|_")
 
 
+# 年 after a year's digits: (2021—2025年) and (2021-2025) are one period, 年 optional
+_YEAR_WORD = re.compile(r"(?<=[0-9])年")
+
+
+def _bare(title: str) -> str:
+    """A title with letters and digits only, without 年 after a year (法治政府建设实施纲要20212025)."""
+    return _YEAR_WORD.sub("", _NOT_WORD.sub("", title))
+
+
 @cache
 def _bare_titles() -> frozenset[str]:
     """Listed titles with letters and digits only: a citation that differs from one by punctuation alone
-    (法治政府建设实施纲要(20212025年), the dash lost in extraction) is a punctuation matter, not a word dropped."""
-    return frozenset(_NOT_WORD.sub("", t) for t in policy_titles())
+    (法治政府建设实施纲要(20212025年), the dash lost in extraction) or by the 年 of its period
+    ((2021-2025)) is a way of writing it, not a word dropped."""
+    return frozenset(_bare(t) for t in policy_titles())
 
 
 @cache
@@ -379,7 +389,7 @@ def _dated_titles() -> dict[tuple[int, str], list[str]]:
     digit) of their bare form: a citation with a digit of that year changed names the document wrongly."""
     out: dict[tuple[int, str], list[str]] = {}
     for t in policy_titles():
-        bare = _NOT_WORD.sub("", t)
+        bare = _bare(t)
         m = re.search(r"[0-9]", bare)
         if m:
             out.setdefault((len(bare), bare[:m.start()]), []).append(t)
@@ -389,12 +399,12 @@ def _dated_titles() -> dict[tuple[int, str], list[str]]:
 def _year_changed(cited: str) -> tuple[str, str] | None:
     """(listed title, 文号) when ``cited`` is a listed dated title with one digit of its years changed
     (《法治政府建设实施纲要(2022—2025年)》 for 2021—2025)."""
-    bare = _NOT_WORD.sub("", cited)
+    bare = _bare(cited)
     m = re.search(r"[0-9]", bare)
     if not m:
         return None
     for t in _dated_titles().get((len(bare), bare[:m.start()]), ()):
-        other = _NOT_WORD.sub("", t)
+        other = _bare(t)
         diff = [i for i in range(len(bare)) if bare[i] != other[i]]
         if len(diff) == 1 and bare[diff[0]].isdigit() and other[diff[0]].isdigit():
             return t, policy_titles()[t]
@@ -408,7 +418,7 @@ def _policy_typos(text: str) -> list[Typo]:
     out = []
     for m in _TITLE.finditer(text):
         t = _norm(m.group(1))
-        if t in titles or _NOT_WORD.sub("", t) in _bare_titles():
+        if t in titles or _bare(t) in _bare_titles():
             continue  # a listed title cited word for word, whatever the spacing between its issuers
         dated = _year_changed(t)
         if dated:
