@@ -125,9 +125,16 @@ def one_word_edit(cited: str, known: str) -> tuple[int, int, str, str, bool] | N
         return None
     words_c = [b for b in bc if start < b < end_c]
     words_k = [b for b in bk if start < b < end_k]
-    if words_c or words_k:
-        return None  # more than one word on a side
+    if (words_c or words_k) and not (_no_inner(bc, p, len(cited) - s) and _no_inner(bk, p, len(known) - s)):
+        # more than one word on a side; but the characters that differ may lie in one word of each title
+        # though jieba cut the two titles differently around them (全面加强 as 全面|加强, 全面实施 whole)
+        return None
     return start, end_c, cited[start:end_c], known[start:end_k], end_k == len(known)
+
+
+def _no_inner(bounds: tuple[int, ...], lo: int, hi: int) -> bool:
+    """No word boundary strictly inside the characters ``lo:hi``."""
+    return not any(lo < b < hi for b in bounds)
 
 
 def _judge(cited: str, number: str) -> tuple[Known, int, int, str, str] | None:
