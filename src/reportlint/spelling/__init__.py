@@ -79,14 +79,16 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     for r in find_repeats(doc):
         if not _overlaps(r.start, r.end, taken):
             out.append(Typo(r.start, r.end, "", "repeat", r.unit, f"“{r.unit}”连写了两次"))
-    for pat, fix, why, organ in context_pairs():
+    for pat, fix, why, organ, severity in context_pairs():
         for m in pat.finditer(text):
             s, e = m.span(1)
             if not _overlaps(s, e, taken):
                 fixed = m.expand(fix) if "\\" in fix else fix
                 if organ:
                     fixed = _organ_written(text, m.group(1), s, fixed)
-                out.append(Typo(s, e, fixed, "context", fixed, why))
+                out.append(Typo(s, e, fixed, "context", fixed, why, severity))
+                if severity:
+                    break  # a template's wording (机构运行经费): said once, at its first use
     out += _policy_typos(text)
     from reportlint.spelling.laws import cited_word_swaps
 
@@ -576,10 +578,16 @@ def _joins(text: str, taken) -> list[Typo]:
     """A part heading 第X部 beside siblings 第X部分, a committee's 委员会 with 会议 written once, a series'
     last item without the character every other item ends in (:mod:`reportlint.spelling.joins`)."""
     from reportlint.nlp import tokenizer
-    from reportlint.spelling.joins import committee_meeting_joins, part_heading_cuts, series_suffix_drops
+    from reportlint.spelling.joins import (
+        committee_meeting_joins,
+        lost_measures,
+        lost_zai,
+        part_heading_cuts,
+        series_suffix_drops,
+    )
 
     found = part_heading_cuts(text) + committee_meeting_joins(text, _committees()) \
-        + series_suffix_drops(text, tokenizer().FREQ)
+        + series_suffix_drops(text, tokenizer().FREQ) + lost_zai(text) + lost_measures(text)
     return [Typo(s, e, fix, "truncated", fix, why) for s, e, fix, why in found if not _overlaps(s, e, taken)]
 
 

@@ -69,10 +69,13 @@ def variant_words() -> dict[str, str]:
 
 
 @cache
-def context_pairs() -> tuple[tuple[re.Pattern[str], str, str, bool], ...]:
+def context_pairs() -> tuple[tuple[re.Pattern[str], str, str, bool, str], ...]:
+    """(pattern, fix, why, organ, severity) per confusion.yaml ``context`` entry; severity "" (the rule's)
+    or "warning" (``severity: warning``: a usage some templates keep)."""
     out = []
     for item in load_yaml("confusion.yaml").get("context") or []:
-        out.append((re.compile(item["pattern"], re.M), item["fix"], item.get("why", ""), bool(item.get("organ"))))
+        out.append((re.compile(item["pattern"], re.M), item["fix"], item.get("why", ""), bool(item.get("organ")),
+                    str(item.get("severity") or "")))
     return tuple(out)
 
 

@@ -12,6 +12,11 @@
   characters and the shared one, the last of two characters joined by 和/与/及/、, punctuation after it,
   and the last with the shared character a dictionary word (jieba).
 
+- ``lost_zai(text)``: a clause opening on the leading body and closing on 的(坚强)领导下 without its 在
+  (h4c 838: 2022年,阳罗洲镇党委、镇人民政府的坚强领导下,…);
+- ``lost_measures(text)``: a count closing a clause without the measure word its siblings in the same list
+  carry (h4c 831: …文件、总结及其他信息78条,机构信息16条。财政信息3。).
+
 Each returns ``(start, end, fix, why)``.
 """
 
@@ -94,4 +99,47 @@ def series_suffix_drops(text: str, freq) -> list[tuple[int, int, str, str]]:
         if last[-1] != suffix and freq.get(last + suffix, 0):
             out.append((m.start(2), m.end(2), last + suffix,
                         f"并列各项都以“{suffix}”结尾，末项“{last}”缺“{suffix}”字"))
+    return out
+
+
+_LEADERSHIP = re.compile(r"的(?:坚强|正确|亲切|有力)?领导下(?=[，,])")
+_CLAUSE_END = "，,。；;：:\n！？!?"
+
+
+def lost_zai(text: str) -> list[tuple[int, int, str, str]]:
+    if "领导下" not in text:
+        return []
+    out = []
+    for m in _LEADERSHIP.finditer(text):
+        cs = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
+        clause = text[cs:m.start()]
+        if not 2 <= len(clause) <= 40 or "在" in clause or "于" in clause or not re.match(r"[\u4e00-\u9fff]", clause):
+            continue
+        out.append((cs, m.end(), "在" + text[cs:m.end()], "“……的领导下”前缺“在”"))
+    return out
+
+
+# a count closing its clause with no measure word (…财政信息3。), and the measure words a list's counts carry
+_BARE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第年月日至到])([0-9]{1,4})(?=[。；;，,])")
+_COUNTED = re.compile(r"[0-9]+([条个件项次篇家])")
+# the list the count belongs to: this many characters before it
+MEASURE_SPAN = 200
+MIN_SIBLINGS = 3
+
+
+def lost_measures(text: str) -> list[tuple[int, int, str, str]]:
+    out = []
+    for m in _BARE_COUNT.finditer(text):
+        digits = m.group(1)
+        if len(digits) == 4 and digits[:2] in ("19", "20"):
+            continue  # a year
+        window = text[max(0, m.start() - MEASURE_SPAN):m.start()]
+        counts: dict[str, int] = {}
+        for w in _COUNTED.findall(window):
+            counts[w] = counts.get(w, 0) + 1
+        if not counts:
+            continue
+        unit, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= MIN_SIBLINGS:
+            out.append((m.start(1), m.end(1), digits + unit, f"数字后缺量词（同一列举中写作“{unit}”）"))
     return out

@@ -489,6 +489,8 @@ COMMON_WORD_FREQ = 1000
 # 0) makes the near miss another name of the same pattern unless the characters are confusable
 OTHER_WORD_ZIPF = 2.5
 FUNCTION_CHARS = frozenset("的之地了")
+# modal words and the one character written Chinese uses for them before a verb (需报告, 应公开, 须整改, 可申请)
+MODAL_SHORT = {"需要": "需", "应该": "应", "应当": "应", "必须": "须", "可以": "可", "能够": "能"}
 # offices in a formula that only its leader holds: a same-sound character in the name before them is a slip
 LEADER_TITLES = ("总书记", "主席", "为核心的党中央")
 # what is left of a formula's word that lost a character is a common word from this wordfreq zipf up (中国
@@ -575,6 +577,8 @@ def _reworded(doc, c: Candidate, cand: str, freq) -> bool:
     for w in _segmented(c.name):
         if k <= c.pos < k + len(w):
             rest = w[:c.pos - k] + w[c.pos - k + 1:]
+            if MODAL_SHORT.get(w) == rest:
+                return True  # 其他需报告的事项: 需 is the written form of 需要 before a verb
             return bool(rest) and freq.get(rest, 0) > 0 and (len(rest) >= 2 or c.pos == len(cand))
         k += len(w)
     return False
@@ -885,6 +889,8 @@ def _word_left_rare(c: Candidate, freq) -> bool:
     for w in _segmented(c.name):
         if k <= c.pos < k + len(w):
             rest = w[:c.pos - k] + w[c.pos - k + 1:]
+            if MODAL_SHORT.get(w) == rest:
+                return False  # 需 for 需要, 应 for 应当: the written form before a verb
             return len(w) >= 2 and (len(rest) == 1 or ((freq.get(rest, 0) or 0) < COMMON_WORD_FREQ
                                                        and zipf(rest) < REST_ZIPF))
         k += len(w)

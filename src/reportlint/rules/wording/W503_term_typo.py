@@ -59,6 +59,9 @@
 - a character of a set phrase, an organ's name or a law or policy title moved two places (农业社会服务化体系
   → 农业社会化服务体系); the last item of a series of three or more ending in one character without it
   (知情权、参与权、表达权和监督。 → 监督权);
+- a clause closing on 的(坚强)领导下 without its 在 (2022年,镇党委、镇人民政府的坚强领导下,); a count closing a
+  clause without the measure word its siblings carry (其他信息78条,机构信息16条。财政信息3。); 当 for 党 before
+  the Party's collocates (加强当的建设); 机构运行经费 for 机关运行经费 (a warning, once);
 - a part heading 第X部 that lost its 分, or 部分 that lost its 第X, beside sibling headings 第一部分, 第二部分; a committee's 委员会
   with 会议 written once (区委依法治区委员会议 → 委员会会议), not 全体委员会议;
 - a clause typed twice across its comma (从预算单位构成看,从预算单位构成看,); 以 for 已 before a
@@ -83,7 +86,7 @@
 
 **Fix**: write the suggestion.
 
-**Leaves alone**: a law's misspelt title (《中华人民共合国预算法》: law-name's); characters joined across a table's cells (财政所 | 预算不单列: no 财政所预算); a law cited by a name it does not have (《采购法》: law-name reports it); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
+**Leaves alone**: 需/应/须/可 written for 需要/应当/必须/可以 before a verb (其他需报告的事项); a law's misspelt title (《中华人民共合国预算法》: law-name's); characters joined across a table's cells (财政所 | 预算不单列: no 财政所预算); a law cited by a name it does not have (《采购法》: law-name reports it); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
 被政府采纳, 专项资助: each is a word or splits into words); dictionary words (不忘初衷, 人民政权); another
 congress or plan (党的十六大精神); a conjunction chosen differently (问题和改进); 的 added between two
 words (中国特色的社会主义); reduplications the language allows (常常, 等等, 研究研究, 清清楚楚); identical cells
@@ -156,6 +159,9 @@ def term_typo(ctx: RuleContext) -> Iterator[Finding]:
             msg = f"词语重复：“{t.name}”连写了两次，删去一个"
         elif t.kind == "context":
             msg = f"用词不当：“{cand}”" + (f"应为“{t.fix}”" if t.fix else "") + (f"（{t.why}）" if t.why else "")
+            if t.severity == "warning":
+                yield ctx.report(t.start, t.end, msg, suggestion=t.fix, severity=Severity.WARNING)
+                continue
         elif t.kind == "own":
             msg = f"本单位名称不一致：“{cand}”应为“{t.fix}”（{t.why}，以封面单位名称为准）"
         elif t.kind == "policy":
