@@ -33,7 +33,7 @@ def _forms(title: str) -> list[str]:
 def _term_typos(text: str) -> list[str]:
     cfg = Config()
     cfg.select = {"term-typo"}
-    return [f"{f.message} ({text[f.start:f.end]})" for f in lint_text(text, cfg).findings if f.rule == "term-typo"]
+    return [f"{f.message} ({text[f.raw_start:f.raw_end]})" for f in lint_text(text, cfg).findings if f.rule == "term-typo"]
 
 
 @pytest.mark.parametrize("title", _TITLES)

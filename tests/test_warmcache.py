@@ -99,3 +99,21 @@ def test_wordfreq_trie_equals_wordfreqs_list():
     assert all(mapped.get(w, 0.0) == f for w, f in ref.items())  # every word, the same float
     for word in ("不是一个词语的串", "AT&T", ""):
         assert mapped.get(word, 0.0) == ref.get(word, 0.0)
+
+
+def test_derived_keeps_only_the_newest_pickles_of_a_name(tmp_path, monkeypatch):
+    """Each change of a source gives a new stamp; older pickles of that name are removed beyond KEEP,
+    pickles of another name (even one that starts the same) are left alone."""
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    src = tmp_path / "src.txt"
+    other = tmp_path / "reportlint-thing-extra-0123456789abcdef.pickle"
+    other.write_bytes(b"x")
+    os.chmod(other, 0o600)
+    for i in range(6):
+        src.write_text(f"version {i}", encoding="utf-8")
+        os.utime(src, (1_000_000 + i, 1_000_000 + i))
+        assert warmcache.derived("thing", [src], lambda i=i: {"v": i}) == {"v": i}
+    kept = sorted(p.name for p in tmp_path.glob("reportlint-thing-*.pickle") if p != other)
+    assert len(kept) == warmcache.KEEP
+    assert other.exists()
+    assert warmcache.derived("thing", [src], lambda: {"v": "rebuilt"}) == {"v": 5}  # the newest is kept

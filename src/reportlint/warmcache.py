@@ -80,7 +80,24 @@ def derived(name: str, sources: Iterable[Path], build: Callable[[], Any], code: 
     value = build()
     with contextlib.suppress(Exception):  # not picklable, or no room: no cache, the same value
         _write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    _prune(path, name)
     return value
+
+
+KEEP = 3  # pickles of one name kept: the newest, and two for other installs sharing the folder
+
+
+def _prune(path: Path, name: str) -> None:
+    """Remove this user's older pickles of ``name`` (other stamps: earlier versions of the sources or
+    code), keeping the ``KEEP`` most recently written, so the cache folder does not grow with each upgrade."""
+    with contextlib.suppress(OSError):
+        prefix = f"reportlint-{name}-"
+        olds = [p for p in path.parent.glob(prefix + "*.pickle")
+                if p != path and "-" not in p.name[len(prefix):] and owned(p)]  # not lexicon-a-b for lexicon-a
+        olds.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in olds[KEEP - 1:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 # --- compiled regular expressions -------------------------------------------------------------------
