@@ -23,7 +23,8 @@ ends; it is usually a character lost in copying.
 **Leaves alone**: a “ that opens a paragraph of a multi-paragraph quotation (the next paragraph
 opens with “ too); a pair split over two lines that the reflow kept apart (a line that does not end
 a sentence, whose opener the next line closes); the ) of a list marker 1) or a) (in a list of 1) 2) items); brackets
-inside a URL; < and > outside a whole 《…》 (a page's breadcrumb 首页>政务公开, a comparison); site widgets whose other half is not in the text (【字体:, the toolbar row 【打印】【关闭】
+inside a URL; < and > outside a whole 《…》 (a page's breadcrumb 首页>政务公开, a comparison), and inside one before or after a
+figure (《评分表(得分<60分为差)》: a comparison); site widgets whose other half is not in the text (【字体:, the toolbar row 【打印】【关闭】
 saved as 打印 】【 关闭: the toolbar words of lexicons/confusion.yaml ``page_furniture``); an opener that
 begins a template's instruction (``instructions`` of lexicons/templates.yaml: 省级专项资金(每个专项一行),
 which lost its ) with it and is reported by template-left; the end
@@ -57,6 +58,9 @@ _NAMES = {"（": "括号", "“": "引号", "‘": "单引号", "《": "书名�
 # < > are a title's inner marks only inside a whole 《…》 (elsewhere they are breadcrumbs 首页>…, comparisons)
 _PAIR_CHARS = re.compile("[" + re.escape("".join(sorted(set(_FAMILY) - set("<>")))) + "]")
 _ANGLE = re.compile("[<>]")
+# < or > before a figure (<60分, <=5%) or after one (100>90): a comparison, not a title's inner mark
+_COMPARISON = re.compile(r"\s*[=＝]?\s*(?!(?:19|20)\d{2}\s*年)[\d０-９]")  # (<2023年… opens a title)
+_FIGURE_END = set("0123456789０１２３４５６７８９%％")
 _LIST_CLOSER = guarded(r"(?:^|(?<=[\s。；;，,：:、]))(?<!\d[,:])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})[)）]")
 _URL = re.compile(r"(?:https?://|www\.)[\w./?%&=#:~+\-]+")
 _WIDGET = re.compile(r"【[\u4e00-\u9fff]{1,4}[:：]")
@@ -278,6 +282,11 @@ def _angles(text: str, start: int, end: int, skip: set[int]) -> Iterator[tuple[s
         i = m.start()
         if i in skip:
             continue
+        if m.group(0) == "<" and _COMPARISON.match(text, i + 1) and text.find(">", i, end) < 0:
+            continue  # a comparison sign inside a title: 《评分表(得分<60分为差)》 (REVIEW6 item 14); not
+            #           《关于印发<2023年…>的通知》, whose > follows
+        if m.group(0) == ">" and not opened and i > 0 and text[i - 1] in _FIGURE_END:
+            continue  # (…分数>90分…)
         if m.group(0) == "<":
             opened.append(i)
         elif opened:
