@@ -86,6 +86,23 @@ _HEADING_ABOUT_PERIOD = re.compile(r"(?:情况|说明|回顾|总结|完成|执�
 _HEADING_PLAN = re.compile(r"(?:计划|任务|思路|打算|安排|目标|展望|要点)")
 
 
+_REVIEW_HEADING = re.compile(r"回顾|总结|完成情况|主要成效|工作成效")
+_RESULTS = re.compile(r"(?:完成|实现|增长|达到|累计)[^。；]{0,20}\d")
+_FUTURE = re.compile(r"将|计划|力争|预计|目标|争取|拟|预期")
+
+
+def _later_in_review(doc: Document, para, year: int) -> bool:
+    """The paragraph sits in a review section whose heading names one year, earlier than ``year``."""
+    h = para.section
+    while h is not None:
+        title = doc.text[h.start:h.title_end]
+        if _REVIEW_HEADING.search(title):
+            years = {int(v) for v in re.findall(r"((?:19|20)\d{2})\s*年", title)}
+            return len(years) == 1 and year > next(iter(years))
+        h = h.parent
+    return False
+
+
 def _heading_about_one_year(heading: str, not_period: list[str]) -> bool:
     """A heading is about the evaluated period only if it names one year and neither compares years
     (2024年与2023年收支对比情况) nor refers to an earlier report or its follow-up (2023年度报告中问题整改情况)."""
@@ -101,7 +118,8 @@ def classify_years(doc: Document) -> list[YearMention]:
     a suspicion, must not be before Y), ``period`` (the statistics period of a 年报: must be Y),
     ``self-title`` (the report's own title quoted in its opening, or named with 以下简称: must be Y), ``basis`` (按照《X年…工作要点》:
     the year's guidance, must not be before Y), ``carryover`` (年末结转…在X年度继续使用: must be after Y),
-    ``whole-year`` (a sentence opening with X年全年 stating results: must not be before Y), ``carried-request``
+    ``whole-year`` (a sentence opening with X年全年 stating results: must not be before Y), ``review-later`` (a
+    sentence opening with X stating results, in a review section headed by an earlier year: must be Y), ``carried-request``
     (requests carried over to be answered in X, 结转到X年办理: must be Y + 1), ``plan-section``
     (a plan in 改进措施/下一步 naming a year: must be after Y), ``heading`` (a heading about the period's
     results: must be Y).
@@ -166,6 +184,10 @@ def classify_years(doc: Document) -> list[YearMention]:
         elif m.group(2) and _CARRIED_REQUEST.search(text, max(0, start - 6), start) \
                 and _CARRIED_REQUEST_AFTER.match(after):
             role = "carried-request"
+        elif m.group(2) and para is not None and para.heading is None and _later_in_review(doc, para, year) \
+                and _SENTENCE_START.search(text[max(0, start - 20):start]) \
+                and _RESULTS.search(sent_ := _sentence_at(text, start)) and not _FUTURE.search(sent_):
+            role = "review-later"  # 一、2023年工作回顾 / 2024年,全县地区生产总值增长6.1% (REVIEW6 item 10)
         elif m.group(2) and _EVALUATED_FRAMES[1].search(before) and _EVALUATED_AFTER[0].match(after):
             role = "snapshot"  # 截至2023年12月31日
         elif m.group(2) and (

@@ -92,6 +92,8 @@ def mismatch(role: str, year: int, y: int, plan_year: int) -> str | None:
         return f"依据的是{year}年的工作要点，评价年度的工作应依据{y}年的"
     if role == "carryover":
         return "年末结转的资金只能在结转的次年使用"
+    if role == "review-later" and year != y:
+        return f"回顾{y}年工作的部分写的是更晚年份的成果"
     if role == "carried-request" and year != y + 1:
         return f"结转的申请要在次年（{y + 1}年）办结"
     if role == "plan-section" and year <= y:

@@ -29,7 +29,8 @@ again only where the word dates a cumulative figure's period (今年1至11月累
 **Leaves alone**: 去年同期 (与去年同期相比增长32.2%: the fixed phrase of a year-on-year comparison, like
 同比); 去年 as the base of a comparison (较去年 / 比去年 / 与去年相比) with no 今年 or 明年 in its sentence: its
 other side is a figure of the year reported on (2024年，…发布工作动态数量较去年有所增长: 去年 can only be 2023, as
-上年; 今年中考平均分比去年提高8分 is reported, and 去年12月 as a date); reports on part of a year (2024年上半年/前三季度/1-6月工作总结); a summary whose page is dated by month
+上年; 今年中考平均分比去年提高8分 is reported, and 去年12月 as a date); reports on part of a year (2024年上半年/前三季度/1-6月工作总结); 今年 in a plan section whose heading names the year it
+means (二、2024年工作计划 / 今年,我局将… filed in 2024); a summary whose page is dated by month
 inside its year (更新时间:2023-11: ``Context.dated_in_year``; a year-to-date figure alone, 1—10月共完成…, does not
 date the text: it may be published next year, real 463); 本年 and 上年 (the accounting terms of a 决算, relative to the evaluated year);
 words inside 《》; reports filed in the year they evaluate; genres that are not retrospective
@@ -77,7 +78,8 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
     text = ctx.text
     found = [m for m in pat.finditer(text)
              if (ctx.doc.at_token_edges(m.start(), m.end()) or _edge_ok(ctx, m.start(), m.end()))
-             and not in_brackets(text, m.start()) and not _comparison(text, m)]
+             and not in_brackets(text, m.start()) and not _comparison(text, m)
+             and not _anchored_by_plan_heading(ctx, m, y)]
     if sev is not None and found:
         # not sure the report was written after its year: one question about the report as a whole,
         # at its first relative year, rather than the same doubt at every occurrence; a figure's period
@@ -97,6 +99,28 @@ def relative_time(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(m.start(), m.end(),
                          f"“{word}”指代不明：报告评价{y}年度、{when}，请写明具体年份{more}",
                          suggestion=f"{meant}年" + ("度" if word.endswith("度") else ""), severity=sev)
+
+
+_PLAN_HEADING = re.compile(r"计划|打算|安排|思路|要点|任务|展望")
+
+
+def _anchored_by_plan_heading(ctx: RuleContext, m: re.Match[str], y: int) -> bool:
+    """今年 inside a plan section whose heading names the year it means: 二、2024年工作计划 / 今年,我局将… in a
+    2023 summary-and-plan filed in 2024 (REVIEW6 item 8) — the heading says which year; the filing year agrees
+    (or, undated, the heading's year is the plan year)."""
+    if m.group(0) not in ("今年", "今年度"):
+        return False
+    p = next((q for q in ctx.doc.paragraphs if q.start <= m.start() < q.end), None)
+    h = p.section if p is not None else None
+    while h is not None:
+        title = ctx.text[h.start:h.title_end]
+        years = {int(v) for v in re.findall(r"((?:19|20)\d{2})\s*年", title)}
+        if len(years) == 1 and _PLAN_HEADING.search(title):
+            (year,) = years
+            filing = ctx.context.filing_year
+            return year == filing if filing else year == y + 1
+        h = h.parent
+    return False
 
 
 # 去年 as the base of a comparison: 较去年 / 比去年 / 与去年相比 / 同去年持平
