@@ -86,8 +86,13 @@ def _continues_numbering(ctx: RuleContext, h: Heading) -> bool:
     """
     if h.kind in ("cn", "paren-cn"):
         return False
+    same = [x for x in ctx.doc.headings if x.kind == h.kind and not x.inline and x.listed < 0]
     before = [x for x in ctx.doc.headings if x.kind == h.kind and x.start < h.start and x.parent is not h.parent]
-    return bool(before) and before[-1].number == h.number - 1
+    # the report's own convention: a list of this kind that restarts at 1 under a later parent means numbering
+    # restarts ((一) 1. 2. 3. / (二) 1. 2. / (三) 3. 4.: the 3. is a copied block, REVIEW6 item 9)
+    restarts = any(b.number == 1 and a.parent is not b.parent and a.start < b.start
+                   for a, b in itertools.pairwise(same) if not b.inline)
+    return bool(before) and before[-1].number == h.number - 1 and not restarts
 
 
 def _parent_says_later(ctx: RuleContext, h: Heading) -> bool:
