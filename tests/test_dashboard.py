@@ -79,3 +79,20 @@ def test_review_table_counts_content_findings_chart_in_bar_order_failures_named_
     assert re.findall(r"<tr data-open=\"\d+\"[^>]*><td>([^<]+)</td>", table) == ["洛王街道办事处", "合江县水务局", "e.txt"]
     assert "1 份未识别单位，未参与跨单位比对" in page
     assert "broken/empty.txt：error — 文件为空" in page
+
+
+def test_scan_summary_line_counts_reports_without_a_recognised_unit(tmp_path):
+    """NEWCOMER6 3: a third of a batch had no unit recognised and was left out of the cross-unit step
+    silently; the summary line and the dashboard now say how many."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("某单位部门整体支出绩效自评报告\n\n一、部门基本情况\n2024年全区共完成任务8项。\n", encoding="utf-8")
+    (src / "b.txt").write_text("某区财政局2024年度部门整体支出绩效自评报告\n\n一、部门基本情况\n截止2024年12月31日，共有财政所8个。\n",
+                               encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "reportlint", "scan", str(src), "--out", str(tmp_path / "o"), "-j", "1"],
+                         capture_output=True, text=True, timeout=600)
+    assert "0 个跨报告复制簇（1 份未识别单位，未参与跨单位比对）" in run.stdout, run.stderr
+    assert "1 份未识别单位，未参与跨单位比对" in (tmp_path / "o" / "index.html").read_text(encoding="utf-8")
