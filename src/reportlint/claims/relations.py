@@ -1295,13 +1295,15 @@ class _Builder:
                     continue  # part names hold 、 themselves (行政复议、行政诉讼情况): more items is no evidence
             self._add_count(m.group("num"), m.group("unit"), listing, m.start("list"), m.end(), 0.9, False, items)
 
-    def _by_headings(self, items: list[str]) -> list[str]:
+    def _by_headings(self, items: list[str], statutory: bool = False) -> list[str]:
         """Items joined where the document has a heading of their 、-joined names: "本报告由总体情况、…、政府信息公开
         行政复议、行政诉讼情况、…7个部分组成" with its heading "四、政府信息公开行政复议、行政诉讼情况" names six parts
         (/work/holdout3 717)."""
         titles = self.__dict__.get("_titles_set")
         if titles is None:
             titles = self.__dict__["_titles_set"] = {re.sub(r"[\s。.：:]", "", h.title) for h in self.doc.headings}
+        if statutory:
+            titles = titles | _listed_headings()
         out: list[str] = []
         i = 0
         while i < len(items):
@@ -1349,7 +1351,16 @@ class _Builder:
         if got is None:
             return
         n = int(got[0])
-        items = items if items is not None else split_items(listing)
+        if items is None:
+            raw = split_items(listing)
+            items = self._by_headings(raw, statutory=True)  # 政府信息公开行政复议、行政诉讼情况 is one part
+            every = [j.strip() for i in raw for j in re.split(r"以及|和|及|与", i) if j.strip()]
+            readings = (len(raw), len(items), len(every))
+            if min(readings) <= n <= max(readings):
+                # 总体情况、主动公开…情况和收到处理…情况、…行政复议和行政诉讼情况、存在的主要问题及改进情况和其他需要报告的
+                # 事项六个部分 (www.xixianxinqu.gov.cn 建章路街道 2025 年报): 和/及 join items inside the list as well as
+                # inside names; the count lies between the two readings
+                return
         if n < 2 or len(items) < 2 or any(len(i) > 40 or not i for i in items):
             return
         if any(re.search(r"\d", i) for i in items):
@@ -1972,6 +1983,13 @@ def parse_number_int(num: str) -> int | None:
 
     got = parse_number(num)
     return int(got[0]) if got else None
+
+
+@cache
+def _listed_headings() -> frozenset[str]:
+    """The statutory headings whose names hold 、 (names.yaml ``headings``: 政府信息公开行政复议、行政诉讼情况),
+    one part of a report's composition even where the excerpt lacks the heading itself."""
+    return frozenset(str(h) for h in load_yaml("names.yaml").get("headings") or [] if "、" in str(h))
 
 
 def split_items(s: str) -> list[str]:

@@ -432,6 +432,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
     new = cand[c.pos]
     if c.kind == "extra":
         if new in FUNCTION_CHARS:
+            if new == "之" and c.pos + 1 < len(cand) and freq.get(cand[c.pos:c.pos + 2], 0) >= COMMON_WORD_FREQ:
+                return False  # 除特别说明之外 for 除特别说明外: 之外/之内/之后 is the literary frame, same sense
             # 中国特色的社会主义 is a modifier marked with 的; 除特别说明的外 puts 的 before a bound ending
             return c.pos == n - 1
         if 0 < c.pos < len(cand) - 1 and _reworded(doc, c, cand, freq):
@@ -458,6 +460,9 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
         return False  # 一国两府, 湖长制, 双减: a short formula has legitimate neighbours one character away
     if _common_word_instead(c, cand, freq):
         return False  # 推进长江经济带发展, 政务信息公开: a common word in place of the name's word
+    if c.pos == 0 and c.group == "strict" and not confusable(new, old) \
+            and freq.get(cand[:2], 0) >= COMMON_WORD_FREQ and freq.get(c.name[:2], 0) >= COMMON_WORD_FREQ:
+        return False  # 村民代表大会 (人民代表大会): another common word heading the name names another body
     alt = _alt_word(c, cand)
     if alt and freq.get(alt, 0) > 0 and not confusable(new, old) and not _distinctive_rest(c, freq) \
             and zipf(alt) >= OTHER_WORD_ZIPF:

@@ -27,7 +27,9 @@ edit that added or removed an office without updating the number; one of the two
 idioms (一个新的进步, 一项事关…, 一批企业: a count of one is never a list); approximations (两三个);
 设 inside a word (建设); 是/为 without a colon (一个中国的原则是…); lists of figures; a list of fewer
 than two items or with items longer than 40 characters; comma lists whose two readings straddle the
-count; a build-up whose total counts another thing (15个班次 vs 8个项目), sub-counts in brackets (含…5个), a build-up with a fourth count of the same thing in its sentence or
+count; 、 lists whose 和/及 join items inside the list too (…情况和收到处理…情况、…复议和诉讼情况、…), judged only when the
+count lies outside both readings; a statutory part whose name holds 、 (政府信息公开行政复议、行政诉讼情况, names.yaml
+``headings``) counts once; a build-up whose total counts another thing (15个班次 vs 8个项目), sub-counts in brackets (含…5个), a build-up with a fourth count of the same thing in its sentence or
 the next (有1个项目因政策调整未实施, 2期培训合并举办: the writer accounts for a change).
 
 **Source**: arithmetic (counting the items listed). Shapes from real reports: shared realcorpus 302

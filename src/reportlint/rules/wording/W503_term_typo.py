@@ -89,7 +89,8 @@
 **Leaves alone**: 需/应/须/可 written for 需要/应当/必须/可以 before a verb (其他需报告的事项); a law's misspelt title (《中华人民共合国预算法》: law-name's); characters joined across a table's cells (财政所 | 预算不单列: no 财政所预算); a law cited by a name it does not have (《采购法》: law-name reports it); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
 被政府采纳, 专项资助: each is a word or splits into words); dictionary words (不忘初衷, 人民政权); another
 congress or plan (党的十六大精神); a conjunction chosen differently (问题和改进); 的 added between two
-words (中国特色的社会主义); reduplications the language allows (常常, 等等, 研究研究, 清清楚楚); identical cells
+words (中国特色的社会主义); 之 before a locative it forms a word with (除特别说明之外 for 除特别说明外); a
+name whose first word is replaced by another common word (村民代表大会 beside 人民代表大会: another body); reduplications the language allows (常常, 等等, 研究研究, 清清楚楚); identical cells
 of a flattened table (10显著提升显著提升10); a web page's toolbar (打印 打印, 纠错⏎纠错, 【打印】【打印】:
 copies apart or alone on a line, or a ``page_furniture`` word); a sibling of a name whose replaced
 character forms a common word (党纪学习教育, 党章学习教育 beside 党史学习教育); a slot the text fills on purpose in a series (以为民为宗旨,
