@@ -543,7 +543,7 @@ def _read(path: Path) -> dict:
 
 def _slim(p: dict) -> dict:
     """A passage as a cluster member keeps it: its place and the start of its text as written (no signature)."""
-    return {k: v for k, v in p.items() if k not in ("sig", "carry", "figures", "excerpt")} | {
+    return {k: v for k, v in p.items() if k not in ("sig", "carry", "figures", "excerpt", "sents")} | {
         "text": p.get("excerpt") or p["text"][:120]}
 
 
@@ -602,6 +602,8 @@ def reduce_scan(paths: list[Path], out: Path, similarity: float = 70.0, config: 
                                         "passages": [{k: v for k, v in p.items() if k != "sig"}
                                                      for p in rec["passages"]]}).encode() + b"\n")  # ASCII: any name
         found = index.clusters()
+        if _config_in(config, overrides, ".").threshold("copy_sentence_windows") >= 1:  # partial copies
+            found += [(m, 100.0, template, spans) for m, spans, template in index.partial_clusters(found)]
         extra: dict[int, list[dict]] = {}
         clusters = _cross_findings(index, found, paths, in_index, extra, config, overrides)
         stock = {(in_index[index.report[m]], index.pindex[m]) for m in index.stock}
@@ -628,11 +630,13 @@ def _cross_findings(index, found: list, paths: Sequence[Path], numbers: list[int
     ``extra``. ``numbers``: the record number of each report in the index."""
     from reportlint import crossdoc
 
-    listed = [members[:crossdoc.TEMPLATE_LISTED] if template else members for members, _, template in found]
+    listed = [c[0][:crossdoc.TEMPLATE_LISTED] if c[2] else c[0] for c in found]
+    spans = {(n, m): s for n, c in enumerate(found) if len(c) > 3 for m, s in c[3].items()}  # partial copies
     wanted: dict[int, set[int]] = {}
     for members in listed:
         for m in members:
             wanted.setdefault(index.report[m], set()).add(index.pindex[m])
+    full: dict[tuple[int, int], dict] = {}  # the passages of partial copies, with their sentences
     passages: dict[tuple[int, int], dict] = {}
     real: dict[int, str] = {}
     named: dict[int, tuple[str, str]] = {}  # report in the index -> (file, unit)
@@ -642,9 +646,16 @@ def _cross_findings(index, found: list, paths: Sequence[Path], numbers: list[int
         named[r] = (rec["file"], rec["unit"])
         for n in wanted[r]:
             passages[(r, n)] = _slim(rec["passages"][n])
+            if spans:
+                full[(r, n)] = rec["passages"][n]
+
+    def member_passage(k: int, m: int) -> dict:
+        key = (index.report[m], index.pindex[m])
+        return _slim(crossdoc.span_passage(full[key], spans[(k, m)])) if (k, m) in spans else passages[key]
+
     clusters = []
-    for (members, similarity, template), shown in zip(found, listed, strict=True):
-        c = crossdoc.Cluster([crossdoc.Member(*named[index.report[m]], passages[(index.report[m], index.pindex[m])],
+    for k, ((members, similarity, template, *_), shown) in enumerate(zip(found, listed, strict=True)):
+        c = crossdoc.Cluster([crossdoc.Member(*named[index.report[m]], member_passage(k, m),
                                               record=numbers[index.report[m]]) for m in shown],
                              similarity=similarity, template=template, size=len(members),
                              unit_names=index.unit_names(members))
@@ -663,7 +674,9 @@ def _cross_findings(index, found: list, paths: Sequence[Path], numbers: list[int
             p = m.passage
             extra.setdefault(m.record, []).append({
                 "path": m.report, "rule": "boilerplate-cross", "code": "C302", "severity": severity,
-                "message": f"与其他单位的报告雷同（复制簇 {n}，相似度≥{c.similarity:.0f}%）：{where}{more}",
+                "message": (f"与其他单位的报告有连续{p['copied'][0]}句（{p['copied'][1]}字）相同（复制簇 {n}）：{where}{more}"
+                            if p.get("copied") else
+                            f"与其他单位的报告雷同（复制簇 {n}，相似度≥{c.similarity:.0f}%）：{where}{more}"),
                 "line": p["line"], "column": p["column"], "end_line": p["end_line"], "end_column": p["end_column"],
                 "raw_start": p["raw_start"], "raw_end": p["raw_end"], "cluster": n,
             })

@@ -37,12 +37,15 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "boilerplate_similarity": 70.0,
     # passages shorter than this many CJK characters are never compared
     "boilerplate_min_chars": 40.0,
+    # boilerplate-cross in a scan: 1 = also runs of sentences shared verbatim (crossdoc.partial_pairs), 0 = off
+    "copy_sentence_windows": 0.0,
 }
 
 # allowed range of each threshold (inclusive)
 THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
     "boilerplate_similarity": (0.0, 100.0),
     "boilerplate_min_chars": (1.0, 100_000.0),
+    "copy_sentence_windows": (0.0, 1.0),
 }
 # allowed range of each limit (inclusive); worker_memory_mb 0 = no cap
 LIMIT_RANGES: dict[str, tuple[int, int]] = {

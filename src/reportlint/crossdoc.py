@@ -122,8 +122,47 @@ def passages(doc: Document) -> list[dict]:
         out.append({"paragraph": p.index, "line": line, "column": doc.line_col(raw_start)[1], "end_line": end_line,
                     "end_column": end_col, "raw_start": raw_start, "raw_end": raw_end, "where": doc.place(start),
                     "text": norm, "excerpt": re.sub(r"\s+", "", doc.text[start:p.end])[:120], "carry": carry,
-                    "figures": figures,
+                    "figures": figures, "sents": sentence_keys(doc, start, p.end),
                     "sig": encode_signature(signature(norm))})
+    return out
+
+
+SENT_MIN = 8  # Chinese characters a sentence needs to be indexed for partial copies (shorter ones are stock)
+SENT_CAP = 8  # passages sharing one sentence beyond which it is stock (a form's sentence), never paired
+SPAN_SENTENCES = 2  # a partial copy: at least this many consecutive sentences shared verbatim …
+SPAN_CHARS = 40  # … of at least this many Chinese characters in all,
+LONG_SENTENCE = 70  # or one sentence of at least this many
+_SENT_END = re.compile(r"[。！？；;!?\n]+")
+_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|\"[^\"\n]*\"")
+_HAN_ONE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def sentence_keys(doc: Document, start: int, end: int) -> list[list]:
+    """The sentences of ``doc.text[start:end]`` as the partial-copy step compares them (``partial_pairs``):
+    ``[key, chars, raw_start, raw_end, line, column, end_line, end_column]`` for each sentence of at least
+    SENT_MIN Chinese characters, where ``key`` is a 64-bit hash (hex) of its ``year_blind`` text (stock
+    phrases out, years as Y, Chinese characters and digits kept: a form filled with other figures gets
+    other keys) and ``chars`` its Chinese characters. A sentence mostly inside quotation marks (a policy
+    or a leader's words quoted) is left out: many reports quote the same words."""
+    text = doc.text[start:end]
+    out = []
+    at = 0
+    for m in [*_SENT_END.finditer(text), None]:
+        stop = m.end() if m else len(text)
+        sent = text[at:stop]
+        s0 = at
+        at = stop
+        body, _ = year_blind(sent)
+        chars = len(_HAN_ONE.findall(body))
+        if chars < SENT_MIN:
+            continue
+        quoted = sum(len(_HAN_ONE.findall(q.group())) for q in _QUOTED.finditer(sent))
+        if quoted * 2 >= chars:
+            continue
+        lead = len(sent) - len(sent.lstrip())
+        raw_start, raw_end = doc.raw_span(start + s0 + lead, start + stop)
+        key = hashlib.blake2b(body.encode("utf-8"), digest_size=8).hexdigest()
+        out.append([key, chars, raw_start, raw_end, *doc.line_col(raw_start), *doc.line_col(raw_end)])
     return out
 
 
@@ -387,6 +426,10 @@ class CrossIndex:
         self._units: dict[str, int] = {}  # unit key -> unit number
         self._names: list[str] = []  # unit number -> the unit's name as first written
         self._end = 0
+        self.s_key = array("q")  # per indexed sentence (``sentence_keys``): key, passage, number in it, characters
+        self.s_pass = array("i")
+        self.s_num = array("i")
+        self.s_chars = array("i")
         self.stats: dict[str, int] = {}
         self.stock: set[int] = set()  # passages of template clusters and common text (after ``clusters``)
 
@@ -413,6 +456,12 @@ class CrossIndex:
             self.fig_length.append(len(figs))
             self._figures.write(figs)
             self._chunk.append(_decode(p["sig"]).astype(np.uint32))
+            m = len(self.hash) - 1
+            for k, sent in enumerate(p.get("sents") or ()):
+                self.s_key.append(int(sent[0], 16) - (1 << 63))
+                self.s_pass.append(m)
+                self.s_num.append(k)
+                self.s_chars.append(sent[1])
             if len(self._chunk) >= 1024:  # a few MB at a time
                 self._flush()
 
@@ -575,6 +624,53 @@ class CrossIndex:
         out.sort(key=lambda c: (-len({self.unit[m] for m in c[0]}), c[0][0]))  # most units first, then file order
         return out
 
+    def partial_clusters(self, found: list[tuple[list[int], float, bool]], template_share: float = 0.3,
+                         cap: int = SENT_CAP) -> list[tuple[list[int], dict[int, tuple[int, int]], bool]]:
+        """Partial copies: runs of sentences two units' passages share verbatim (``partial_pairs``) that the
+        paragraph comparison (``found``, from ``clusters``) did not already join. Returns clusters as
+        (passage numbers, {passage: (first, last) sentence of its copied run}, template), with the same
+        template tests as ``clusters`` (spread over units or provinces). Passages of template clusters
+        and common text (``stock``) are left out. Linear: a sentence shared by more than ``cap`` passages
+        is stock and never paired."""
+        joined: dict[int, int] = {}
+        for n, (members, _, _template) in enumerate(found):
+            for m in members:
+                joined[m] = n
+        pairs = partial_pairs(np.frombuffer(self.s_key, dtype=np.int64), np.frombuffer(self.s_pass, dtype=np.int32),
+                              np.frombuffer(self.s_num, dtype=np.int32), np.frombuffer(self.s_chars, dtype=np.int32),
+                              np.frombuffer(self.unit, dtype=np.int32), cap)
+        parent: dict[int, int] = {}
+
+        def find(i: int) -> int:
+            parent.setdefault(i, i)
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        spans: dict[int, tuple[int, int]] = {}
+        for a, b, (a0, a1), (b0, b1) in pairs:
+            if a in self.stock or b in self.stock or (a in joined and joined.get(b) == joined[a]):
+                continue
+            parent[find(a)] = find(b)
+            for m, lo, hi in ((a, a0, a1), (b, b0, b1)):
+                old = spans.get(m, (lo, hi))
+                spans[m] = (min(old[0], lo), max(old[1], hi))
+        groups: dict[int, list[int]] = {}
+        for m in spans:
+            groups.setdefault(find(m), []).append(m)
+        n_units = len(self._units)
+        out = []
+        for members in groups.values():
+            units = {self.unit[m] for m in members}
+            if len(units) < 2:
+                continue
+            template = len(units) > max(4, template_share * n_units) or len(self._provinces(units)) >= PROVINCES
+            out.append((sorted(members), {m: spans[m] for m in members}, template))
+        out.sort(key=lambda c: (-len({self.unit[m] for m in c[0]}), c[0][0]))
+        self.stats["partial"] = len(pairs)
+        return out
+
     def _provinces(self, units: set[int]) -> set[str]:
         """The provinces of ``units`` that their names place (a name without a known place adds none)."""
         from reportlint.places import place_chain
@@ -591,6 +687,64 @@ class CrossIndex:
     def unit_names(self, members: list[int]) -> list[str]:
         """The units of the passages ``members``, by name."""
         return sorted({self._names[self.unit[m]] for m in members})
+
+
+def partial_pairs(keys: np.ndarray, passage: np.ndarray, number: np.ndarray, chars: np.ndarray, unit: np.ndarray,
+                  cap: int = SENT_CAP) -> list[tuple[int, int, tuple[int, int], tuple[int, int]]]:
+    """Pairs of passages of different units sharing a run of sentences (``sentence_keys``, one row per
+    indexed sentence: its key, passage, number in the passage, Chinese characters; ``unit`` per passage):
+    sentences a and a+1 … of one and b and b+1 … of the other with equal keys, SPAN_SENTENCES or more of
+    SPAN_CHARS or more characters, or one of LONG_SENTENCE. Returns (passage, passage, (first, last),
+    (first, last)) with the longest such run per pair. Keys of more than ``cap`` passages are skipped, so
+    the work is linear in the number of sentences."""
+    if not len(keys):
+        return []
+    order = np.argsort(keys, kind="stable")
+    ks = keys[order]
+    starts = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]])
+    sizes = np.diff(np.r_[starts, len(ks)])
+    keep = (sizes >= 2) & (sizes <= cap)
+    shared: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+    for st, size in zip(starts[keep], sizes[keep], strict=True):
+        rows = order[st:st + size]
+        for i, x in enumerate(rows):
+            for y in rows[i + 1:]:
+                a, b = int(passage[x]), int(passage[y])
+                if unit[a] == unit[b]:
+                    continue
+                if a > b:
+                    x, y, a, b = y, x, b, a
+                shared.setdefault((a, b), []).append((int(number[x]), int(number[y]), int(chars[x])))
+    out = []
+    for (a, b), hits in shared.items():
+        if len(hits) == 1 and hits[0][2] < LONG_SENTENCE:
+            continue
+        at = {(i, j): c for i, j, c in hits}
+        best = None
+        for i, j, _ in hits:
+            if (i - 1, j - 1) in at:
+                continue  # not the start of a run
+            n, total = 0, 0
+            while (i + n, j + n) in at:
+                total += at[(i + n, j + n)]
+                n += 1
+            if ((n >= SPAN_SENTENCES and total >= SPAN_CHARS) or total >= LONG_SENTENCE) and (
+                    best is None or total > best[0]):
+                best = (total, (i, i + n - 1), (j, j + n - 1))
+        if best:
+            out.append((a, b, best[1], best[2]))
+    return out
+
+
+def span_passage(p: dict, span: tuple[int, int] | None) -> dict:
+    """``p`` (a passage of ``passages``) narrowed to its sentences ``span`` (first, last; ``sentence_keys``):
+    the copied run's place and text, marked ``copied`` (its sentences and characters)."""
+    if span is None:
+        return p
+    first, last = p["sents"][span[0]], p["sents"][span[1]]
+    chars = sum(s[1] for s in p["sents"][span[0]:span[1] + 1])
+    return p | {"raw_start": first[2], "raw_end": last[3], "line": first[4], "column": first[5],
+                "end_line": last[6], "end_column": last[7], "copied": [span[1] - span[0] + 1, chars]}
 
 
 def find_clusters(reports: list[tuple[str, str, list[dict]]], threshold: float = 70.0,
