@@ -43,6 +43,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
+from reportlint.claims.differences import Difference, differences
 from reportlint.claims.model import INF, Claim
 from reportlint.claims.text import Boundaries
 from reportlint.lexicon import load_yaml
@@ -243,6 +244,7 @@ class Relations:
     score_sums: list[ScoreSum] = field(default_factory=list)
     score_weights: list[ScoreWeight] = field(default_factory=list)
     scheme_weights: list[SchemeWeight] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)  # Δ against current − base (differences.py)
 
 
 def relations_of(doc: Document) -> Relations:
@@ -348,6 +350,7 @@ class _Builder:
         self.part_of = {id(c): rel.total for rel in self.rel.sums for c in rel.parts}
         self._restated()
         self._scores()
+        self.rel.differences = differences(self)
         return self.rel
 
     # ---- changes, increments, per-capita

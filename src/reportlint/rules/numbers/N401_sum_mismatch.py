@@ -73,6 +73,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reportlint.claims.differences import rounding_places, sibling_exact
 from reportlint.claims.model import Claim, show
 from reportlint.claims.relations import interval_sum, list_interval_sum, normalise_measure, relations_of
 from reportlint.findings import Finding, Severity
@@ -138,6 +139,7 @@ def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                              f"申请办理数不平衡：收到{show(fl.received)} + 上年结转{show(fl.carried_in)} = {show(fl.received, left)}，"
                              f"办结{show(fl.answered)} + 结转下年{show(fl.carried_out)} = {show(fl.received, right)}，"
                              f"相差{show(fl.received, abs(left - right))}（两者应相等）")
+    yield from _differences(ctx)  # Δ of a change against its two figures
     yield from table_sums(ctx)  # totals of tables: rows, columns, 科目 levels, 30号 equations
 
 
@@ -147,3 +149,39 @@ def _side(cs: tuple, unit: Claim, total: Decimal, inner: Claim | None = None) ->
     if inner is not None:
         named += f"（其中{normalise_measure(inner.indicator)}{show(inner)}）"
     return named if len(cs) == 1 else f"{named} = {show(unit, total)}"
+
+
+def _differences(ctx: RuleContext) -> Iterator[Finding]:
+    """Δ of 较上年增加/减少 Δ against current − base (``claims.differences``): outside the stated figures'
+    rounding, an error; one unit off in the last place while every other change of the paragraph holds on the
+    stated figures, a note (the writer computed on the figures as stated)."""
+    diffs = relations_of(ctx.doc).differences
+    for x in diffs:
+        d, cur, base = x.delta, x.current, x.base
+        c_tol, b_tol = rounding_places(cur, base), rounding_places(base, cur)
+        lo = (cur.value - c_tol) - (base.value + b_tol)
+        hi = (cur.value + c_tol) - (base.value - b_tol)
+        if x.decrease:
+            lo, hi = -hi, -lo
+        d_lo, d_hi = d.interval()
+        stated = (base.value - cur.value) if x.decrease else (cur.value - base.value)
+        verb = "减少" if x.decrease else "增加"
+        if stated < 0:
+            verb = "增加" if x.decrease else "减少"
+        hi_fig, lo_fig = (base, cur) if x.decrease else (cur, base)
+        if x.years:  # figures found elsewhere: say whose they are
+            where = f"{x.item}{x.years[0]}年{show(cur)}，{x.years[1]}年{show(base)}，相差{show(d, abs(stated))}（{verb}）"
+        else:
+            where = f"{show(hi_fig)} − {show(lo_fig)} = {show(d, stated)}"
+        message = f"增减额与前后两数不符：{where}，报告写的是{'减少' if x.decrease else '增加'}{show(d)}"
+        if d_hi < lo or d_lo > hi:
+            yield ctx.report(d.start, d.end, message, suggestion=show(d, abs(stated)) if stated >= 0 else None)
+        elif stated != d.value and sibling_exact(diffs, x) and abs(stated - d.value) <= 2 * max(c_tol, b_tol):
+            follows = ""
+            if x.rate is not None and x.rate.exact and base.value:
+                r = d.value / base.value * 100
+                lo_r, hi_r = x.rate.interval()
+                if lo_r <= r <= hi_r:
+                    follows = f"；其后的{x.rate.raw}按{show(d)}计算"
+            yield ctx.report(d.start, d.end, message + f"（同段其他增减额均按所列数字计算{follows}，请核对）",
+                             suggestion=show(d, stated), severity=Severity.INFO)

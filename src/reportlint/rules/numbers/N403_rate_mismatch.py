@@ -63,6 +63,7 @@ def rate_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             yield from _judge_rate(ctx, rel)
     for pair in rels.base_pairs:
         yield from _implied_bases(ctx, pair)
+    yield from _distant_rates(ctx)
     yield from table_rates(ctx)  # 执行率 columns of tables
 
 
@@ -133,3 +134,30 @@ def _implied_bases(ctx: RuleContext, pair: BasePair) -> Iterator[Finding]:
         yield ctx.report(r2.start, r2.end,
                          f"两个{pair.name}推出的基数不一致：{show(n1)}÷{fmt(r1.value, 2)}% ≈ {base(n1, r1)}，"
                          f"{show(n2)}÷{fmt(r2.value, 2)}% ≈ {base(n2, r2)}", severity=Severity.WARNING)
+
+
+def _distant_rates(ctx: RuleContext) -> Iterator[Finding]:
+    """The rate after a change whose two figures are stated elsewhere (``claims.differences``: 其中公务接待较上年
+    同期减少0.58万元，减少4.68% with 公务接待 2022年 11.8万元 and 2021年 12.39万元 in other sentences): against
+    (current − base) ÷ base over the figures' rounding. A Δ that already misses its figures is sum-mismatch's."""
+    for x in relations_of(ctx.doc).differences:
+        r, cur, base = x.rate, x.current, x.base
+        if not x.distant or r is None or not r.exact or r.unit != "%":
+            continue
+        corners = [(c, b) for c in _at_shared_places(cur, base) for b in _at_shared_places(base, cur)]
+        if any(b <= 0 for _, b in corners):
+            continue
+        sign = -1 if x.decrease else 1
+        values = [sign * (c - b) / b * 100 for c, b in corners]
+        d_lo, d_hi = x.delta.interval()
+        if not any(d_lo <= sign * (c - b) <= d_hi for c, b in corners):
+            continue  # the Δ itself is off: one finding (sum-mismatch)
+        r_lo, r_hi = r.interval()
+        r_hi = max(r_hi, r.value + Decimal(1).scaleb(-r.decimals))
+        if max(values) < r_lo or min(values) > r_hi:
+            actual = sign * (cur.value - base.value) / base.value * 100
+            yield ctx.report(r.start, r.end,
+                             f"{'降幅' if x.decrease else '增长率'}与所列数字不符：{x.item}{x.years[0]}年{show(cur)}，"
+                             f"{x.years[1]}年{show(base)}，（{show(base if x.decrease else cur)} − {show(cur if x.decrease else base)}）"
+                             f"÷ {show(base)} = {fmt(actual, max(2, r.decimals))}%，"
+                             f"报告写的是{r.value:.{r.decimals}f}%", suggestion=f"{round(actual, r.decimals)}%")
