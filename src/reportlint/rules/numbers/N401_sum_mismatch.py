@@ -33,6 +33,15 @@ across the sentences of one section up to two paragraphs back: "预算收入69.0
 (收到/受理, or the 合计 of its channels) + 上年结转 = 办结/答复/回复 + 结转下年 (or …件正在办理), the 30号
 table's equation, judged only when all four are written in one paragraph with no other count of 件 among
 them (wild W017, W020, corpora/real 745 hold).
+And a change stated as an amount (``claims.differences.Difference``): current = base ± Δ, in one sentence
+("1969万元，较2024年的2190万元减少221万元", "比上年累计支出433万元减少2万元", "较上年同期110374万元下降9.5%，减收10479万元")
+or against the two figures stated elsewhere in the report ("2022年度“三公”经费预算较2021年度增加1.68万元，其中公务接待
+较上年同期减少0.58万元" with 公务接待 2022年度 11.8万元 and 2021年度 12.39万元 in other sentences) when the item, the
+current year (stated in the change's sentence), the base year (上年 = current − 1) and the measure (预算/决算/执行, when
+named) identify one figure each; with the base measure unnamed only when another change of the paragraph holds on
+the figures so read. A Δ outside the two figures' rounding is an error; one inside it but off the stated figures'
+difference while every other change of the paragraph holds on them exactly is a note (the writer computed on the
+figures as stated: wild W175, 12.39 − 11.8 = 0.59 written 0.58).
 
 **Why a reviewer cares**: totals and their breakdowns are the figures a financial reviewer checks
 first; a breakdown that does not add up means one of them is wrong in the accounts or in the text.
@@ -57,6 +66,9 @@ before it); when a part names none of them, the list is not judged. A figure in 
 and lists with a part as large as the total beside other non-zero parts overlap and are not judged; figures of
 different columns of a funds block (全年预算数 / 全年执行数) are summed per column; a category breakdown that
 misses its total by one is no note when the paragraph names the last item apart (另发布…1条).
+A change whose other figure is stated nowhere (公务接待费242万元，较上年减少12万元), or twice with different values,
+or whose current year is not stated in its sentence; a Δ within the rounding of its figures (1234.57 − 1100.23
+written 134.35) unless its siblings show the writer computed on the stated figures.
 
 **Source**: the 勾稽关系 of 部门决算 tables (a total equals the sum of its items); interval
 comparison as in statcheck and XBRL Calculations 1.1. Shapes from real reports: shared realcorpus
@@ -65,7 +77,8 @@ count and an amount breakdown in one list), cleancorpus 2008/2014/2016 (incremen
 before 其中), corpora/real 505 (由…加…构成 and 加上 make-ups of a town 决算), 306 (sources against use
 across paragraphs), 503 (资金…已使用…结余 that holds), 603 (amount-first parts 30万元用于…; and the
 flattened 绩效自评表's 年度资金总额 row, ``tables/form.py``), 616 (套(台、块、项)), 626 (a category breakdown
-in the sentence after its total), /work/holdout3 702/717/752 (sub-lists, an empty category, 小计).
+in the sentence after its total), /work/holdout3 702/717/752 (sub-lists, an empty category, 小计); changes: wild W175
+(figures elsewhere), W012, W013, W044 (base in the sentence), real 427.
 """
 
 from __future__ import annotations

@@ -26,7 +26,9 @@ does not follow from the budget and spending stated next to it inflates the scor
 Every rate is judged through a relation of ``reportlint.claims.relations`` (``Ratio``: a named rate
 whose numerator and denominator are told apart by the right-most role word of their indicators, so
 支出预算 is a budget and 预算执行数 an execution; A 占 B 的 R%; a growth rate of a change 由A增加到B，增长R%,
-of a comparison 2023年预算2万元，较2022年预算1.50万元增长75%, or of an increment 116433.12元，同比增加
+of a comparison 2023年预算2万元，较2022年预算1.50万元增长75%, of a change whose two figures are stated elsewhere
+(``claims.differences``: 其中公务接待较上年同期减少0.59万元，减少5.68% with 公务接待 11.8万元 (2022) and 12.39万元
+(2021) in other sentences: 4.76 %; not when the Δ itself misses them, which is sum-mismatch's), or of an increment 116433.12元，同比增加
 16803.36元，增长14.43% (base = level − increment), or of a change against a base it names 较2024年的2190万元减少221万元，
 下降10.1% (rate = change ÷ base); the whole of a share or completion (完成全年预算B的R%, 占预算B的R%) is never the
 level a growth rate follows; ``BasePair``: two rates in one sentence).
