@@ -378,3 +378,38 @@ def test_figure_key_keeps_numbers_of_two_digits_or_decimals():
     assert crossdoc.figure_key(["279964万元", "6.8%", "3个", "1,234.5万元", "6.8%"]) == "279964|6.8|1234.5"
     assert not crossdoc.filled_pair({"279964", "6.8"}, {"53.24", "6.8"})  # a figure in common: not a filled form
     assert not crossdoc.filled_pair({"279964"}, {"53.24", "6.3"})  # one figure says too little
+
+
+def test_sentence_windows_find_planted_partial_copies_of_real_reports():
+    """NEWCOMER6 3: a few sentences copied from another unit's report (part of a paragraph, sentences of
+    several paragraphs, two paragraphs merged) are missed by the paragraph comparison and found by runs
+    of shared sentences (tests/copyplant.py, seed 6; the full figures with 40 plants a kind are in the README)."""
+    from copyplant import recall
+
+    before, after = recall(6, windows=False), recall(6, windows=True)
+    assert after["several"] == after["merged"] == 1.0
+    assert after["55%"] > before["55%"] and all(after[k] >= before[k] for k in before)
+
+
+def test_a_sentence_run_filled_with_other_figures_or_quoted_is_no_partial_copy():
+    """The exemptions of the paragraph comparison hold for sentence windows: a form filled with other
+    figures gets other keys, quoted words are not indexed, a run of two units' own words is a copy."""
+    own = "我局全年组织开展农村供水安全隐患排查36次，整改问题12个。建立问题清单、责任清单和时限清单，实行销号管理，确保整改到位。"
+    other = own.replace("36", "41").replace("12", "9").replace("建立问题清单、责任清单和时限清单，实行销号管理，确保整改到位。", "")
+    quote = "习近平总书记指出：“要把农村供水保障作为民生工程抓紧抓实抓好，确保农村群众喝上放心水、安全水。”"
+    filler = "本年度各项工作总体平稳有序推进，完成了年初确定的主要目标任务，群众满意度有所提高。"
+    mine = ("今年我县在城乡道路养护方面投入较大，新修乡村公路若干条，改造危桥多座，交通条件明显改善。"
+            "同时加强了客运站点管理，优化公交线路布局，方便沿线群众出行，得到社会各界普遍好评。")
+
+    def run(a: str, b: str) -> int:
+        index = crossdoc.CrossIndex()
+        try:
+            index.add("a.txt", "甲县水利局", _doc_passages(filler + a + filler))
+            index.add("b.txt", "乙县农业农村局", _doc_passages(mine + b + mine))
+            return len(index.partial_clusters(index.clusters()))
+        finally:
+            index.close()
+
+    assert run(own, own) == 1
+    assert run(own, other + "建立台账。") == 0
+    assert run(quote + quote, quote + quote) == 0

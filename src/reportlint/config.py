@@ -37,8 +37,8 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "boilerplate_similarity": 70.0,
     # passages shorter than this many CJK characters are never compared
     "boilerplate_min_chars": 40.0,
-    # boilerplate-cross in a scan: 1 = also runs of sentences shared verbatim (crossdoc.partial_pairs), 0 = off
-    "copy_sentence_windows": 0.0,
+    # boilerplate-cross in a scan: 1 = also runs of sentences shared verbatim (crossdoc.partial_pairs), 0 = paragraphs only
+    "copy_sentence_windows": 1.0,
 }
 
 # allowed range of each threshold (inclusive)

@@ -132,8 +132,8 @@ SENT_CAP = 8  # passages sharing one sentence beyond which it is stock (a form's
 SPAN_SENTENCES = 2  # a partial copy: at least this many consecutive sentences shared verbatim …
 SPAN_CHARS = 40  # … of at least this many Chinese characters in all,
 LONG_SENTENCE = 70  # or one sentence of at least this many
-_SENT_END = re.compile(r"[。！？；;!?\n]+")
-_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|\"[^\"\n]*\"")
+_SENT_END = re.compile(r"[。！？；;!?\n]+[”」’]*")  # a closing quotation mark stays with its sentence
+_QUOTED = re.compile(r"“[^“”]*(?:”|$)|「[^「」]*(?:」|$)|\"[^\"\n]*\"")
 _HAN_ONE = re.compile(r"[\u4e00-\u9fff]")
 
 
