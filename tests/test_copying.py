@@ -413,3 +413,17 @@ def test_a_sentence_run_filled_with_other_figures_or_quoted_is_no_partial_copy()
     assert run(own, own) == 1
     assert run(own, other + "建立台账。") == 0
     assert run(quote + quote, quote + quote) == 0
+
+
+def test_figures_in_full_width_digits_do_not_stop_the_cross_report_step():
+    """``figure_key`` reads ``\\d``, which matches full-width digits (１２３万元): the index stored them as
+    ASCII and the reduce step raised UnicodeEncodeError on such a report (found on the shared cleancorpus)."""
+    text = "全年共完成投资１２３４万元，新建道路２５公里，改造危房３６０户，带动就业人数较上年明显增加，群众满意度持续提升，各项目标任务全面完成，为下一年度交通基础设施建设打下了坚实基础。"
+    index = crossdoc.CrossIndex()
+    try:
+        index.add("a.txt", "甲县交通运输局", _doc_passages(text))
+        index.add("b.txt", "乙县交通运输局", _doc_passages(text))
+        found = index.clusters()
+    finally:
+        index.close()
+    assert [(len(members), template) for members, _, template in found] == [(2, False)]

@@ -451,7 +451,7 @@ class CrossIndex:
             self.offset.append(self._end)
             self.length.append(len(data))
             self._end += len(data)
-            figs = figure_key(p.get("figures") or ()).encode("ascii")
+            figs = figure_key(p.get("figures") or ()).encode("utf-8")  # \d: full-width digits too
             self.fig_offset.append(self._figures.tell())
             self.fig_length.append(len(figs))
             self._figures.write(figs)
@@ -494,7 +494,7 @@ class CrossIndex:
 
     def _figures_of(self, m: int) -> set[str]:
         self._figures.seek(self.fig_offset[m])
-        data = self._figures.read(self.fig_length[m]).decode("ascii")
+        data = self._figures.read(self.fig_length[m]).decode("utf-8")
         return set(data.split("|")) if data else set()
 
     def _filled_template(self, members: list[int]) -> bool:
