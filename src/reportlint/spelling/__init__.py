@@ -274,6 +274,10 @@ def _own_name_candidates(doc, unit_name: str | None, freq) -> list[Candidate]:
                 # 丰县财政局: in a one-character place (丰县, 沛县) the "replaced" character is the word before
                 # (为/是/受县财政局) and 县财政局 is how a county's report names its own organ
                 continue
+            if edit[0] == "missing" and name[edit[1]] in "和与及" and 0 < edit[1] < n - 1:
+                # 人力资源社会保障局 for 人力资源和社会保障局 (www.ljwns.net 渭南市人社局 2018 年报): the State
+                # Council's own short form of an organ drops the 和 (住房城乡建设, 发展改革, 人力资源社会保障)
+                continue
             if edit[0] == "missing" and _place_suffix_dropped(name, edit[1]):
                 continue  # 共青城茶山街道办事处 for 共青城市…: the place without 市/县/区 is an accepted short form
             # the place name keeps its administrative suffix: 青梧市 for 青梧岭市, not 青梧岭 (a cut)
