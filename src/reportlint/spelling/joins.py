@@ -15,7 +15,9 @@
 - ``lost_zai(text)``: a clause opening on the leading body and closing on 的(坚强)领导下 without its 在
   (h4c 838: 2022年,阳罗洲镇党委、镇人民政府的坚强领导下,…);
 - ``lost_measures(text)``: a count closing a clause without the measure word its siblings in the same list
-  carry (h4c 831: …文件、总结及其他信息78条,机构信息16条。财政信息3。).
+  carry (h4c 831: …文件、总结及其他信息78条,机构信息16条。财政信息3。): the three items or more directly
+  before it are noun + count + one measure word, and the bare item is a noun, not a reference (详见附件3, 见表2,
+  标段1, 拨打110), a change (同比增加3) or a rank (位列前10); a heading or a bracket ends the list.
 
 Each returns ``(start, end, fix, why)``.
 """
@@ -121,10 +123,35 @@ def lost_zai(text: str) -> list[tuple[int, int, str, str]]:
 
 # a count closing its clause with no measure word (…财政信息3。), and the measure words a list's counts carry
 _BARE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第年月日至到])([0-9]{1,4})(?=[。；;，,])")
-_COUNTED = re.compile(r"[0-9]+([条个件项次篇家])")
-# the list the count belongs to: this many characters before it
-MEASURE_SPAN = 200
+# a list item: a clause break, a noun of Han characters, a count with its measure word (机构信息16条)
+_ITEM = re.compile(r"[\u4e00-\u9fff]{1,16}[0-9]+([条个件项次篇家])")
+_ITEM_BREAK = "，,、；;。"
+# the bare item must be a noun like its siblings: no reference word (详见附件3, 见表2, 标段1, 编号3, 拨打110),
+# no verb or comparison (同比增加3, 位列前10, 办件满意度为100) and no rank (第3)
+_NOT_ITEM = re.compile(r"[见附表图第号段拨打线话编增减加降升长为至到达约共计比占是有较排名位列前后超近余率度]")
+# the list the count belongs to: this many items with one measure word directly before it
 MIN_SIBLINGS = 3
+
+
+def _siblings(text: str, end: int) -> tuple[str | None, int]:
+    """The measure word and number of list items (noun + count + measure word) ending at ``end``.
+
+    Items are parted by clause breaks and 、; a noun joined to the next item by 、 (文件、总结及其他信息78条)
+    belongs to that item.
+    """
+    unit, n = None, 0
+    while end > 0 and text[end - 1] in _ITEM_BREAK:
+        start = max(text.rfind(ch, 0, end - 1) for ch in "，,；;。\n（）()") + 1
+        pieces = text[start:end - 1].split("、")
+        items = [_ITEM.fullmatch(p) for p in pieces]
+        if not items[-1] or any(not m and not re.fullmatch(r"[\u4e00-\u9fff]{1,16}", p)
+                                for m, p in zip(items, pieces, strict=True)):
+            break
+        units = {m.group(1) for m in items if m}
+        if len(units) > 1 or (unit is not None and unit not in units):
+            break
+        unit, n, end = units.pop(), n + sum(1 for m in items if m), start
+    return unit, n
 
 
 def lost_measures(text: str) -> list[tuple[int, int, str, str]]:
@@ -133,13 +160,11 @@ def lost_measures(text: str) -> list[tuple[int, int, str, str]]:
         digits = m.group(1)
         if len(digits) == 4 and digits[:2] in ("19", "20"):
             continue  # a year
-        window = text[max(0, m.start() - MEASURE_SPAN):m.start()]
-        counts: dict[str, int] = {}
-        for w in _COUNTED.findall(window):
-            counts[w] = counts.get(w, 0) + 1
-        if not counts:
+        start = max(text.rfind(ch, 0, m.start()) for ch in _ITEM_BREAK + "\n（）()") + 1
+        noun = text[start:m.start()]
+        if not 2 <= len(noun) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", noun) or _NOT_ITEM.search(noun):
             continue
-        unit, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        if n >= MIN_SIBLINGS:
+        unit, n = _siblings(text, start)
+        if unit and n >= MIN_SIBLINGS:
             out.append((m.start(1), m.end(1), digits + unit, f"数字后缺量词（同一列举中写作“{unit}”）"))
     return out

@@ -142,11 +142,20 @@ def misspelt_form(title: str, extra: tuple[str, ...] = ()) -> str | None:
     return _one_edit_name(title, tuple(ok))
 
 
+def _series_slot(name: str, i: int, ok: dict[str, str]) -> bool:
+    """The two characters at ``i`` of ``name`` vary across listed titles of one frame (中国共产党政法/组织/
+    宣传工作条例, 中华人民共和国道路/海上交通安全法): there the word names the member of a series, and a
+    title with another word there is another member the list may lack, not a misspelling."""
+    head, tail = name[:i], name[i + 2:]
+    return any(len(o) == len(name) and o.startswith(head) and o.endswith(tail) and o != name for o in ok)
+
+
 def cited_word_swaps(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, right title) for a 《title》 ending in 法/条例 that no law has and that differs by one
     two-character word from a law the same report cites correctly (《政府信息管理条例》 beside
     《中华人民共和国政府信息公开条例》: 管理 for 公开, h4b 817). The report shows which law it means;
-    both words must be words (jieba)."""
+    both words must be words (jieba), and the word must not be the slot of a series of listed titles
+    (《中国共产党组织工作条例》 beside 《中国共产党政法工作条例》 is another 党内法规, REVIEW7)."""
     from reportlint.nlp import word_freq
 
     ok, _ = laws(extra)
@@ -166,7 +175,7 @@ def cited_word_swaps(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, 
             diff = [i for i in range(len(name)) if name[i] != title[i]]
             if len(diff) == 2 and diff[1] == diff[0] + 1:
                 a, b = title[diff[0]:diff[0] + 2], name[diff[0]:diff[0] + 2]
-                if freq.get(a, 0) and freq.get(b, 0):
+                if freq.get(a, 0) and freq.get(b, 0) and not _series_slot(name, diff[0], ok):
                     out.append((s, e, name))
                     break
     return out
