@@ -65,7 +65,10 @@ before it); when a part names none of them, the list is not judged. A figure in 
 (申请15件(含上年结转1件),其中网上8件、当面4件、其他2件) is no shortfall; channels of publication (通过网站…, 微信…)
 and lists with a part as large as the total beside other non-zero parts overlap and are not judged; figures of
 different columns of a funds block (全年预算数 / 全年执行数) are summed per column; a category breakdown that
-misses its total by one is no note when the paragraph names the last item apart (另发布…1条).
+misses its total by one is no note when the paragraph names the last item apart (另发布…1条). A list that is two
+partitions of its total one after the other (a 年报's applications by channel, then 办结/结转: each adds up to the total),
+parts that add up to the total of a list the claimed total is itself part of (信函申请5件，涵盖…，办结18件，结转2件), and a
+part's own breakdown after 主要用于/其中/包括 that adds up to it (支出800万元，主要用于人员经费500万元、公用经费…) (REVIEW7).
 A change whose other figure is stated nowhere (公务接待费242万元，较上年减少12万元), or twice with different values,
 or whose current year is not stated in its sentence; a Δ within the rounding of its figures (1234.57 − 1100.23
 written 134.35) unless its siblings show the writer computed on the stated figures.
@@ -83,12 +86,13 @@ in the sentence after its total), /work/holdout3 702/717/752 (sub-lists, an empt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from reportlint.claims.differences import rounding_places, sibling_exact
 from reportlint.claims.model import Claim, show
-from reportlint.claims.relations import interval_sum, list_interval_sum, normalise_measure, relations_of
+from reportlint.claims.relations import Sum, interval_sum, list_interval_sum, normalise_measure, relations_of
 from reportlint.findings import Finding, Severity
 from reportlint.rules.base import RuleContext, rule
 from reportlint.tables.judge import sum_findings as table_sums
@@ -103,9 +107,15 @@ BELOW = 0.8  # … and for "parts below a complete total"
       silent="2024年财政拨款收入1550.00万元，其中一般公共预算1200.00万元、政府性基金预算350.00万元。"
              "核定编制82人，其中行政编制25人。\n")
 def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
-    for rel in relations_of(ctx.doc).sums:
-        total, parts = rel.total, rel.parts
-        if not total.exact or any(p.comparator in ("~", "<=") for p in parts):
+    sums = relations_of(ctx.doc).sums
+    enclosing: dict[int, list[Claim]] = {}  # id(part) -> the totals of the lists it is a part of
+    for rel in sums:
+        for p in rel.parts:
+            enclosing.setdefault(id(p), []).append(rel.total)
+    for rel in sums:
+        total, parts = rel.total, _without_breakdowns(rel.parts, ctx.doc.text)
+        if (not total.exact or any(p.comparator in ("~", "<=") for p in parts)
+                or _other_reading(rel, enclosing.get(id(total), []))):
             continue
         lo, hi = list_interval_sum(parts)
         t_lo, t_hi = total.interval()
@@ -154,6 +164,49 @@ def sum_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                              f"相差{show(fl.received, abs(left - right))}（两者应相等）")
     yield from _differences(ctx)  # Δ of a change against its two figures
     yield from table_sums(ctx)  # totals of tables: rows, columns, 科目 levels, 30号 equations
+
+
+def _meets(parts: tuple[Claim, ...] | list[Claim], target: Claim) -> bool:
+    lo, hi = list_interval_sum(parts)
+    t_lo, t_hi = target.interval()
+    return lo <= t_hi and hi >= t_lo
+
+
+# a part followed by its own breakdown: 支出800万元，主要用于人员经费500万元、公用经费100万元、项目支出200万元
+_BREAKDOWN_CUE = re.compile(r"主要用于|主要为|主要是|其中|包括|包含|含|分别为|具体为|用于")
+
+
+def _without_breakdowns(parts: tuple[Claim, ...], text: str) -> tuple[Claim, ...]:
+    """The parts without a run of two or more that follows a part after a breakdown cue and adds up to it
+    (REVIEW7 sm8: a nested 主要用于 breakdown is the part's make-up, not more parts of the total)."""
+    out: list[Claim] = []
+    i = 0
+    while i < len(parts):
+        out.append(parts[i])
+        nxt = i + 1
+        if nxt < len(parts) and _BREAKDOWN_CUE.search(text[parts[i].end:parts[nxt].start]):
+            for j in range(min(len(parts), nxt + MAX_BREAKDOWN), nxt + 1, -1):
+                if _meets(parts[nxt:j], parts[i]):
+                    nxt = j
+                    break
+        i = nxt
+    return tuple(out)
+
+
+MAX_BREAKDOWN = 8  # items of a part's own breakdown
+
+
+def _other_reading(rel: Sum, enclosing: list[Claim]) -> bool:
+    """The list is better read as something other than the parts of ``rel.total``: two partitions of the
+    total one after the other (其中当面申请5件，网络申请10件，信函申请5件，办结18件，结转2件: by channel, then by
+    outcome, each adding up to the 20 received), or parts that add up to the total of an enclosing list the
+    claimed total is itself a part of (信函申请5件，涵盖…领域，办结18件，结转2件: 18 + 2 is the 20 received)."""
+    parts = rel.parts
+    if 4 <= len(parts) <= 2 * MAX_BREAKDOWN:
+        for k in range(2, len(parts) - 1):
+            if _meets(parts[:k], rel.total) and _meets(parts[k:], rel.total):
+                return True
+    return any(_meets(parts, t) for t in enclosing)
 
 
 def _side(cs: tuple, unit: Claim, total: Decimal, inner: Claim | None = None) -> str:
