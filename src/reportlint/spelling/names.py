@@ -422,6 +422,8 @@ def accept(c: Candidate, doc, exact: list[tuple[int, int, str]], freq) -> bool:
             # and what is left of it is no common word (思主义, 代化, 习平, 发), whatever the segmenter glued
             # around it
             return True
+        if _whole_word_dropped(c, freq):
+            return False  # 最多一次到现场 beside 最多跑一次: 最多 + 一次 is an ordinary phrase (REVIEW7 fm6)
         return left_ok and right_ok and _broken(doc, c.start, c.end)
     if n == 4 and not (left_ok and right_ok):
         return False
@@ -898,6 +900,19 @@ def _word_left_rare(c: Candidate, freq) -> bool:
                 return False  # 需 for 需要, 应 for 应当: the written form before a verb
             return len(w) >= 2 and (len(rest) == 1 or ((freq.get(rest, 0) or 0) < COMMON_WORD_FREQ
                                                        and zipf(rest) < REST_ZIPF))
+        k += len(w)
+    return False
+
+
+def _whole_word_dropped(c: Candidate, freq) -> bool:
+    """The lost character is a one-character word of the name (jieba: 最多|跑|一次) between two dictionary
+    words of two characters or more: what is left (最多一次) is an ordinary phrase, another wording."""
+    words = _segmented(c.name)
+    k = 0
+    for i, w in enumerate(words):
+        if k == c.pos and len(w) == 1:
+            around = words[i - 1:i] + words[i + 1:i + 2]
+            return len(around) == 2 and all(len(x) >= 2 and freq.get(x, 0) for x in around)
         k += len(w)
     return False
 
