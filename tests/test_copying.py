@@ -427,3 +427,36 @@ def test_figures_in_full_width_digits_do_not_stop_the_cross_report_step():
     finally:
         index.close()
     assert [(len(members), template) for members, _, template in found] == [(2, False)]
+
+
+def test_a_scan_reports_the_copied_sentences_in_both_reports(tmp_path):
+    """Three sentences of one unit's paragraph pasted into a paragraph of another unit's own words (about
+    45 % of it: ratio under 70, missed by the paragraph comparison): one cluster, each finding on the copied
+    sentences only, saying how many sentences and characters, and naming the other unit."""
+    from reportlint.batch import run_scan
+    from reportlint.source import discover
+
+    copied = ("针对农村供水保障中发现的36个突出问题，我局会同水务、财政等部门逐一制定整改措施。"
+              "建立问题清单、责任清单和时限清单，实行挂图作战和销号管理。"
+              "对进度滞后的4个项目开展专项督办，对整改不到位的2家单位进行约谈。")
+    own_a = "全年共安排农村饮水安全巩固提升资金1260万元，新建集中供水工程8处，改造老旧管网42公里，受益人口3.1万人。"
+    own_b = ("本年度我局围绕义务教育优质均衡发展目标，新建改扩建校舍2.4万平方米，补充配备教学仪器设备1.2万台套，"
+             "招聘特岗教师85名，组织骨干教师跟岗研修320人次，全县学校办学条件和师资水平明显改善。")
+
+    def report(unit: str, body: str) -> str:
+        return f"{unit}2024年度部门整体支出绩效自评报告\n评价年度：2024\n评价单位：{unit}\n填报日期：2025年3月1日\n{body}\n"
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(report("云山区水利局", own_a + copied), encoding="utf-8")
+    (src / "b.txt").write_text(report("青禾县教育局", own_b + copied), encoding="utf-8")
+    files, _ = discover([str(src)])
+    result = run_scan(files, tmp_path / "out", jobs=1)
+    assert [(sorted(c.units), c.template) for c in result.clusters] == [(["云山区水利局", "青禾县教育局"], False)]
+    cross = sorted((f for r in result.records for f in r["findings"] if f["rule"] == "boilerplate-cross"),
+                   key=lambda f: f["path"])
+    texts = {Path(f["path"]).name: Path(f["path"]).read_text(encoding="utf-8") for f in cross}
+    assert [(Path(f["path"]).name, texts[Path(f["path"]).name][f["raw_start"]:f["raw_end"]]) for f in cross] == [
+        ("a.txt", copied), ("b.txt", copied)]
+    assert [f["line"] for f in cross] == [5, 5]
+    assert cross[0]["message"].startswith("与其他单位的报告有连续3句（") and "青禾县教育局" in cross[0]["message"]

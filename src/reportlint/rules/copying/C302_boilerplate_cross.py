@@ -5,7 +5,11 @@ out) whose rapidfuzz ratio with a paragraph of another unit's report reaches ``b
 (70): candidates come from a banded MinHash of each paragraph's character multiset and a sketch
 filter, chosen so that every pair at the threshold is verified with probability ≥ 0.99 however
 densely it was edited (``crossdoc.CrossIndex``); verified pairs are joined into clusters, and every
-member gets a finding naming the other units and places.
+member gets a finding naming the other units and places. Partial copies too (sentence windows,
+``thresholds.copy_sentence_windows``, on by default): two passages sharing a run of consecutive
+sentences verbatim (years aside, figures kept), two or more of at least 40 Chinese characters in all or
+one of at least 70, a few sentences copied into a paragraph of other text or out of several
+paragraphs; the finding covers the copied sentences in each report (``crossdoc.partial_pairs``).
 
 **Why a reviewer cares**: one unit's analysis pasted into another's report (with its figures,
 places and problems) means the second report does not describe its own unit.
@@ -20,7 +24,8 @@ places and problems) means the second report does not describe its own unit.
 **Leaves alone**: template text every report carries (a cluster spread over more than 30 % of the
 units and more than four, or text in the index's overfull buckets in half its bands); stock phrases
 (``lexicons/stock_phrases.txt``: lead-ins, the 政府信息公开年报 preface, 决算 form sentences); copies within
-one unit; reports whose unit is unknown; single documents (``check`` never runs it; see ``crossdoc.py``).
+one unit; reports whose unit is unknown; for partial copies also a sentence filled with other figures, a
+sentence mostly inside quotation marks (a policy quoted), a sentence in more than 8 passages; single documents (``check`` never runs it; see ``crossdoc.py``).
 
 **Source**: 财预〔2020〕10号 (each unit evaluates its own spending); thresholds are configuration.
 """
