@@ -79,7 +79,9 @@ def find_typos(doc, extra_terms: tuple[str, ...] = (), unit_name: str | None = N
     for r in find_repeats(doc):
         if not _overlaps(r.start, r.end, taken):
             out.append(Typo(r.start, r.end, "", "repeat", r.unit, f"“{r.unit}”连写了两次"))
-    for pat, fix, why, organ, severity in context_pairs():
+    for pat, fix, why, organ, severity, unless in context_pairs():
+        if unless is not None and unless.search(text):
+            continue
         for m in pat.finditer(text):
             s, e = m.span(1)
             if not _overlaps(s, e, taken):

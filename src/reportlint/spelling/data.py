@@ -9,7 +9,7 @@ Shapes:
 - ``people()`` -> leaders' names of three characters (names.yaml ``people``);
 - ``wrong_words()`` -> {wrong: right} (confusion.yaml ``wrong``);
 - ``variant_words()`` -> {variant: recommended form} (confusion.yaml ``variants``: 帐目 -> 账目);
-- ``context_pairs()`` -> [(compiled regex, fix, why, organ)] (confusion.yaml ``context``);
+- ``context_pairs()`` -> [(compiled regex, fix, why, organ, severity, unless)] (confusion.yaml ``context``);
 - ``confusable(a, b)`` -> are two characters same-sound or look-alike (pycorrector's
   same_pinyin.txt / same_stroke.txt / stroke.txt, Apache-2.0, vendored in lexicons/spelling/).
 """
@@ -69,13 +69,15 @@ def variant_words() -> dict[str, str]:
 
 
 @cache
-def context_pairs() -> tuple[tuple[re.Pattern[str], str, str, bool, str], ...]:
-    """(pattern, fix, why, organ, severity) per confusion.yaml ``context`` entry; severity "" (the rule's)
-    or "warning" (``severity: warning``: a usage some templates keep)."""
+def context_pairs() -> tuple[tuple[re.Pattern[str], str, str, bool, str, re.Pattern[str] | None], ...]:
+    """(pattern, fix, why, organ, severity, unless) per confusion.yaml ``context`` entry; severity "" (the
+    rule's) or "warning" (``severity: warning``: a usage some templates keep); ``unless``: a pattern that,
+    found anywhere in the text, shows the wording is meant (本单位无机关运行经费)."""
     out = []
     for item in load_yaml("confusion.yaml").get("context") or []:
+        unless = re.compile(item["unless"]) if item.get("unless") else None
         out.append((re.compile(item["pattern"], re.M), item["fix"], item.get("why", ""), bool(item.get("organ")),
-                    str(item.get("severity") or "")))
+                    str(item.get("severity") or ""), unless))
     return tuple(out)
 
 
