@@ -112,7 +112,7 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
         for i, word in enumerate(words + gov):
             for m in re.finditer(re.escape(word), text):
                 s, e = m.start(), m.end()
-                if in_brackets(text, s) or (unit and word in unit):
+                if in_brackets(text, s) or (unit and word in unit) or _quoted_from_other(text, s, word):
                     continue
                 # 县委 / 县政府: only at a clause start, not inside a place name (遂溪县委)
                 if i >= len(words) and s > 0 and re.match(HAN_CHAR, text[s - 1]):
@@ -130,6 +130,20 @@ def scope_word(ctx: RuleContext) -> Iterator[Finding]:
     yield from _level_nouns(ctx, judged, label, where)
     yield from _organ_self_reference(ctx, label, where)
     yield from _own_finance(ctx, label, where)
+
+
+def _quoted_from_other(text: str, i: int, word: str) -> bool:
+    """``word`` at ``i`` is inside quotation marks after another unit of its level named in the paragraph:
+    reported speech (城关街道的经验材料…写道：“我街道建立了…”, 东湖街道介绍了“我街道政务公开专区”, REVIEW7)."""
+    p0 = text.rfind("\n", 0, i) + 1
+    q = text.rfind("“", p0, i)
+    if q < 0 or "”" in text[q:i]:
+        return False
+    stem = word.lstrip("我本全")
+    if not stem:
+        return False
+    return any(m.group(0)[-len(stem) - 1] not in "我本全各该"
+               for m in re.finditer(r"[\u4e00-\u9fff]{2,6}?" + re.escape(stem), text[p0:q]))
 
 
 def _own_finance(ctx: RuleContext, label: str, where: str) -> Iterator[Finding]:
