@@ -28,8 +28,8 @@ _BASE = r"(?P<base>上一?年度?(?:同期)?|去年(?:同期)?|(?:19|20)\d{2}年
 _MEASURE = r"(?P<bm>(?:年初|调整后?)?(?:预算|决算|执行)数?)?"
 _VERB = r"(?P<verb>增加|减少|增长|下降|降低|增收|减收|增支|减支)了?"
 _DOWN = ("减少", "下降", "降低", "减收", "减支")
-# the words before Δ in its clause: [item] 较 base [measure] verb
-_CHANGE = re.compile(r"^(?P<item>.*?)(?:较|比)" + _BASE + _MEASURE + r"(?:数|的)?" + _VERB + "$")
+# the words before Δ in its clause: [item] 较 base [measure] verb, or [item] 同比 verb
+_CHANGE = re.compile(r"^(?P<item>.*?)(?:(?:较|比)" + _BASE + "|同比)" + _MEASURE + r"(?:数|的)?" + _VERB + "$")
 # the words before a base figure stated in the sentence: 较 base [measure] [的]
 _BASE_LEAD = re.compile(r"^(?:较|比)" + _BASE + r"(?:累计)?(?:收入|支出)?" + _MEASURE + r"的?(?:数|金额|支出|收入)?(?:为)?$")
 _RATE_AFTER = re.compile(r"\s*[，,]?\s*(?:增长|下降|减少|增加|降低|增幅|降幅)了?(?:幅度)?(?:为|达)?\s*$")
@@ -149,7 +149,7 @@ def differences(b) -> list[Difference]:
         first_cmp = re.search(r"较|比", text[s0:d.start])
         cur_span = text[s0:s0 + first_cmp.start()] if first_cmp else ""
         # from the sentence's first 较 up to this change's base: 较2021年度增加1.68万元，其中公务接待较
-        compared = text[s0 + len(cur_span):d.start - len(d.indicator) + m.start("base")]
+        compared = text[s0 + len(cur_span):d.start - len(d.indicator) + m.end("item")]
         cur: Claim | None = None
         if not m.group("item") and before and b.level(before[-1]) and before[-1].exact \
                 and re.fullmatch(r"\s*[，,]\s*", text[before[-1].end:d.start - len(d.indicator)]):
@@ -164,7 +164,7 @@ def differences(b) -> list[Difference]:
             continue
         year = years.pop()
         cur_measure = _measure(m.group("item")) or _measure(cur_span)
-        base_word = m.group("base")
+        base_word = m.group("base") or ""  # 同比: the year before
         by = _years(base_word)
         base_year = by.pop() if by else year - 1
         if not by:  # 上年 after a sentence head that names the base year (较2021年度): the same year
