@@ -25,7 +25,8 @@ boundaries when Han characters surround it (全乡镇, 全乡村振兴 and 本�
 **Fix**: write the unit's own scope word (the suggestion: 全区 for a district).
 
 **Leaves alone**: parent levels (全市, 全省); 县本级财政 in a town's glossary (the county may keep
-its books); words that are part of the unit's own name; words in 《》; 全区 in a 自治区's report; 县委 inside a place name (遂溪县委); reports whose level is unknown.
+its books); words that are part of the unit's own name; words in 《》; words inside quotation marks after another unit of
+that level named in the paragraph (城关街道…写道：“我街道…”: reported speech); 全区 in a 自治区's report; 县委 inside a place name (遂溪县委); reports whose level is unknown.
 
 **Source**: the unit's administrative level (its name on the cover, 行政区划 levels); the scope
 word table in ``lexicons/scope.yaml``.

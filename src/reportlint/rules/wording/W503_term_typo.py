@@ -86,7 +86,7 @@
 
 **Fix**: write the suggestion.
 
-**Leaves alone**: 需/应/须/可 written for 需要/应当/必须/可以 before a verb (其他需报告的事项); a law's misspelt title (《中华人民共合国预算法》: law-name's); characters joined across a table's cells (财政所 | 预算不单列: no 财政所预算); a law cited by a name it does not have (《采购法》: law-name reports it); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
+**Leaves alone**: 需/应/须/可 written for 需要/应当/必须/可以 before a verb (其他需报告的事项); a bare number that is not the last item of a list of counts (详见附件3, 见表2, 拨打110, 标段1, 同比增加3, a count list in another sentence group); a title one word off a cited one in the slot a series of listed titles varies in (《中国共产党组织工作条例》 beside …政法工作条例); 制定 before a system headed by 专人 (制定专人值班制度, 专人负责制) and 配制 before a preparation (合理配制药品、农药); a formula that lost a one-character word between two words (最多一次到现场); 机构运行经费 in a report with no 机关运行经费 or of a non-参公 事业单位; a law's misspelt title (《中华人民共合国预算法》: law-name's); characters joined across a table's cells (财政所 | 预算不单列: no 财政所预算); a law cited by a name it does not have (《采购法》: law-name reports it); correct phrases one character from a term (基本支持, 项目支持, 事前绩效评估, 预算编报,
 被政府采纳, 专项资助: each is a word or splits into words); dictionary words (不忘初衷, 人民政权); another
 congress or plan (党的十六大精神); a conjunction chosen differently (问题和改进); 的 added between two
 words (中国特色的社会主义); 之 before a locative it forms a word with (除特别说明之外 for 除特别说明外); a
