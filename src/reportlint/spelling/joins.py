@@ -127,8 +127,8 @@ _BARE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第年月日至到])([0-9]{1
 _ITEM = re.compile(r"[\u4e00-\u9fff]{1,16}[0-9]+([条个件项次篇家])")
 _ITEM_BREAK = "，,、；;。"
 # the bare item must be a noun like its siblings: no reference word (详见附件3, 见表2, 标段1, 编号3, 拨打110),
-# no verb or comparison (同比增加3, 位列前10, 办件满意度为100) and no rank (第3)
-_NOT_ITEM = re.compile(r"[见附表图第号段拨打线话编增减加降升长为至到达约共计比占是有较排名位列前后超近余率度]")
+# no verb or comparison (同比增加3, 位列前10, 办件满意度为100), no rank (第3), no score or amount (评价得分95, 专项资金30)
+_NOT_ITEM = re.compile(r"[见附表图第号段拨打线话编增减加降升长为至到达约共计比占是有较排名位列前后超近余率度分额金费价款]")
 # the list the count belongs to: this many items with one measure word directly before it
 MIN_SIBLINGS = 3
 
