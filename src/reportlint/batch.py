@@ -599,7 +599,7 @@ def reduce_scan(paths: list[Path], out: Path, similarity: float = 70.0, config: 
                 units.setdefault(key, []).append((i, years.tell()))
                 years.write(json.dumps({"file": rec["file"], "unit": rec["unit"], "real": real_path(rec),
                                         "evaluation_year": rec["evaluation_year"],
-                                        "passages": [{k: v for k, v in p.items() if k != "sig"}
+                                        "passages": [{k: v for k, v in p.items() if k not in ("sig", "sents")}
                                                      for p in rec["passages"]]}).encode() + b"\n")  # ASCII: any name
         found = index.clusters()
         if _config_in(config, overrides, ".").threshold("copy_sentence_windows") >= 1:  # partial copies
