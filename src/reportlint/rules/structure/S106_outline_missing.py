@@ -18,7 +18,8 @@ first; a missing 存在问题 or 改进措施 part is a formal defect that sends
 
 **Fix**: add the section under the heading named, or move it to its place in the outline.
 
-**Leaves alone**: genres without an outline file (工作总结); sections marked ``required: false``;
+**Leaves alone**: genres without an outline file (工作总结); reports on a year before the outline's
+``from_year`` (a 年报 on 2018 follows the format of its time, not 国办公开办函〔2021〕30号's); sections marked ``required: false``;
 units outside the outline's ``jurisdiction`` (a 湛江 template is not applied in 广州) unless the report
 visibly follows it (two top-level titles of the outline); sections before the first one present in a
 text that starts mid-outline (first top-level heading 三、); sections after the last one present unless
@@ -54,6 +55,9 @@ def outline_for(ctx: RuleContext) -> dict | None:
         return None
     outline = outline_file(g.genre.outline)
     if outline is None:
+        return None
+    since, year = outline.get("from_year"), ctx.context.evaluation_year
+    if since and year and year < since:  # a report on a year before the prescribed format
         return None
     where = outline.get("jurisdiction", "全国")
     if where == "全国" or any(_in_place(p, w) for p in ctx.context.places for w in _names(where)):
