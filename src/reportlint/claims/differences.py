@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportlint.claims.model import Claim
+from reportlint.years import YEAR
 
 _BASE = r"(?P<base>上一?年度?(?:同期)?|去年(?:同期)?|(?:19|20)\d{2}年度?(?:同期)?)"
 _MEASURE = r"(?P<bm>(?:年初|调整后?)?(?:预算|决算|执行)数?)?"
@@ -33,7 +34,6 @@ _CHANGE = re.compile(r"^(?P<item>.*?)(?:(?:较|比)" + _BASE + "|同比)" + _MEA
 # the words before a base figure stated in the sentence: 较 base [measure] [的]
 _BASE_LEAD = re.compile(r"^(?:较|比)" + _BASE + r"(?:累计)?(?:收入|支出)?" + _MEASURE + r"的?(?:数|金额|支出|收入)?(?:为)?$")
 _RATE_AFTER = re.compile(r"\s*[，,]?\s*(?:增长|下降|减少|增加|降低|增幅|降幅)了?(?:幅度)?(?:为|达)?\s*$")
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _COMPARING = re.compile(r"较|比上|比去|同比|环比|相比|增加|减少|增长|下降|降低|增减")
 _MEASURE_WORD = re.compile(r"(调整后?)?(?:预算|决算|执行)")
 
@@ -77,7 +77,8 @@ def _measure(text: str) -> str | None:
 
 
 def _years(text: str) -> set[int]:
-    return {int(y) for y in _YEAR.findall(text)}
+    """The years written as years (2023年, 2023年度) in ``text``: years.YEAR, so 〔2023〕 numbers are none."""
+    return {int(m.group(1)) for m in YEAR.finditer(text) if m.group(2)}
 
 
 class _Facts:
