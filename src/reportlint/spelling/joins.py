@@ -26,15 +26,16 @@ from __future__ import annotations
 
 import re
 
+from reportlint.textutil import HAN
+
 _NUMERAL = "一二三四五六七八九十"
 # a part heading at a line start, whole (第一部分) or cut (第三部 then a Han character other than 分 and the
 # words 部 starts: 部门, 部署, 部分)
-_PART_WHOLE = re.compile(rf"^[ \t\u3000]*第[{_NUMERAL}]+部分", re.M)
-_PART_CUT = re.compile(rf"^[ \t\u3000]*第[{_NUMERAL}]+(部)(?=[ \t\u3000]*[\u4e00-\u9fff0-9])"
+_PART_CUT = re.compile(rf"^[ \t\u3000]*第[{_NUMERAL}]+(部)(?=[ \t\u3000]*[{HAN}0-9])"
                        rf"(?!分|门|署|队|长|委|位|件|类|落|属)", re.M)
 # a part heading that lost its 第X (部分  名词解释 after 第四部分): a short line of Han characters only, no
 # sentence (部分单位未按时报送。 opens a paragraph)
-_PART_NO_NUMBER = re.compile(r"^[ \t\u3000]*(部分)(?=[ \t\u3000]*[\u4e00-\u9fff]{2,12}[ \t\u3000]*$)", re.M)
+_PART_NO_NUMBER = re.compile(rf"^[ \t\u3000]*(部分)(?=[ \t\u3000]*[{HAN}]{{2,12}}[ \t\u3000]*$)", re.M)
 _PART_NUMBER = re.compile(rf"^[ \t\u3000]*第([{_NUMERAL}]+)部分", re.M)
 
 
@@ -59,7 +60,7 @@ def part_heading_cuts(text: str) -> list[tuple[int, int, str, str]]:
 _PART_ANY = re.compile(rf"^[ \t\u3000]*第([{_NUMERAL}]+)部", re.M)
 
 
-_MEETING = re.compile(r"(?<=[\u4e00-\u9fff])委员会议")
+_MEETING = re.compile(rf"(?<=[{HAN}])委员会议")
 _RULE_OF_LAW = re.compile(r"依法治[省市县区旗州盟镇乡]$")
 # 全体委员会议, 各委员会议: a meeting of the members, not of a committee
 _MEMBERS = ("全体", "各", "部分", "常务")
@@ -77,7 +78,7 @@ def committee_meeting_joins(text: str, committees: tuple[str, ...]) -> list[tupl
         known = bool(_RULE_OF_LAW.search(before)) or any(named.endswith(c) for c in committees)
         if not known:
             # the report writes the same committee elsewhere, not before 议 (依法治区委员会办公室)
-            stem = re.search(r"[\u4e00-\u9fff]{2,6}$", before)
+            stem = re.search(rf"[{HAN}]{{2,6}}$", before)
             if stem is None:
                 continue
             known = re.search(re.escape(stem.group()) + r"委员会(?!议)", text) is not None
@@ -88,8 +89,8 @@ def committee_meeting_joins(text: str, committees: tuple[str, ...]) -> list[tupl
 
 # three items or more of two Han characters and a shared last one (知情权、参与权、表达权), then the last item
 # of two characters joined by 和/与/及/、 and closing the clause (和监督。)
-_SERIES = re.compile(r"[\u4e00-\u9fff]{2}([\u4e00-\u9fff])、(?:[\u4e00-\u9fff]{2}\1、)+[\u4e00-\u9fff]{2}\1[和与及、]"
-                     r"([\u4e00-\u9fff]{2})(?=[。；;，,！!？?)）])")
+_SERIES = re.compile(rf"[{HAN}]{{2}}([{HAN}])、(?:[{HAN}]{{2}}\1、)+[{HAN}]{{2}}\1[和与及、]"
+                     rf"([{HAN}]{{2}})(?=[。；;，,！!？?)）])")
 
 
 def series_suffix_drops(text: str, freq) -> list[tuple[int, int, str, str]]:
@@ -115,16 +116,16 @@ def lost_zai(text: str) -> list[tuple[int, int, str, str]]:
     for m in _LEADERSHIP.finditer(text):
         cs = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
         clause = text[cs:m.start()]
-        if not 2 <= len(clause) <= 40 or "在" in clause or "于" in clause or not re.match(r"[\u4e00-\u9fff]", clause):
+        if not 2 <= len(clause) <= 40 or "在" in clause or "于" in clause or not re.match(rf"[{HAN}]", clause):
             continue
         out.append((cs, m.end(), "在" + text[cs:m.end()], "“……的领导下”前缺“在”"))
     return out
 
 
 # a count closing its clause with no measure word (…财政信息3。), and the measure words a list's counts carry
-_BARE_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第年月日至到])([0-9]{1,4})(?=[。；;，,])")
+_BARE_COUNT = re.compile(rf"(?<=[{HAN}])(?<![第年月日至到])([0-9]{{1,4}})(?=[。；;，,])")
 # a list item: a clause break, a noun of Han characters, a count with its measure word (机构信息16条)
-_ITEM = re.compile(r"[\u4e00-\u9fff]{1,16}[0-9]+([条个件项次篇家])")
+_ITEM = re.compile(rf"[{HAN}]{{1,16}}[0-9]+([条个件项次篇家])")
 _ITEM_BREAK = "，,、；;。"
 # the bare item must be a noun like its siblings: no reference word (详见附件3, 见表2, 标段1, 编号3, 拨打110),
 # no verb or comparison (同比增加3, 位列前10, 办件满意度为100), no rank (第3), no score or amount (评价得分95, 专项资金30)
@@ -144,7 +145,7 @@ def _siblings(text: str, end: int) -> tuple[str | None, int]:
         start = max(text.rfind(ch, 0, end - 1) for ch in "，,；;。\n（）()") + 1
         pieces = text[start:end - 1].split("、")
         items = [_ITEM.fullmatch(p) for p in pieces]
-        if not items[-1] or any(not m and not re.fullmatch(r"[\u4e00-\u9fff]{1,16}", p)
+        if not items[-1] or any(not m and not re.fullmatch(rf"[{HAN}]{{1,16}}", p)
                                 for m, p in zip(items, pieces, strict=True)):
             break
         units = {m.group(1) for m in items if m}
@@ -162,7 +163,7 @@ def lost_measures(text: str) -> list[tuple[int, int, str, str]]:
             continue  # a year
         start = max(text.rfind(ch, 0, m.start()) for ch in _ITEM_BREAK + "\n（）()") + 1
         noun = text[start:m.start()]
-        if not 2 <= len(noun) <= 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", noun) or _NOT_ITEM.search(noun):
+        if not 2 <= len(noun) <= 8 or not re.fullmatch(rf"[{HAN}]+", noun) or _NOT_ITEM.search(noun):
             continue
         unit, n = _siblings(text, start)
         if unit and n >= MIN_SIBLINGS:
